@@ -1,0 +1,152 @@
+//! The command line, as clap reads it. Values are checked and turned into options in `cmd/`.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+const EXAMPLES: &str = "\
+Examples:
+  rehabplan causes
+  rehabplan plan --cause runners-knee --start 2026-12-28 --days tue,thu,sat -o plan.pdf
+  rehabplan plan --cause itbs --week current
+  rehabplan validate my-clinic/
+  rehabplan --programs my-clinic/ plan --cause my-program --name \"Zoë Łukasiewicz\" -o zoe.pdf
+
+Exit codes: 0 ok, 1 failure, 2 invalid input or usage, 3 a red flag: see a doctor first.
+This program is not medical advice.";
+
+/// Printable, progressive hip, core and flexibility programs for inside (medial) knee pain.
+#[derive(Debug, Parser)]
+#[command(name = "rehabplan", version, about, after_help = EXAMPLES)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Args)]
+pub struct Global {
+    /// A folder of your own program, exercise and template files; they add to the built-ins
+    /// and override them by id.
+    #[arg(long, global = true, value_name = "DIR", env = "REHABPLAN_PROGRAMS")]
+    pub programs: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the causes (programs) you can plan for.
+    Causes(ListArgs),
+    /// List the exercise library.
+    Exercises(ExercisesArgs),
+    /// Check program, exercise and template files and report every problem.
+    Validate(ValidateArgs),
+    /// Build a dated plan for a cause: terminal text, JSON or a printable PDF.
+    Plan(Box<PlanArgs>),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct ExercisesArgs {
+    /// Only this category: hip, core, flexibility, knee, calf, balance or cardio.
+    #[arg(long, value_name = "CATEGORY")]
+    pub category: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// Files or folders to check, on top of the built-ins (default: the built-ins, plus
+    /// --programs DIR when given).
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PlanFormat {
+    Text,
+    Json,
+    Pdf,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Level {
+    Beginner,
+    Intermediate,
+    Advanced,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PaperArg {
+    A4,
+    Letter,
+}
+
+#[derive(Debug, Args)]
+pub struct PlanArgs {
+    /// The suspected cause: an id or alias from `rehabplan causes` (e.g. runners-knee).
+    #[arg(long, value_name = "CAUSE")]
+    pub cause: String,
+    /// First day of the plan, YYYY-MM-DD [default: today].
+    #[arg(long, value_name = "DATE")]
+    pub start: Option<String>,
+    /// Number of weeks [default: the program's length]. Past the program's end the last
+    /// phase continues as maintenance.
+    #[arg(long, value_name = "N")]
+    pub weeks: Option<u32>,
+    /// Training days, e.g. mon,wed,fri [default: the program's sessions spread over the week].
+    #[arg(long, value_name = "DAYS")]
+    pub days: Option<String>,
+    /// Start with easier or harder variants.
+    #[arg(long, value_enum, default_value = "intermediate")]
+    pub level: Level,
+    /// The equipment you have, e.g. none or band,step [default: everything].
+    #[arg(long, value_name = "LIST")]
+    pub equipment: Option<String>,
+    /// Time budget per session in minutes; lower-priority exercises are left out to fit.
+    #[arg(long, value_name = "N")]
+    pub minutes: Option<u32>,
+    /// The patient's name, printed on the plan.
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+    /// Show one week only: a number, or `current` (counted from --start and today).
+    #[arg(long, value_name = "N|current")]
+    pub week: Option<String>,
+    /// Output format [default: from the -o file's extension, else text].
+    #[arg(long, value_enum)]
+    pub format: Option<PlanFormat>,
+    /// Write to this file (.pdf, .json or .txt) instead of the terminal.
+    #[arg(short = 'o', long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Say for each exercise why it is in the plan (slot, substitutions).
+    #[arg(long)]
+    pub explain: bool,
+    /// Print template: a built-in name (en, large-print, de) or a .toml file.
+    #[arg(long, value_name = "NAME|PATH")]
+    pub template: Option<String>,
+    /// Paper size, overriding the template's.
+    #[arg(long, value_enum)]
+    pub paper: Option<PaperArg>,
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn verify_cli() {
+        use clap::CommandFactory;
+        super::Cli::command().debug_assert();
+    }
+}

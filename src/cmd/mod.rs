@@ -1,0 +1,124 @@
+//! The command layer: one module per subcommand. This is the only layer that reads the clock,
+//! reads files given on the command line and writes files.
+
+mod causes;
+mod exercises;
+mod plan;
+mod validate;
+
+use crate::cli::{Cli, Command, Global};
+use crate::error::{Error, Result};
+use crate::load;
+use crate::validate::Validated;
+
+/// Run one command; `Ok` carries the exit code.
+pub fn run(cli: Cli) -> Result<u8> {
+    match cli.command {
+        Command::Causes(a) => causes::execute(&cli.global, &a),
+        Command::Exercises(a) => exercises::execute(&cli.global, &a),
+        Command::Validate(a) => validate::execute(&cli.global, &a),
+        Command::Plan(a) => plan::execute(&cli.global, &a),
+    }
+}
+
+/// Load and validate the built-ins plus the user's folder and paths.
+pub fn load_and_validate(global: &Global, extra: &[std::path::PathBuf]) -> Validated {
+    let mut diags = Vec::new();
+    let mut sources = load::builtin_sources();
+    let mut paths: Vec<std::path::PathBuf> = global.programs.iter().cloned().collect();
+    paths.extend(extra.iter().cloned());
+    sources.extend(load::read_user_paths(&paths, &mut diags));
+    let mut loaded = load::parse_all(sources);
+    loaded.diagnostics.extend(diags);
+    crate::validate::validate(loaded)
+}
+
+/// The checked catalogue, or every problem found.
+pub fn catalog(global: &Global) -> Result<Validated> {
+    let v = load_and_validate(global, &[]);
+    if v.diagnostics.is_empty() {
+        Ok(v)
+    } else {
+        Err(Error::Invalid(v.diagnostics))
+    }
+}
+
+/// Today's date: the one place that reads the clock. `REHABPLAN_TODAY=YYYY-MM-DD` fixes it
+/// (for tests and for reproducing a plan made on another day).
+pub fn today() -> chrono::NaiveDate {
+    std::env::var("REHABPLAN_TODAY")
+        .ok()
+        .and_then(|s| chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok())
+        .unwrap_or_else(|| chrono::Local::now().date_naive())
+}
+
+/// The print template: a built-in name, a template the user's folder defines, or a file path.
+pub fn template(v: &Validated, name: Option<&str>) -> Result<crate::template::Template> {
+    let name = name.unwrap_or("en");
+    if let Some((_, t)) = v.templates.iter().rev().find(|(_, t)| t.name == name) {
+        return Ok(t.clone());
+    }
+    if let Some(t) = crate::template::builtin(name) {
+        return Ok(t);
+    }
+    let path = std::path::Path::new(name);
+    if name.ends_with(".toml") || path.exists() {
+        let text = load::read_text(path).map_err(|d| Error::Invalid(vec![d]))?;
+        let dir = path.parent().map(|p| if p.as_os_str().is_empty() { std::path::PathBuf::from(".") } else { p.to_path_buf() });
+        return crate::template::parse(&text, &path.display().to_string(), dir.as_deref()).map_err(Error::Invalid);
+    }
+    let mut names: Vec<&str> = crate::template::builtin_names().to_vec();
+    names.extend(v.templates.iter().map(|(_, t)| t.name.as_str()));
+    Err(Error::usage(
+        "--template",
+        format!("unknown template `{name}`"),
+        crate::diag::suggest(name, names.iter().copied(), &format!("use one of: {} or the path of a .toml file", names.join(", "))),
+    ))
+}
+
+/// Render a plan as PDF bytes, with SOURCE_DATE_EPOCH as the creation date when set.
+pub fn render_pdf(_plan: &crate::plan::types::Plan, _template: &crate::template::Template, _paper: Option<crate::cli::PaperArg>) -> Result<Vec<u8>> {
+    Err(Error::Render("PDF output is not available yet".into()))
+}
+
+/// Write a file atomically: a temporary file in the same folder, then a rename, so that a file
+/// already at `path` is replaced whole or left as it was.
+pub fn write_atomic(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
+    use std::io::Write;
+    let shown = path.display().to_string();
+    let fail = |e: std::io::Error| Error::Write { path: shown.clone(), reason: load::io_reason(&e) };
+    if path.is_dir() {
+        return Err(Error::Write { path: shown, reason: "it is a folder; give a file name".into() });
+    }
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    };
+    if !dir.is_dir() {
+        return Err(Error::Write { path: shown, reason: format!("the folder {} does not exist", dir.display()) });
+    }
+    let file_name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_else(|| "out".into());
+    let tmp = dir.join(format!(".{file_name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if let Err(e) = result {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(fail(e));
+    }
+    Ok(())
+}
+
+/// Write to standard output; a closed pipe (`| head`) is not an error.
+pub fn write_stdout(bytes: &[u8]) -> Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|_| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(Error::Write { path: "standard output".into(), reason: e.to_string() }),
+    }
+}

@@ -1,0 +1,190 @@
+//! `rehabplan plan`: check the flags, build the plan, render it, write it.
+
+use crate::cli::{Global, Level as LevelArg, PlanArgs, PlanFormat};
+use crate::diag::suggest;
+use crate::error::{Error, Result};
+use crate::model::EQUIPMENT;
+use crate::plan::{self, Level, Options, MAX_WEEKS};
+use crate::render;
+use chrono::{NaiveDate, Weekday};
+use std::collections::BTreeSet;
+
+pub fn execute(global: &Global, args: &PlanArgs) -> Result<u8> {
+    let today = super::today();
+    let start = match &args.start {
+        Some(s) => parse_date(s, "--start")?,
+        None => today,
+    };
+    let mut opts = Options::new(start);
+    if let Some(w) = args.weeks {
+        if w == 0 || w > MAX_WEEKS {
+            return Err(Error::usage("--weeks", format!("{w} weeks"), format!("give a number of weeks from 1 to {MAX_WEEKS}")));
+        }
+        opts.weeks = Some(w);
+    }
+    if let Some(d) = &args.days {
+        opts.days = Some(parse_days(d)?);
+    }
+    opts.level = match args.level {
+        LevelArg::Beginner => Level::Beginner,
+        LevelArg::Intermediate => Level::Intermediate,
+        LevelArg::Advanced => Level::Advanced,
+    };
+    if let Some(e) = &args.equipment {
+        opts.equipment = Some(parse_equipment(e)?);
+    }
+    if let Some(m) = args.minutes {
+        if !(5..=240).contains(&m) {
+            return Err(Error::usage("--minutes", format!("{m} minutes"), "give a time budget per session from 5 to 240 minutes"));
+        }
+        opts.minutes = Some(m);
+    }
+    if let Some(n) = &args.name {
+        if n.chars().count() > 200 {
+            return Err(Error::usage("--name", "the name is longer than 200 characters", "shorten it"));
+        }
+        opts.name = Some(n.trim().to_string());
+    }
+    opts.explain = args.explain;
+    let format = output_format(args)?;
+
+    let v = super::catalog(global)?;
+    let program = v.catalog.find_program(&args.cause).ok_or_else(|| {
+        let mut names: Vec<&str> = Vec::new();
+        for p in v.catalog.programs.values() {
+            names.push(&p.id);
+            names.extend(p.aliases.iter().map(String::as_str));
+        }
+        let ids: Vec<&str> = v.catalog.programs.keys().map(String::as_str).collect();
+        Error::usage("--cause", format!("unknown cause `{}`", args.cause), suggest(&args.cause, names, &format!("use one of: {} (see `rehabplan causes`)", ids.join(", "))))
+    })?;
+    let template = super::template(&v, args.template.as_deref())?;
+
+    let mut plan = plan::plan(&v.catalog.library, program, &opts);
+    let week = match &args.week {
+        None => None,
+        Some(w) => Some(select_week(w, start, today, plan.weeks.len() as u32)?),
+    };
+    if let Some(n) = week {
+        plan.weeks.retain(|w| w.number == n);
+    }
+
+    let bytes = match format {
+        PlanFormat::Text => render::text::render(&plan, &template.text, render::text::TextOptions { week }).into_bytes(),
+        PlanFormat::Json => render::json::render(&plan, &template.text),
+        PlanFormat::Pdf => super::render_pdf(&plan, &template, args.paper)?,
+    };
+    match &args.output {
+        Some(path) => {
+            super::write_atomic(path, &bytes)?;
+            for w in &plan.warnings {
+                eprintln!("warning: {w}");
+            }
+            eprintln!("wrote {} ({} weeks, {} to {})", path.display(), plan.weeks.len(), plan.start, plan.end);
+        }
+        None => {
+            if format == PlanFormat::Pdf {
+                return Err(Error::usage("--format", "a PDF cannot be printed to the terminal", "add -o plan.pdf"));
+            }
+            if format == PlanFormat::Json {
+                for w in &plan.warnings {
+                    eprintln!("warning: {w}");
+                }
+            }
+            super::write_stdout(&bytes)?;
+        }
+    }
+    Ok(0)
+}
+
+fn output_format(args: &PlanArgs) -> Result<PlanFormat> {
+    if let Some(f) = args.format {
+        return Ok(f);
+    }
+    let Some(path) = &args.output else { return Ok(PlanFormat::Text) };
+    let ext = path.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
+    match ext.as_str() {
+        "pdf" => Ok(PlanFormat::Pdf),
+        "json" => Ok(PlanFormat::Json),
+        "txt" | "text" => Ok(PlanFormat::Text),
+        _ => Err(Error::usage(
+            "-o",
+            format!("cannot tell the format of `{}` from its extension", path.display()),
+            "name the file .pdf, .json or .txt, or add --format pdf|json|text",
+        )),
+    }
+}
+
+pub fn parse_date(s: &str, flag: &str) -> Result<NaiveDate> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| {
+        Error::usage(flag, format!("`{s}` is not a date"), "write the date as YYYY-MM-DD, e.g. 2026-12-28")
+    })
+}
+
+pub fn parse_days(s: &str) -> Result<Vec<Weekday>> {
+    let mut days = Vec::new();
+    for part in s.split(',').map(|p| p.trim().to_lowercase()).filter(|p| !p.is_empty()) {
+        let d = match part.as_str() {
+            "mon" | "monday" | "mo" => Weekday::Mon,
+            "tue" | "tuesday" | "tu" | "tues" => Weekday::Tue,
+            "wed" | "wednesday" | "we" => Weekday::Wed,
+            "thu" | "thursday" | "th" | "thur" | "thurs" => Weekday::Thu,
+            "fri" | "friday" | "fr" => Weekday::Fri,
+            "sat" | "saturday" | "sa" => Weekday::Sat,
+            "sun" | "sunday" | "su" => Weekday::Sun,
+            other => {
+                return Err(Error::usage(
+                    "--days",
+                    format!("unknown day `{other}`"),
+                    suggest(other, ["mon", "tue", "wed", "thu", "fri", "sat", "sun"], "use mon, tue, wed, thu, fri, sat, sun, separated by commas"),
+                ))
+            }
+        };
+        if days.contains(&d) {
+            return Err(Error::usage("--days", format!("`{part}` is listed twice"), "list each training day once"));
+        }
+        days.push(d);
+    }
+    if days.is_empty() {
+        return Err(Error::usage("--days", "no training days given", "e.g. --days mon,wed,fri"));
+    }
+    Ok(days)
+}
+
+pub fn parse_equipment(s: &str) -> Result<BTreeSet<String>> {
+    let mut set = BTreeSet::new();
+    for part in s.split(',').map(|p| p.trim().to_lowercase()).filter(|p| !p.is_empty()) {
+        if part == "none" {
+            continue;
+        }
+        if !EQUIPMENT.contains(&part.as_str()) {
+            return Err(Error::usage(
+                "--equipment",
+                format!("unknown equipment `{part}`"),
+                suggest(&part, EQUIPMENT, &format!("use none or any of: {}", EQUIPMENT.join(", "))),
+            ));
+        }
+        set.insert(part);
+    }
+    Ok(set)
+}
+
+fn select_week(w: &str, start: NaiveDate, today: NaiveDate, weeks: u32) -> Result<u32> {
+    let n = if w.trim() == "current" {
+        let days = (today - start).num_days();
+        if days < 0 {
+            return Err(Error::usage(
+                "--week",
+                format!("the plan starts on {start}, after today ({today})"),
+                "use --week 1 to see the first week, or a --start date in the past",
+            ));
+        }
+        (days / 7 + 1) as u32
+    } else {
+        w.trim().parse::<u32>().map_err(|_| Error::usage("--week", format!("`{w}` is not a week number"), "give a number like 3, or `current`"))?
+    };
+    if n == 0 || n > weeks {
+        return Err(Error::usage("--week", format!("week {n} is not in this plan"), format!("the plan has weeks 1 to {weeks}")));
+    }
+    Ok(n)
+}

@@ -1,0 +1,318 @@
+//! Load: find the input files, read them, and parse them into raw types.
+//!
+//! Inputs come in two layers: the built-in files embedded in the binary, and the user's files
+//! (`--programs DIR`, or the paths given to `validate`). This layer only reads and parses; a
+//! file that cannot be read or parsed becomes a [`Diagnostic`] with its place, and loading goes
+//! on with the other files so that every problem is reported in one run.
+//!
+//! This is, with the command layer, the only code that touches the file system.
+
+pub mod raw;
+
+use crate::diag::Diagnostic;
+use crate::template::{self, Template};
+use raw::{ExerciseFile, RawProgram};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+mod builtin {
+    include!(concat!(env!("OUT_DIR"), "/builtin.rs"));
+}
+
+/// Largest input file we read. Real program files are a few tens of KB.
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+/// Deepest nesting of arrays and tables we accept (the built-ins need 4).
+pub const MAX_NESTING: usize = 32;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Layer {
+    /// Embedded in the binary.
+    Builtin,
+    /// A therapist's files; they add to the built-ins and override them by id.
+    User,
+}
+
+/// One input file's text and where it came from.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// The name used in messages: the path as given, or `builtin:programs/pfps.toml`.
+    pub name: String,
+    pub text: String,
+    /// The folder relative paths inside the file (a logo) are resolved against.
+    pub dir: Option<PathBuf>,
+    pub layer: Layer,
+}
+
+/// Everything parsed from all files, in load order (built-ins first), plus the problems found.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub exercises: Vec<(Source, ExerciseFile)>,
+    pub programs: Vec<(Source, RawProgram)>,
+    pub templates: Vec<(Source, Template)>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The embedded files, as sources.
+pub fn builtin_sources() -> Vec<Source> {
+    builtin::BUILTIN_FILES
+        .iter()
+        .map(|(path, text)| Source {
+            name: format!("builtin:{path}"),
+            text: text.to_string(),
+            dir: None,
+            layer: Layer::Builtin,
+        })
+        .collect()
+}
+
+/// The text of one embedded file, by its path in the repository (`templates/en.toml`).
+pub fn builtin_file(path: &str) -> Option<&'static str> {
+    builtin::BUILTIN_FILES.iter().find(|(p, _)| *p == path).map(|(_, t)| *t)
+}
+
+/// All embedded files with their repository paths (for `init`).
+pub fn builtin_files() -> &'static [(&'static str, &'static str)] {
+    builtin::BUILTIN_FILES
+}
+
+/// Read the user's files: each path is a `.toml` file or a folder searched recursively for them.
+/// Problems (missing paths, unreadable files, too large, not UTF-8) become diagnostics.
+pub fn read_user_paths(paths: &[PathBuf], diagnostics: &mut Vec<Diagnostic>) -> Vec<Source> {
+    let mut sources = Vec::new();
+    for path in paths {
+        let shown = path.display().to_string();
+        match fs::metadata(path) {
+            Err(e) => diagnostics.push(
+                Diagnostic::file(&shown, format!("cannot read: {}", io_reason(&e)))
+                    .hint("check the path; give a .toml file or a folder of them"),
+            ),
+            Ok(meta) if meta.is_dir() => {
+                let mut files = Vec::new();
+                walk(path, &mut files, diagnostics);
+                files.sort();
+                if files.is_empty() {
+                    diagnostics.push(
+                        Diagnostic::file(&shown, "the folder holds no .toml files")
+                            .hint("run `rehabplan init DIR` to start a folder from the built-in programs"),
+                    );
+                }
+                for f in files {
+                    if let Some(s) = read_one(&f, diagnostics) {
+                        sources.push(s);
+                    }
+                }
+            }
+            Ok(_) => {
+                if let Some(s) = read_one(path, diagnostics) {
+                    sources.push(s);
+                }
+            }
+        }
+    }
+    sources
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>, diagnostics: &mut Vec<Diagnostic>) {
+    let entries = match fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) => {
+            diagnostics.push(Diagnostic::file(&dir.display().to_string(), format!("cannot read folder: {}", io_reason(&e))));
+            return;
+        }
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let name = entry.file_name();
+        if name.to_string_lossy().starts_with('.') {
+            continue;
+        }
+        if path.is_dir() {
+            walk(&path, out, diagnostics);
+        } else if path.extension().is_some_and(|e| e == "toml") {
+            out.push(path);
+        }
+    }
+}
+
+/// Read one file with the size and encoding checks.
+pub fn read_one(path: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<Source> {
+    let shown = path.display().to_string();
+    match read_text(path) {
+        Ok(text) => Some(Source {
+            name: shown,
+            text,
+            dir: path.parent().map(|p| if p.as_os_str().is_empty() { PathBuf::from(".") } else { p.to_path_buf() }),
+            layer: Layer::User,
+        }),
+        Err(d) => {
+            diagnostics.push(d);
+            None
+        }
+    }
+}
+
+/// Read a text input file: at most [`MAX_FILE_BYTES`], UTF-8.
+pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
+    let shown = path.display().to_string();
+    let meta = fs::metadata(path).map_err(|e| Diagnostic::file(&shown, format!("cannot read: {}", io_reason(&e))))?;
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(Diagnostic::file(
+            &shown,
+            format!("the file is {} bytes; the limit is {} bytes (1 MiB)", meta.len(), MAX_FILE_BYTES),
+        )
+        .hint("split it into several files, or check that it is the right file"));
+    }
+    let bytes = fs::read(path).map_err(|e| Diagnostic::file(&shown, format!("cannot read: {}", io_reason(&e))))?;
+    match String::from_utf8(bytes) {
+        Ok(t) => Ok(t),
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            let text = String::from_utf8_lossy(&bytes[..at]);
+            let (line, col) = crate::diag::line_col(&text, at);
+            Err(Diagnostic { file: shown, line, col, message: "the file is not valid UTF-8".into(), hint: "save it as UTF-8 text".into() })
+        }
+    }
+}
+
+/// A short, stable description of an I/O error.
+pub fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or folder".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => e.to_string(),
+    }
+}
+
+/// What kind of file a parsed table is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Exercises,
+    Program,
+    Template,
+}
+
+fn classify(table: &toml::Table) -> Option<Kind> {
+    if table.contains_key("exercise") {
+        Some(Kind::Exercises)
+    } else if ["page", "text", "style", "clinic", "language"].iter().any(|k| table.contains_key(*k)) {
+        Some(Kind::Template)
+    } else if ["id", "phase", "extends"].iter().any(|k| table.contains_key(*k)) {
+        Some(Kind::Program)
+    } else {
+        None
+    }
+}
+
+/// Parse every source into the raw types, collecting problems.
+pub fn parse_all(sources: Vec<Source>) -> Loaded {
+    let mut loaded = Loaded::default();
+    for source in sources {
+        parse_source(source, &mut loaded);
+    }
+    loaded
+}
+
+fn parse_source(source: Source, loaded: &mut Loaded) {
+    if let Some(d) = check_nesting(&source) {
+        loaded.diagnostics.push(d);
+        return;
+    }
+    let table: toml::Table = match toml::from_str(&source.text) {
+        Ok(t) => t,
+        Err(e) => {
+            loaded.diagnostics.push(toml_diagnostic(&source, &e));
+            return;
+        }
+    };
+    match classify(&table) {
+        Some(Kind::Exercises) => match toml::from_str::<ExerciseFile>(&source.text) {
+            Ok(f) => loaded.exercises.push((source, f)),
+            Err(e) => loaded.diagnostics.push(toml_diagnostic(&source, &e)),
+        },
+        Some(Kind::Program) => match toml::from_str::<RawProgram>(&source.text) {
+            Ok(p) => loaded.programs.push((source, p)),
+            Err(e) => loaded.diagnostics.push(toml_diagnostic(&source, &e)),
+        },
+        Some(Kind::Template) => match template::parse(&source.text, &source.name, source.dir.as_deref()) {
+            Ok(t) => loaded.templates.push((source, t)),
+            Err(ds) => loaded.diagnostics.extend(ds),
+        },
+        None => loaded.diagnostics.push(
+            Diagnostic::file(&source.name, "cannot tell what kind of file this is")
+                .hint("an exercise library has [[exercise]] entries, a program has `id` and [[phase]] tables, a template has a [page] or [text] table"),
+        ),
+    }
+}
+
+/// A TOML syntax or type error as a diagnostic at its place, with a hint for the common cases.
+pub fn toml_diagnostic(source: &Source, e: &toml::de::Error) -> Diagnostic {
+    let message = e.message().trim().to_string();
+    let span = e.span().unwrap_or(0..0);
+    let mut d = Diagnostic::at(&source.name, &source.text, span, first_line(&message));
+    d.hint = toml_hint(&message);
+    d
+}
+
+fn first_line(s: &str) -> String {
+    s.lines().next().unwrap_or(s).to_string()
+}
+
+fn toml_hint(message: &str) -> String {
+    if message.starts_with("unknown field") {
+        return "check the spelling against the keys listed; docs/program-format.md describes each one".into();
+    }
+    if message.starts_with("missing field") {
+        return "add the field; docs/program-format.md lists what each table needs".into();
+    }
+    if message.starts_with("unknown variant") {
+        return "use one of the values listed".into();
+    }
+    if message.starts_with("invalid type") {
+        return "check the value's type: text needs quotes, numbers and true/false do not".into();
+    }
+    String::new()
+}
+
+/// Deeply nested arrays or tables are refused before parsing, so that no input can exhaust the stack.
+fn check_nesting(source: &Source) -> Option<Diagnostic> {
+    let mut depth = 0usize;
+    let mut in_string: Option<char> = None;
+    let mut escaped = false;
+    let mut comment = false;
+    for (i, c) in source.text.char_indices() {
+        if comment {
+            if c == '\n' {
+                comment = false;
+            }
+            continue;
+        }
+        if let Some(q) = in_string {
+            if escaped {
+                escaped = false;
+            } else if c == '\\' && q == '"' {
+                escaped = true;
+            } else if c == q || (c == '\n') {
+                in_string = None;
+            }
+            continue;
+        }
+        match c {
+            '#' => comment = true,
+            '"' | '\'' => in_string = Some(c),
+            '[' | '{' => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    return Some(
+                        Diagnostic::at(&source.name, &source.text, i..i, format!("arrays and tables are nested more than {MAX_NESTING} deep"))
+                            .hint("program files need only a few levels; check for a runaway bracket"),
+                    );
+                }
+            }
+            ']' | '}' => depth = depth.saturating_sub(1),
+            '\n' => {}
+            _ => {}
+        }
+    }
+    None
+}

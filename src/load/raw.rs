@@ -1,0 +1,248 @@
+//! Raw types: a mirror of the TOML files, as serde reads them.
+//!
+//! Nothing here is checked beyond TOML syntax, types and unknown keys (`deny_unknown_fields`).
+//! Values that a later check may complain about keep their byte span (`Spanned`), so that
+//! `validate` can point at `file:line:col`. Numbers are read as `i64` so that a zero, a negative
+//! or an absurd value gets our own message with the allowed range.
+
+use crate::model::{Category, DoseKind, Evidence, Position};
+use serde::Deserialize;
+use toml::Spanned;
+
+/// A file of `[[exercise]]` entries.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExerciseFile {
+    pub exercise: Vec<Spanned<RawExercise>>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawExercise {
+    pub id: Spanned<String>,
+    pub name: Spanned<String>,
+    pub category: Category,
+    #[serde(default)]
+    pub muscles: Vec<String>,
+    #[serde(default)]
+    pub equipment: Vec<Spanned<String>>,
+    pub position: Position,
+    pub dose: DoseKind,
+    #[serde(default)]
+    pub per_side: bool,
+    pub instructions: Spanned<Vec<String>>,
+    #[serde(default)]
+    pub cues: Vec<String>,
+    #[serde(default)]
+    pub mistakes: Vec<String>,
+    #[serde(default)]
+    pub easier: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub harder: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub contraindicated: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub caution: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub caution_note: String,
+    pub source: String,
+    pub license: String,
+}
+
+/// A program file: one cause, its phases and slots. Every field but `id` may be left out when
+/// the program `extends` another one.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawProgram {
+    pub id: Spanned<String>,
+    pub extends: Option<Spanned<String>>,
+    pub title: Option<String>,
+    pub aliases: Option<Vec<Spanned<String>>>,
+    pub summary: Option<String>,
+    pub description: Option<String>,
+    pub location_note: Option<String>,
+    pub evidence: Option<Evidence>,
+    pub evidence_note: Option<String>,
+    pub red_flags: Option<Vec<String>>,
+    pub pain_rule: Option<Spanned<RawPainRule>>,
+    #[serde(default)]
+    pub reference: Vec<Spanned<RawReference>>,
+    pub phase: Option<Vec<Spanned<RawPhase>>>,
+    /// With `extends`: changes to slots of the base program.
+    #[serde(default)]
+    pub change: Vec<Spanned<RawChange>>,
+    /// With `extends`: slots added to phases of the base program.
+    #[serde(default)]
+    pub add: Vec<Spanned<RawSlot>>,
+    /// With `extends`: slots removed from the base program.
+    #[serde(default)]
+    pub remove: Vec<Spanned<RawRemove>>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPainRule {
+    pub green_max: Spanned<i64>,
+    pub amber_max: Spanned<i64>,
+    #[serde(default = "yes")]
+    pub settle_by_morning: bool,
+    pub source: Option<Spanned<String>>,
+    #[serde(default)]
+    pub note: String,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawReference {
+    pub id: Spanned<String>,
+    pub citation: String,
+    #[serde(default)]
+    pub verified: bool,
+}
+
+/// `weeks = 3` or `weeks = "1-4"`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum RawWeeks {
+    One(i64),
+    Range(String),
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPhase {
+    pub name: String,
+    pub weeks: Spanned<RawWeeks>,
+    pub sessions_per_week: Spanned<i64>,
+    #[serde(default)]
+    pub goals: Vec<String>,
+    #[serde(default)]
+    pub progress_when: Vec<String>,
+    #[serde(default)]
+    pub slot: Vec<Spanned<RawSlot>>,
+}
+
+/// The dose fields shared by a slot, a schedule step and a `[[change]]` (serde's `flatten`
+/// cannot be combined with `deny_unknown_fields` or spans, so each of those lists them and
+/// hands them over with `dose()`).
+#[derive(Debug, Clone, Default)]
+pub struct RawDoseFields {
+    pub sets: Option<Spanned<i64>>,
+    pub reps: Option<Spanned<i64>>,
+    pub hold: Option<Spanned<i64>>,
+    pub time: Option<Spanned<i64>>,
+    pub distance: Option<Spanned<i64>>,
+    pub load: Option<String>,
+    pub tempo: Option<String>,
+    pub rest: Option<Spanned<i64>>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSlot {
+    /// Only in `[[add]]`: the phase number the slot is added to.
+    pub phase: Option<Spanned<i64>>,
+    pub exercise: Spanned<String>,
+    pub sets: Option<Spanned<i64>>,
+    pub reps: Option<Spanned<i64>>,
+    pub hold: Option<Spanned<i64>>,
+    pub time: Option<Spanned<i64>>,
+    pub distance: Option<Spanned<i64>>,
+    pub load: Option<String>,
+    pub tempo: Option<String>,
+    pub rest: Option<Spanned<i64>>,
+    pub frequency: Option<Spanned<String>>,
+    pub priority: Option<Spanned<i64>>,
+    pub source: Option<Spanned<String>>,
+    #[serde(default)]
+    pub note: String,
+    pub progression: Option<Spanned<RawProgression>>,
+    pub schedule: Option<Vec<Spanned<RawStep>>>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawStep {
+    pub week: Spanned<i64>,
+    pub exercise: Option<Spanned<String>>,
+    pub sets: Option<Spanned<i64>>,
+    pub reps: Option<Spanned<i64>>,
+    pub hold: Option<Spanned<i64>>,
+    pub time: Option<Spanned<i64>>,
+    pub distance: Option<Spanned<i64>>,
+    pub load: Option<String>,
+    pub tempo: Option<String>,
+    pub rest: Option<Spanned<i64>>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawProgression {
+    pub every: Option<Spanned<i64>>,
+    pub add_reps: Option<Spanned<i64>>,
+    pub max_reps: Option<Spanned<i64>>,
+    pub add_sets: Option<Spanned<i64>>,
+    pub max_sets: Option<Spanned<i64>>,
+    pub reset_reps: Option<Spanned<i64>>,
+    pub add_hold: Option<Spanned<i64>>,
+    pub max_hold: Option<Spanned<i64>>,
+    pub add_time: Option<Spanned<i64>>,
+    pub max_time: Option<Spanned<i64>>,
+}
+
+/// `[[change]]` in a program that extends another: new values for one slot.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawChange {
+    /// The phase number (1-based) in the base program.
+    pub phase: Spanned<i64>,
+    /// The slot, named by the exercise it starts with.
+    pub slot: Spanned<String>,
+    /// Swap the slot's exercise for another one.
+    pub exercise: Option<Spanned<String>>,
+    pub sets: Option<Spanned<i64>>,
+    pub reps: Option<Spanned<i64>>,
+    pub hold: Option<Spanned<i64>>,
+    pub time: Option<Spanned<i64>>,
+    pub distance: Option<Spanned<i64>>,
+    pub load: Option<String>,
+    pub tempo: Option<String>,
+    pub rest: Option<Spanned<i64>>,
+    pub frequency: Option<Spanned<String>>,
+    pub priority: Option<Spanned<i64>>,
+    pub note: Option<String>,
+    pub progression: Option<Spanned<RawProgression>>,
+    pub schedule: Option<Vec<Spanned<RawStep>>>,
+}
+
+/// `[[remove]]` in a program that extends another.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRemove {
+    pub phase: Spanned<i64>,
+    pub slot: Spanned<String>,
+}
+
+macro_rules! dose_fields {
+    ($($t:ty),*) => {$(
+        impl $t {
+            pub fn dose(&self) -> RawDoseFields {
+                RawDoseFields {
+                    sets: self.sets.clone(),
+                    reps: self.reps.clone(),
+                    hold: self.hold.clone(),
+                    time: self.time.clone(),
+                    distance: self.distance.clone(),
+                    load: self.load.clone(),
+                    tempo: self.tempo.clone(),
+                    rest: self.rest.clone(),
+                }
+            }
+        }
+    )*};
+}
+dose_fields!(RawSlot, RawStep, RawChange);

@@ -1,0 +1,309 @@
+//! The checked model: exercises and programs after validation.
+//!
+//! These types are built only by `validate` from the raw TOML types, so every value here has
+//! already been checked (ids resolve, doses are in range, weeks are contiguous, no exercise is
+//! scheduled for a cause it is contraindicated for). The planner and renderers rely on that.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// What an exercise mainly trains; the printout and `exercises --category` use it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Category {
+    Hip,
+    Core,
+    Flexibility,
+    Knee,
+    Calf,
+    Balance,
+    Cardio,
+}
+
+impl Category {
+    pub const ALL: [Category; 7] = [
+        Category::Hip,
+        Category::Core,
+        Category::Flexibility,
+        Category::Knee,
+        Category::Calf,
+        Category::Balance,
+        Category::Cardio,
+    ];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::Hip => "hip",
+            Category::Core => "core",
+            Category::Flexibility => "flexibility",
+            Category::Knee => "knee",
+            Category::Calf => "calf",
+            Category::Balance => "balance",
+            Category::Cardio => "cardio",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.as_str() == s)
+    }
+}
+
+impl fmt::Display for Category {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Body position; the printout groups a session's exercises by it (floor work first).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Position {
+    Lying,
+    Kneeling,
+    Sitting,
+    Standing,
+}
+
+impl Position {
+    pub const ALL: [Position; 4] = [Position::Lying, Position::Kneeling, Position::Sitting, Position::Standing];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Position::Lying => "lying",
+            Position::Kneeling => "kneeling",
+            Position::Sitting => "sitting",
+            Position::Standing => "standing",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.as_str() == s)
+    }
+}
+
+/// What a dose counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DoseKind {
+    Reps,
+    Hold,
+    Time,
+    Distance,
+}
+
+impl DoseKind {
+    pub const ALL: [DoseKind; 4] = [DoseKind::Reps, DoseKind::Hold, DoseKind::Time, DoseKind::Distance];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DoseKind::Reps => "reps",
+            DoseKind::Hold => "hold",
+            DoseKind::Time => "time",
+            DoseKind::Distance => "distance",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.as_str() == s)
+    }
+}
+
+/// Equipment names an exercise may need. Household items (chair, wall, sofa, towel) are not equipment.
+pub const EQUIPMENT: [&str; 12] = [
+    "band",
+    "dumbbell",
+    "ankle-weight",
+    "step",
+    "ball",
+    "exercise-ball",
+    "bench",
+    "bike",
+    "slider",
+    "balance-board",
+    "strap",
+    "foam-roller",
+];
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Exercise {
+    pub id: String,
+    pub name: String,
+    pub category: Category,
+    pub muscles: Vec<String>,
+    pub equipment: Vec<String>,
+    pub position: Position,
+    pub dose: DoseKind,
+    pub per_side: bool,
+    pub instructions: Vec<String>,
+    pub cues: Vec<String>,
+    pub mistakes: Vec<String>,
+    pub easier: Vec<String>,
+    pub harder: Vec<String>,
+    pub contraindicated: Vec<String>,
+    pub caution: Vec<String>,
+    pub caution_note: String,
+    pub source: String,
+    pub license: String,
+    /// Where it was defined (for `explain` and error messages).
+    #[serde(skip)]
+    pub origin: String,
+}
+
+impl Exercise {
+    pub fn is_contraindicated_for(&self, causes: &[String]) -> bool {
+        self.contraindicated.iter().any(|c| causes.contains(c))
+    }
+    pub fn is_cautioned_for(&self, causes: &[String]) -> bool {
+        self.caution.iter().any(|c| causes.contains(c))
+    }
+}
+
+/// The checked exercise library, by id (sorted, so iteration is deterministic).
+#[derive(Debug, Clone, Default)]
+pub struct Library {
+    pub exercises: BTreeMap<String, Exercise>,
+}
+
+impl Library {
+    pub fn get(&self, id: &str) -> Option<&Exercise> {
+        self.exercises.get(id)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Evidence {
+    Trial,
+    Extrapolated,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Reference {
+    pub id: String,
+    pub citation: String,
+    pub verified: bool,
+}
+
+/// The pain-monitoring rule as a traffic light.
+#[derive(Debug, Clone, Serialize)]
+pub struct PainRule {
+    /// 0..=green_max: fine.
+    pub green_max: u8,
+    /// green_max+1..=amber_max: acceptable if settled by the next morning.
+    pub amber_max: u8,
+    pub settle_by_morning: bool,
+    pub source: String,
+    pub note: String,
+}
+
+/// How often a slot's exercise is done.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Frequency {
+    /// On each training session.
+    Session,
+    /// Every calendar day (typical for stretches).
+    Daily,
+    /// Every n-th day counted from the plan's start (Askling: every 2nd or 3rd day).
+    EveryDays(u32),
+}
+
+/// One week's prescription for a slot.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Dose {
+    pub exercise: String,
+    pub sets: u32,
+    pub reps: Option<u32>,
+    pub hold: Option<u32>,
+    pub time: Option<u32>,
+    pub distance: Option<u32>,
+    pub load: Option<String>,
+    pub tempo: Option<String>,
+    pub rest: u32,
+}
+
+/// A progression rule (validated: at least one step is non-zero).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Progression {
+    pub every: u32,
+    pub add_reps: u32,
+    pub max_reps: Option<u32>,
+    pub add_sets: u32,
+    pub max_sets: Option<u32>,
+    pub reset_reps: Option<u32>,
+    pub add_hold: u32,
+    pub max_hold: Option<u32>,
+    pub add_time: u32,
+    pub max_time: Option<u32>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Slot {
+    /// 1-based position of the slot in its phase (for `--explain`).
+    pub index: usize,
+    pub frequency: Frequency,
+    pub priority: u8,
+    pub source: Option<String>,
+    pub note: String,
+    /// The dose for each week of the phase, index 0 = the phase's first week.
+    pub weeks: Vec<Dose>,
+    /// How the doses were given, for `--explain`: "rule: ..." or "schedule".
+    pub how: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Phase {
+    pub number: usize,
+    pub name: String,
+    pub first_week: u32,
+    pub last_week: u32,
+    pub sessions_per_week: u32,
+    pub goals: Vec<String>,
+    pub progress_when: Vec<String>,
+    pub slots: Vec<Slot>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Program {
+    pub id: String,
+    pub title: String,
+    pub aliases: Vec<String>,
+    pub summary: String,
+    pub description: String,
+    pub location_note: String,
+    pub evidence: Evidence,
+    pub evidence_note: String,
+    pub red_flags: Vec<String>,
+    pub pain_rule: PainRule,
+    pub references: Vec<Reference>,
+    pub phases: Vec<Phase>,
+    /// The causes whose contraindications apply: its own id plus those of programs it extends.
+    pub causes: Vec<String>,
+    #[serde(skip)]
+    pub origin: String,
+}
+
+impl Program {
+    pub fn weeks(&self) -> u32 {
+        self.phases.last().map(|p| p.last_week).unwrap_or(0)
+    }
+    pub fn phase_for_week(&self, week: u32) -> &Phase {
+        self.phases
+            .iter()
+            .find(|p| week >= p.first_week && week <= p.last_week)
+            .unwrap_or_else(|| self.phases.last().expect("validated programs have phases"))
+    }
+    pub fn matches(&self, name: &str) -> bool {
+        self.id == name || self.aliases.iter().any(|a| a == name)
+    }
+}
+
+/// Everything loaded and checked: the exercise library and the programs, by id.
+#[derive(Debug, Clone, Default)]
+pub struct Catalog {
+    pub library: Library,
+    pub programs: BTreeMap<String, Program>,
+}
+
+impl Catalog {
+    /// A program by id or alias.
+    pub fn find_program(&self, name: &str) -> Option<&Program> {
+        let name = name.trim().to_lowercase();
+        self.programs.values().find(|p| p.matches(&name))
+    }
+}

@@ -1,0 +1,449 @@
+//! The planner: a pure function of (exercise library, program, options) to a dated [`Plan`].
+//!
+//! It reads no clock and no files: the start date comes in with the options. Invariants that
+//! the property tests check:
+//! - a training session falls only on a chosen training day, inside the plan's dates;
+//! - an exercise contraindicated for the program's cause is never scheduled, even as a
+//!   substitute;
+//! - within a slot the dose never falls from one week to the next unless the program says so;
+//! - with `--equipment`, no scheduled exercise needs equipment the user does not have.
+
+pub mod types;
+
+use crate::model::{Dose, DoseKind, Exercise, Frequency, Library, Program};
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use std::collections::BTreeSet;
+use types::{CauseRef, ExerciseInfo, Item, Plan, ProgramInfo, Session, SessionKind, Week};
+
+/// Longest plan, in weeks.
+pub const MAX_WEEKS: u32 = 104;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    Beginner,
+    Intermediate,
+    Advanced,
+}
+
+impl Level {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Beginner => "beginner",
+            Level::Intermediate => "intermediate",
+            Level::Advanced => "advanced",
+        }
+    }
+}
+
+/// Checked planning options (the command layer builds them from the flags).
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub start: NaiveDate,
+    /// `None`: the program's own length.
+    pub weeks: Option<u32>,
+    /// `None`: the program's sessions spread over the week.
+    pub days: Option<Vec<Weekday>>,
+    pub level: Level,
+    /// `None`: all equipment is available.
+    pub equipment: Option<BTreeSet<String>>,
+    pub minutes: Option<u32>,
+    pub name: Option<String>,
+    pub explain: bool,
+}
+
+impl Options {
+    pub fn new(start: NaiveDate) -> Self {
+        Options { start, weeks: None, days: None, level: Level::Intermediate, equipment: None, minutes: None, name: None, explain: false }
+    }
+}
+
+/// Training days for `n` sessions a week, spread evenly.
+pub fn default_days(n: u32) -> Vec<Weekday> {
+    use Weekday::*;
+    match n {
+        0 | 1 => vec![Wed],
+        2 => vec![Mon, Thu],
+        3 => vec![Mon, Wed, Fri],
+        4 => vec![Mon, Tue, Thu, Fri],
+        5 => vec![Mon, Tue, Wed, Thu, Fri],
+        6 => vec![Mon, Tue, Wed, Thu, Fri, Sat],
+        _ => vec![Mon, Tue, Wed, Thu, Fri, Sat, Sun],
+    }
+}
+
+/// `k` of the `dates`, spread evenly (first and last kept).
+fn spread<T: Copy>(dates: &[T], k: usize) -> Vec<T> {
+    if k >= dates.len() {
+        return dates.to_vec();
+    }
+    if k == 1 {
+        return vec![dates[0]];
+    }
+    let n = dates.len() - 1;
+    (0..k).map(|i| dates[(i * n + (k - 1) / 2) / (k - 1)]).collect()
+}
+
+/// Build the plan.
+pub fn plan(library: &Library, program: &Program, opts: &Options) -> Plan {
+    let program_weeks = program.weeks().max(1);
+    let total_weeks = opts.weeks.unwrap_or(program_weeks).clamp(1, MAX_WEEKS);
+    let max_sessions = program.phases.iter().map(|p| p.sessions_per_week).max().unwrap_or(3);
+    let mut days = opts.days.clone().unwrap_or_else(|| default_days(max_sessions));
+    days.sort_by_key(|d| d.num_days_from_monday());
+    days.dedup();
+
+    let mut warnings: Vec<String> = Vec::new();
+    let warn = |w: String, warnings: &mut Vec<String>| {
+        if !warnings.contains(&w) {
+            warnings.push(w);
+        }
+    };
+    let mut weeks = Vec::new();
+    let mut used: Vec<String> = Vec::new();
+
+    for w in 1..=total_weeks {
+        let maintenance = w > program_weeks;
+        let pw = w.min(program_weeks);
+        let phase = program.phase_for_week(pw);
+        let idx = (pw - phase.first_week) as usize;
+        let week_start = opts.start + Duration::days(7 * (w as i64 - 1));
+        let week_end = week_start + Duration::days(6);
+        let dates: Vec<NaiveDate> = (0..7).map(|i| week_start + Duration::days(i)).collect();
+        let training: Vec<NaiveDate> = dates.iter().copied().filter(|d| days.contains(&d.weekday())).collect();
+        let sessions_wanted = phase.sessions_per_week as usize;
+        if training.len() < sessions_wanted && opts.days.is_some() {
+            warn(
+                format!(
+                    "phase {} ({}) asks for {} sessions a week; you chose {} training day{}",
+                    phase.number,
+                    phase.name,
+                    sessions_wanted,
+                    days.len(),
+                    if days.len() == 1 { "" } else { "s" }
+                ),
+                &mut warnings,
+            );
+        }
+        let session_dates = spread(&training, sessions_wanted);
+
+        let mut sessions = Vec::new();
+        for date in dates {
+            let is_training = session_dates.contains(&date);
+            let day_index = (date - opts.start).num_days();
+            let mut items = Vec::new();
+            for slot in &phase.slots {
+                let due = match slot.frequency {
+                    Frequency::Session => is_training,
+                    Frequency::Daily => true,
+                    Frequency::EveryDays(n) => day_index.rem_euclid(n as i64) == 0,
+                };
+                if !due {
+                    continue;
+                }
+                let dose = &slot.weeks[idx.min(slot.weeks.len() - 1)];
+                let Some((ex, mut why)) = choose(library, program, opts, &dose.exercise, &mut |m| warn(m, &mut warnings)) else {
+                    continue;
+                };
+                let mut item = item(ex, dose, program, slot.note.clone());
+                if opts.explain {
+                    let mut e = vec![format!(
+                        "phase {} \"{}\", slot {}, program week {}{}; dose: {}{}",
+                        phase.number,
+                        phase.name,
+                        slot.index,
+                        pw,
+                        if maintenance { " (maintenance: the last week repeats)" } else { "" },
+                        slot.how,
+                        slot.source.as_ref().map(|s| format!(" (source: {s})")).unwrap_or_default()
+                    )];
+                    e.append(&mut why);
+                    item.explain = e;
+                }
+                items.push((slot.priority, item));
+            }
+            if items.is_empty() {
+                continue;
+            }
+            let (kept, left_out) = fit(items, opts.minutes);
+            if !left_out.is_empty() {
+                warn(
+                    format!("to fit {} minutes, left out: {}", opts.minutes.unwrap_or(0), left_out.join(", ")),
+                    &mut warnings,
+                );
+            }
+            for it in &kept {
+                if !used.contains(&it.id) {
+                    used.push(it.id.clone());
+                }
+            }
+            let minutes = round_half(kept.iter().map(|i| i.minutes).sum());
+            sessions.push(Session {
+                date,
+                weekday: types::weekday_id(date.weekday()).to_string(),
+                kind: if is_training { SessionKind::Training } else { SessionKind::Daily },
+                exercises: kept,
+                minutes,
+                left_out,
+            });
+        }
+        weeks.push(Week {
+            number: w,
+            phase: phase.name.clone(),
+            phase_number: phase.number,
+            maintenance,
+            start: week_start,
+            end: week_end,
+            goals: phase.goals.clone(),
+            progress_when: phase.progress_when.clone(),
+            sessions,
+        });
+    }
+    if total_weeks > program_weeks {
+        let extra = if total_weeks == program_weeks + 1 { format!("week {total_weeks} repeats") } else { format!("weeks {}-{total_weeks} repeat", program_weeks + 1) };
+        warnings.push(format!("the program has {program_weeks} weeks; {extra} its last week as maintenance"));
+    }
+
+    let exercises = used
+        .iter()
+        .filter_map(|id| library.get(id))
+        .map(|e| ExerciseInfo {
+            id: e.id.clone(),
+            name: e.name.clone(),
+            category: e.category,
+            position: e.position,
+            equipment: e.equipment.clone(),
+            muscles: e.muscles.clone(),
+            instructions: e.instructions.clone(),
+            cues: e.cues.clone(),
+            mistakes: e.mistakes.clone(),
+            easier: names(library, &e.easier, program),
+            harder: names(library, &e.harder, program),
+            source: e.source.clone(),
+            license: e.license.clone(),
+        })
+        .collect();
+
+    let end = opts.start + Duration::days(7 * total_weeks as i64 - 1);
+    Plan {
+        patient: opts.name.clone().filter(|n| !n.trim().is_empty()),
+        cause: CauseRef { id: program.id.clone(), title: program.title.clone() },
+        program: ProgramInfo {
+            id: program.id.clone(),
+            title: program.title.clone(),
+            summary: program.summary.clone(),
+            description: program.description.clone(),
+            location_note: program.location_note.clone(),
+            evidence: program.evidence,
+            evidence_note: program.evidence_note.clone(),
+            red_flags: program.red_flags.clone(),
+            pain_rule: program.pain_rule.clone(),
+            references: program.references.clone(),
+            weeks: program_weeks,
+        },
+        start: opts.start,
+        end,
+        training_days: days,
+        level: opts.level.as_str().to_string(),
+        weeks,
+        warnings,
+        exercises,
+    }
+}
+
+/// Variant names for the appendix, leaving out those contraindicated for this cause.
+fn names(library: &Library, ids: &[String], program: &Program) -> Vec<String> {
+    ids.iter()
+        .filter_map(|id| library.get(id))
+        .filter(|e| !e.is_contraindicated_for(&program.causes))
+        .map(|e| e.name.clone())
+        .collect()
+}
+
+fn usable(e: &Exercise, program: &Program, opts: &Options) -> bool {
+    !e.is_contraindicated_for(&program.causes) && has_equipment(e, opts)
+}
+
+fn has_equipment(e: &Exercise, opts: &Options) -> bool {
+    match &opts.equipment {
+        None => true,
+        Some(have) => e.equipment.iter().all(|q| have.contains(q)),
+    }
+}
+
+/// The exercise to schedule for a slot's exercise id, after the level and equipment choices,
+/// with the reasons. `None`: dropped (a warning says why).
+fn choose<'a>(library: &'a Library, program: &Program, opts: &Options, id: &str, warn: &mut dyn FnMut(String)) -> Option<(&'a Exercise, Vec<String>)> {
+    let mut why = Vec::new();
+    let mut ex = library.get(id)?;
+    if ex.is_contraindicated_for(&program.causes) {
+        // Validation refuses this; never schedule it even if a caller skipped validation.
+        warn(format!("left out {}: contraindicated for {}", ex.name, program.id));
+        return None;
+    }
+    let variants = match opts.level {
+        Level::Beginner => &ex.easier,
+        Level::Advanced => &ex.harder,
+        Level::Intermediate => &Vec::new() as &Vec<String>,
+    };
+    if let Some(v) = variants.iter().filter_map(|v| library.get(v)).find(|v| usable(v, program, opts) && v.dose == ex.dose) {
+        why.push(format!("{} level: {} instead of {}", opts.level.as_str(), v.name, ex.name));
+        ex = v;
+    }
+    if has_equipment(ex, opts) {
+        return Some((ex, why));
+    }
+    let missing: Vec<&str> = ex.equipment.iter().filter(|q| !opts.equipment.as_ref().is_some_and(|h| h.contains(*q))).map(String::as_str).collect();
+    match substitute(library, program, opts, ex) {
+        Some(s) => {
+            why.push(format!("{} needs {}, which you do not have: {} instead", ex.name, missing.join(" and "), s.name));
+            Some((s, why))
+        }
+        None => {
+            warn(format!(
+                "left out {}: it needs {} and no safe variant without it exists in the same category",
+                ex.name,
+                missing.join(" and ")
+            ));
+            None
+        }
+    }
+}
+
+/// A stand-in without the missing equipment: first the exercise's own variants (easier, then
+/// harder, breadth first), then any exercise of the same category and dose kind.
+fn substitute<'a>(library: &'a Library, program: &Program, opts: &Options, ex: &Exercise) -> Option<&'a Exercise> {
+    let mut seen = BTreeSet::from([ex.id.clone()]);
+    let mut queue: Vec<String> = ex.easier.iter().chain(&ex.harder).cloned().collect();
+    let mut i = 0;
+    while i < queue.len() {
+        let id = queue[i].clone();
+        i += 1;
+        if !seen.insert(id.clone()) {
+            continue;
+        }
+        let Some(v) = library.get(&id) else { continue };
+        if v.category == ex.category && v.dose == ex.dose && usable(v, program, opts) {
+            return Some(v);
+        }
+        queue.extend(v.easier.iter().chain(&v.harder).cloned());
+    }
+    library.exercises.values().find(|v| v.id != ex.id && v.category == ex.category && v.dose == ex.dose && v.position == ex.position && usable(v, program, opts)).or_else(|| {
+        library.exercises.values().find(|v| v.id != ex.id && v.category == ex.category && v.dose == ex.dose && usable(v, program, opts))
+    })
+}
+
+fn item(ex: &Exercise, dose: &Dose, program: &Program, note: String) -> Item {
+    let mut it = Item {
+        id: ex.id.clone(),
+        name: ex.name.clone(),
+        category: ex.category,
+        position: ex.position,
+        equipment: ex.equipment.clone(),
+        sets: dose.sets,
+        reps: dose.reps,
+        hold_seconds: None,
+        time_seconds: None,
+        distance_m: None,
+        per_side: ex.per_side,
+        load: dose.load.clone(),
+        tempo: dose.tempo.clone(),
+        rest_seconds: dose.rest,
+        minutes: 0.0,
+        note,
+        caution: if ex.is_cautioned_for(&program.causes) { ex.caution_note.clone() } else { String::new() },
+        explain: Vec::new(),
+    };
+    match ex.dose {
+        DoseKind::Reps => {}
+        DoseKind::Hold => it.hold_seconds = dose.hold,
+        DoseKind::Time => {
+            it.time_seconds = dose.time;
+            it.reps = None;
+        }
+        DoseKind::Distance => {
+            it.distance_m = dose.distance;
+            it.reps = None;
+        }
+    }
+    it.minutes = estimate_minutes(&it);
+    it
+}
+
+/// Seconds per repetition from a tempo like "3-1-3" (sum of the phases), else 4.
+fn rep_seconds(tempo: Option<&str>) -> f64 {
+    tempo
+        .and_then(|t| t.split(['-', ':', '/']).map(|p| p.trim().parse::<f64>().ok()).sum::<Option<f64>>())
+        .filter(|s| *s > 0.0 && *s < 60.0)
+        .unwrap_or(4.0)
+}
+
+/// Estimated minutes for an item: work time for every set (both sides when per side), the rest
+/// between sets, and half a minute to set up.
+pub fn estimate_minutes(it: &Item) -> f64 {
+    let sides = if it.per_side { 2.0 } else { 1.0 };
+    let per_set = if let Some(h) = it.hold_seconds {
+        it.reps.unwrap_or(1) as f64 * (h as f64 + 3.0)
+    } else if let Some(t) = it.time_seconds {
+        t as f64
+    } else if let Some(d) = it.distance_m {
+        d as f64 / 1.4
+    } else {
+        it.reps.unwrap_or(0) as f64 * rep_seconds(it.tempo.as_deref())
+    };
+    let rest = it.sets.saturating_sub(1) as f64 * it.rest_seconds as f64;
+    round_half((it.sets as f64 * per_set * sides + rest + 30.0) / 60.0)
+}
+
+fn round_half(m: f64) -> f64 {
+    (m * 2.0).round() / 2.0
+}
+
+/// Fit a session to the time budget: keep items by priority (1 first, then program order)
+/// while they fit; the first item is always kept. Returns (kept in program order, left-out names).
+fn fit(items: Vec<(u8, Item)>, budget: Option<u32>) -> (Vec<Item>, Vec<String>) {
+    let Some(budget) = budget else {
+        return (items.into_iter().map(|(_, i)| i).collect(), Vec::new());
+    };
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    order.sort_by_key(|&i| (items[i].0, i));
+    let mut keep = vec![false; items.len()];
+    let mut total = 0.0;
+    for (n, &i) in order.iter().enumerate() {
+        let m = items[i].1.minutes;
+        if n == 0 || total + m <= budget as f64 {
+            keep[i] = true;
+            total += m;
+        }
+    }
+    let mut kept = Vec::new();
+    let mut left = Vec::new();
+    for (i, (_, it)) in items.into_iter().enumerate() {
+        if keep[i] {
+            kept.push(it);
+        } else {
+            left.push(it.name);
+        }
+    }
+    (kept, left)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::Weekday::*;
+
+    #[test]
+    fn spread_keeps_first_and_last() {
+        assert_eq!(spread(&[Mon, Wed, Fri], 2), vec![Mon, Fri]);
+        assert_eq!(spread(&[Mon, Tue, Wed, Thu, Fri], 3), vec![Mon, Wed, Fri]);
+        assert_eq!(spread(&[Mon, Wed], 3), vec![Mon, Wed]);
+        assert_eq!(spread(&[Mon, Wed, Fri], 1), vec![Mon]);
+    }
+
+    #[test]
+    fn tempo_sets_rep_time() {
+        assert_eq!(rep_seconds(Some("3-1-3")), 7.0);
+        assert_eq!(rep_seconds(Some("slow")), 4.0);
+        assert_eq!(rep_seconds(None), 4.0);
+    }
+}

@@ -1,0 +1,153 @@
+//! The planner's output: a dated plan that every renderer (text, JSON, PDF, ICS) reads.
+//!
+//! It is self-contained: renderers need nothing but a `Plan` and a template.
+
+use crate::model::{Category, Evidence, PainRule, Position, Reference};
+use chrono::{NaiveDate, Weekday};
+use serde::{Serialize, Serializer};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Plan {
+    /// The patient's name, as given with `--name`.
+    pub patient: Option<String>,
+    pub cause: CauseRef,
+    pub program: ProgramInfo,
+    pub start: NaiveDate,
+    /// The last day of the last week (inclusive).
+    pub end: NaiveDate,
+    #[serde(serialize_with = "weekdays")]
+    pub training_days: Vec<Weekday>,
+    pub level: String,
+    pub weeks: Vec<Week>,
+    pub warnings: Vec<String>,
+    /// Every exercise the plan uses, in order of first use: the PDF appendix.
+    pub exercises: Vec<ExerciseInfo>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CauseRef {
+    pub id: String,
+    pub title: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ProgramInfo {
+    pub id: String,
+    pub title: String,
+    pub summary: String,
+    pub description: String,
+    /// E.g. "ITBS pain is usually on the outside of the knee"; empty when there is none.
+    pub location_note: String,
+    pub evidence: Evidence,
+    pub evidence_note: String,
+    /// The cause-specific warning signs (the general list comes from the template).
+    pub red_flags: Vec<String>,
+    pub pain_rule: PainRule,
+    pub references: Vec<Reference>,
+    /// The program's own length in weeks (the plan may be shorter or longer).
+    pub weeks: u32,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Week {
+    /// 1-based.
+    pub number: u32,
+    pub phase: String,
+    /// 1-based phase number in the program.
+    pub phase_number: usize,
+    /// True when the plan runs past the program's end and repeats its last phase.
+    pub maintenance: bool,
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    pub goals: Vec<String>,
+    pub progress_when: Vec<String>,
+    pub sessions: Vec<Session>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SessionKind {
+    /// A training day: the strength work plus any daily items.
+    Training,
+    /// A rest day that still has daily items (stretches) or every-n-days items.
+    Daily,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Session {
+    pub date: NaiveDate,
+    /// "mon", "tue", ...
+    pub weekday: String,
+    pub kind: SessionKind,
+    pub exercises: Vec<Item>,
+    /// Estimated total minutes.
+    pub minutes: f64,
+    /// What `--minutes` left out of this session.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub left_out: Vec<String>,
+}
+
+/// One exercise in one session, with its dose for that day.
+#[derive(Debug, Clone, Serialize)]
+pub struct Item {
+    pub id: String,
+    pub name: String,
+    pub category: Category,
+    pub position: Position,
+    pub equipment: Vec<String>,
+    pub sets: u32,
+    pub reps: Option<u32>,
+    pub hold_seconds: Option<u32>,
+    pub time_seconds: Option<u32>,
+    pub distance_m: Option<u32>,
+    pub per_side: bool,
+    pub load: Option<String>,
+    pub tempo: Option<String>,
+    pub rest_seconds: u32,
+    /// Estimated minutes, rounded to 0.5.
+    pub minutes: f64,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    /// A caution printed with the exercise for this cause; empty when none.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub caution: String,
+    /// Why the exercise is here (slot, substitutions); filled with `--explain`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub explain: Vec<String>,
+}
+
+/// What the appendix prints about an exercise.
+#[derive(Debug, Clone, Serialize)]
+pub struct ExerciseInfo {
+    pub id: String,
+    pub name: String,
+    pub category: Category,
+    pub position: Position,
+    pub equipment: Vec<String>,
+    pub muscles: Vec<String>,
+    pub instructions: Vec<String>,
+    pub cues: Vec<String>,
+    pub mistakes: Vec<String>,
+    /// Names (not ids) of the easier and harder variants.
+    pub easier: Vec<String>,
+    pub harder: Vec<String>,
+    pub source: String,
+    pub license: String,
+}
+
+fn weekdays<S: Serializer>(days: &[Weekday], s: S) -> Result<S::Ok, S::Error> {
+    s.collect_seq(days.iter().map(|d| weekday_id(*d)))
+}
+
+/// "mon", "tue", ... as used on the command line and in JSON.
+pub fn weekday_id(d: Weekday) -> &'static str {
+    match d {
+        Weekday::Mon => "mon",
+        Weekday::Tue => "tue",
+        Weekday::Wed => "wed",
+        Weekday::Thu => "thu",
+        Weekday::Fri => "fri",
+        Weekday::Sat => "sat",
+        Weekday::Sun => "sun",
+    }
+}

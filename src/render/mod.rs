@@ -1,0 +1,5 @@
+//! Renderers: pure functions from a plan (and the template's wording) to bytes or text.
+//! Only `pdf` knows printpdf; none of them touches files or the clock.
+
+pub mod json;
+pub mod text;

@@ -1,0 +1,281 @@
+//! Validate: turn the raw, parsed files into the checked model, collecting every problem.
+//!
+//! Rules checked here (each problem is a [`Diagnostic`] with file:line:col and a hint):
+//! - ids: well formed, unique within a layer (a user's file may override a built-in by id),
+//!   aliases unique across programs;
+//! - references between things: exercise ids in slots, steps and variants, cause ids in
+//!   contraindications, reference ids in `source`, the program a program `extends`;
+//! - safety: no slot or schedule step uses an exercise contraindicated for the program's cause;
+//! - doses: present for the exercise's dose kind, in range (no zero or absurd values), and a
+//!   progression rule never runs past the limits;
+//! - weeks: phases cover week 1..N with no gap and no overlap; schedule steps lie in their phase.
+//!
+//! Validation never stops at the first problem: it goes on with what it can check.
+
+mod program;
+
+use crate::diag::{suggest, Diagnostic};
+use crate::load::raw::RawExercise;
+use crate::load::{Layer, Loaded, Source};
+use crate::model::{Catalog, Exercise, Library, EQUIPMENT};
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
+use toml::Spanned;
+
+/// The checked catalogue and every problem found. The catalogue holds whatever was valid,
+/// so `causes` can still list the good programs; commands refuse to plan when there are errors.
+pub struct Validated {
+    pub catalog: Catalog,
+    pub templates: Vec<(Source, crate::template::Template)>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Sources are kept by index so that spans can be turned into places.
+pub(crate) struct Sources(pub Vec<Source>);
+
+impl Sources {
+    pub fn at(&self, src: usize, span: Range<usize>, message: impl Into<String>) -> Diagnostic {
+        let s = &self.0[src];
+        Diagnostic::at(&s.name, &s.text, span, message)
+    }
+    pub fn name(&self, src: usize) -> &str {
+        &self.0[src].name
+    }
+    pub fn place(&self, src: usize, span: Range<usize>) -> String {
+        let s = &self.0[src];
+        let (l, c) = crate::diag::line_col(&s.text, span.start);
+        format!("{}:{}:{}", s.name, l, c)
+    }
+}
+
+pub fn validate(loaded: Loaded) -> Validated {
+    let mut diags = loaded.diagnostics;
+    let mut sources = Vec::new();
+
+    // Exercises, layered: a user's exercise replaces a built-in with the same id.
+    let mut raw_ex: BTreeMap<String, (usize, RawExercise, Layer)> = BTreeMap::new();
+    for (source, file) in loaded.exercises {
+        let src = sources.len();
+        let layer = source.layer;
+        sources.push(source);
+        for ex in file.exercise {
+            let ex = ex.into_inner();
+            let id = ex.id.get_ref().clone();
+            if let Some((prev_src, prev, prev_layer)) = raw_ex.get(&id) {
+                if *prev_layer == layer {
+                    let first = {
+                        let s: &Source = &sources[*prev_src];
+                        let (l, c) = crate::diag::line_col(&s.text, prev.id.span().start);
+                        format!("{}:{}:{}", s.name, l, c)
+                    };
+                    let s = &sources[src];
+                    diags.push(
+                        Diagnostic::at(&s.name, &s.text, ex.id.span(), format!("duplicate exercise id `{id}`"))
+                            .hint(format!("it is already defined at {first}; rename one of them")),
+                    );
+                    continue;
+                }
+            }
+            raw_ex.insert(id, (src, ex, layer));
+        }
+    }
+
+    // Programs, layered the same way.
+    let mut raw_prog: BTreeMap<String, (usize, crate::load::raw::RawProgram, Layer)> = BTreeMap::new();
+    let mut builtin_prog: BTreeMap<String, (usize, crate::load::raw::RawProgram)> = BTreeMap::new();
+    for (source, p) in loaded.programs {
+        let src = sources.len();
+        let layer = source.layer;
+        sources.push(source);
+        let id = p.id.get_ref().clone();
+        if let Some((prev_src, prev, prev_layer)) = raw_prog.get(&id) {
+            if *prev_layer == layer {
+                let s0 = &sources[*prev_src];
+                let (l, c) = crate::diag::line_col(&s0.text, prev.id.span().start);
+                let first = format!("{}:{}:{}", s0.name, l, c);
+                let s = &sources[src];
+                diags.push(
+                    Diagnostic::at(&s.name, &s.text, p.id.span(), format!("duplicate program id `{id}`"))
+                        .hint(format!("it is already defined at {first}; give one of them another id")),
+                );
+                continue;
+            }
+        }
+        if layer == Layer::Builtin {
+            builtin_prog.insert(id.clone(), (src, p.clone()));
+        }
+        raw_prog.insert(id, (src, p, layer));
+    }
+
+    let sources = Sources(sources);
+    let cause_ids: BTreeSet<String> = raw_prog.keys().cloned().collect();
+
+    // Exercises into the model.
+    let mut library = Library::default();
+    for (id, (src, ex, _)) in &raw_ex {
+        if let Some(e) = check_exercise(&sources, *src, ex, &raw_ex, &cause_ids, &mut diags) {
+            library.exercises.insert(id.clone(), e);
+        }
+    }
+
+    // Aliases: unique across programs and distinct from every program id.
+    let mut names: BTreeMap<String, (usize, Range<usize>, String)> = BTreeMap::new();
+    for (id, (src, p, _)) in &raw_prog {
+        check_id(&sources, *src, &p.id, "program", &mut diags);
+        names.insert(id.clone(), (*src, p.id.span(), id.clone()));
+    }
+    for (id, (src, p, _)) in &raw_prog {
+        for alias in p.aliases.iter().flatten() {
+            let a = alias.get_ref();
+            check_id(&sources, *src, alias, "alias", &mut diags);
+            if let Some((osrc, ospan, owner)) = names.get(a) {
+                if owner != id || a == id {
+                    diags.push(
+                        sources
+                            .at(*src, alias.span(), format!("alias `{a}` is already used by program `{owner}`"))
+                            .hint(format!("see {}; every id and alias must name one program", sources.place(*osrc, ospan.clone()))),
+                    );
+                }
+                continue;
+            }
+            names.insert(a.clone(), (*src, alias.span(), id.clone()));
+        }
+    }
+
+    // Programs into the model.
+    let mut programs = BTreeMap::new();
+    for (id, (src, p, _)) in &raw_prog {
+        if let Some(prog) = program::check_program(&sources, *src, p, &raw_prog, &builtin_prog, &library, &mut diags) {
+            programs.insert(id.clone(), prog);
+        }
+    }
+
+    Diagnostic::sort_all(&mut diags);
+    diags.dedup();
+    Validated { catalog: Catalog { library, programs }, templates: loaded.templates, diagnostics: diags }
+}
+
+/// Ids are lowercase ASCII letters, digits and single hyphens: they are typed on the command line.
+pub(crate) fn check_id(sources: &Sources, src: usize, id: &Spanned<String>, what: &str, diags: &mut Vec<Diagnostic>) -> bool {
+    let s = id.get_ref();
+    let ok = !s.is_empty()
+        && s.len() <= 64
+        && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+        && !s.contains("--");
+    if !ok {
+        let fixed: String = s
+            .to_lowercase()
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+            .collect::<String>()
+            .split('-')
+            .filter(|p| !p.is_empty())
+            .collect::<Vec<_>>()
+            .join("-");
+        let hint = if fixed.is_empty() {
+            "use lowercase letters, digits and hyphens, at most 64 characters".to_string()
+        } else {
+            format!("use lowercase letters, digits and hyphens, e.g. `{fixed}`")
+        };
+        diags.push(sources.at(src, id.span(), format!("invalid {what} id `{s}`")).hint(hint));
+    }
+    ok
+}
+
+fn check_exercise(
+    sources: &Sources,
+    src: usize,
+    ex: &RawExercise,
+    all: &BTreeMap<String, (usize, RawExercise, Layer)>,
+    causes: &BTreeSet<String>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Exercise> {
+    let before = diags.len();
+    let id = ex.id.get_ref();
+    check_id(sources, src, &ex.id, "exercise", diags);
+    if ex.name.get_ref().trim().is_empty() {
+        diags.push(sources.at(src, ex.name.span(), "the exercise name is empty").hint("give the name printed on the plan"));
+    }
+    if ex.instructions.get_ref().iter().all(|s| s.trim().is_empty()) {
+        diags.push(
+            sources
+                .at(src, ex.instructions.span(), format!("exercise `{id}` has no instructions"))
+                .hint("write the steps a patient follows, one string per step"),
+        );
+    }
+    let mut equipment = Vec::new();
+    for e in &ex.equipment {
+        let name = e.get_ref();
+        if name == "none" {
+            continue;
+        }
+        if !EQUIPMENT.contains(&name.as_str()) {
+            diags.push(sources.at(src, e.span(), format!("unknown equipment `{name}`")).hint(suggest(
+                name,
+                EQUIPMENT,
+                &format!("use one of: {} (or [] for none)", EQUIPMENT.join(", ")),
+            )));
+        } else {
+            equipment.push(name.clone());
+        }
+    }
+    for (list, what) in [(&ex.easier, "easier"), (&ex.harder, "harder")] {
+        for v in list {
+            let vid = v.get_ref();
+            if vid == id {
+                diags.push(sources.at(src, v.span(), format!("exercise `{id}` names itself as its own {what} variant")).hint("name another exercise"));
+            } else if !all.contains_key(vid) {
+                diags.push(
+                    sources
+                        .at(src, v.span(), format!("unknown exercise id `{vid}` in `{what}`"))
+                        .hint(suggest(vid, all.keys().map(String::as_str), "run `rehabplan exercises` to see the ids")),
+                );
+            }
+        }
+    }
+    for (list, what) in [(&ex.contraindicated, "contraindicated"), (&ex.caution, "caution")] {
+        for c in list {
+            let cid = c.get_ref();
+            if !causes.contains(cid) {
+                diags.push(
+                    sources
+                        .at(src, c.span(), format!("unknown cause `{cid}` in `{what}`"))
+                        .hint(suggest(cid, causes.iter().map(String::as_str), "run `rehabplan causes` to see the cause ids")),
+                );
+            }
+        }
+    }
+    if !ex.caution.is_empty() && ex.caution_note.trim().is_empty() {
+        diags.push(
+            sources
+                .at(src, ex.caution[0].span(), format!("exercise `{id}` has a caution but no `caution_note`"))
+                .hint("add caution_note = \"...\": what the patient should watch for"),
+        );
+    }
+    // An exercise with problems is still returned, so that programs using it do not get
+    // follow-on "unknown exercise" errors; the problems above stop any plan from being made.
+    let _ = before;
+    Some(Exercise {
+        id: id.clone(),
+        name: ex.name.get_ref().trim().to_string(),
+        category: ex.category,
+        muscles: ex.muscles.clone(),
+        equipment,
+        position: ex.position,
+        dose: ex.dose,
+        per_side: ex.per_side,
+        instructions: ex.instructions.get_ref().clone(),
+        cues: ex.cues.clone(),
+        mistakes: ex.mistakes.clone(),
+        easier: ex.easier.iter().map(|s| s.get_ref().clone()).collect(),
+        harder: ex.harder.iter().map(|s| s.get_ref().clone()).collect(),
+        contraindicated: ex.contraindicated.iter().map(|s| s.get_ref().clone()).collect(),
+        caution: ex.caution.iter().map(|s| s.get_ref().clone()).collect(),
+        caution_note: ex.caution_note.trim().to_string(),
+        source: ex.source.clone(),
+        license: ex.license.clone(),
+        origin: sources.name(src).to_string(),
+    })
+}
