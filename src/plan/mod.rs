@@ -145,6 +145,7 @@ pub fn plan(library: &Library, program: &Program, opts: &Options) -> Plan {
                     continue;
                 };
                 let mut item = item(ex, dose, program, slot.note.clone());
+                item.slot = (phase.number, slot.index);
                 if opts.explain {
                     let mut e = vec![format!(
                         "phase {} \"{}\", slot {}, program week {}{}; dose: {}{}",
@@ -334,6 +335,7 @@ fn substitute<'a>(library: &'a Library, program: &Program, opts: &Options, ex: &
 
 fn item(ex: &Exercise, dose: &Dose, program: &Program, note: String) -> Item {
     let mut it = Item {
+        slot: (0, 0),
         id: ex.id.clone(),
         name: ex.name.clone(),
         category: ex.category,
@@ -426,6 +428,9 @@ fn fit(items: Vec<(u8, Item)>, budget: Option<u32>) -> (Vec<Item>, Vec<String>) 
     }
     (kept, left)
 }
+
+#[cfg(test)]
+mod proptests;
 
 #[cfg(test)]
 mod tests {

@@ -90,6 +90,9 @@ pub struct Session {
 /// One exercise in one session, with its dose for that day.
 #[derive(Debug, Clone, Serialize)]
 pub struct Item {
+    /// The program slot it comes from: (phase number, slot number), both 1-based.
+    #[serde(skip)]
+    pub slot: (usize, usize),
     pub id: String,
     pub name: String,
     pub category: Category,

@@ -14,6 +14,8 @@
 
 mod program;
 
+pub use program::progress;
+
 use crate::diag::{suggest, Diagnostic};
 use crate::load::raw::RawExercise;
 use crate::load::{Layer, Loaded, Source};
