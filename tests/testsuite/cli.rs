@@ -1,0 +1,59 @@
+//! `causes`, `exercises`, help and usage errors.
+
+use super::*;
+
+#[test]
+fn causes_lists_every_builtin_cause() {
+    let r = run(&["causes"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    for id in CAUSES {
+        assert!(r.stdout.lines().any(|l| l.starts_with(&format!("{id}  ("))), "{id} missing in:\n{}", r.stdout);
+    }
+    assert!(r.stdout.contains("also: runners-knee"), "{}", r.stdout);
+    assert!(r.stdout.contains("Not medical advice"));
+}
+
+#[test]
+fn causes_as_json() {
+    let v = json(&run(&["causes", "--format", "json"]));
+    let list = v.as_array().unwrap();
+    let ids: Vec<&str> = list.iter().map(|c| c["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, CAUSES);
+    for c in list {
+        let weeks = c["weeks"].as_u64().unwrap();
+        assert!((6..=12).contains(&weeks), "{} runs {weeks} weeks", c["id"]);
+        assert!(!c["title"].as_str().unwrap().is_empty());
+        assert!(!c["summary"].as_str().unwrap().is_empty());
+    }
+    let pes = list.iter().find(|c| c["id"] == "pes-anserine").unwrap();
+    assert_eq!(pes["evidence"], "extrapolated");
+}
+
+#[test]
+fn exercises_by_category() {
+    let all = json(&run(&["exercises", "--format", "json"]));
+    let n = all.as_array().unwrap().len();
+    assert!((30..=60).contains(&n), "{n} exercises");
+    let hip = json(&run(&["exercises", "--category", "hip", "--format", "json"]));
+    let hip = hip.as_array().unwrap();
+    assert!(!hip.is_empty() && hip.len() < n);
+    assert!(hip.iter().all(|e| e["category"] == "hip"));
+    let text = run(&["exercises", "--category", "core"]);
+    assert!(text.stdout.contains("side-plank"), "{}", text.stdout);
+    assert!(!text.stdout.contains("clamshell "), "{}", text.stdout);
+}
+
+#[test]
+fn unknown_category_names_the_flag() {
+    let r = run(&["exercises", "--category", "hips"]);
+    assert_eq!(r.code, 2);
+    assert_eq!(r.stderr, "error: invalid value for --category: unknown category `hips`\n  hint: did you mean `hip`?\n");
+}
+
+#[test]
+fn help_has_examples_and_exit_codes() {
+    let r = run(&["--help"]);
+    assert_eq!(r.code, 0);
+    assert!(r.stdout.contains("rehabplan plan --cause runners-knee"));
+    assert!(r.stdout.contains("Exit codes: 0 ok, 1 failure, 2 invalid input or usage, 3"));
+}

@@ -1,0 +1,69 @@
+//! The one integration-test binary: runs the real `rehabplan` executable the way a user does
+//! and checks what the user sees (stdout, stderr, exit code, files written).
+//!
+//! See README.md in this folder for how to add a test.
+
+mod cli;
+mod plan;
+mod validate;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// What a run of the binary produced.
+#[derive(Debug)]
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// "Today" for every test run, so that `--week current` and the default start are fixed.
+pub const TODAY: &str = "2026-11-23";
+
+/// Run `rehabplan` with `args` in `dir` (default: a fresh temporary folder).
+pub fn run_in(dir: &Path, args: &[&str]) -> Run {
+    let out = Command::new(env!("CARGO_BIN_EXE_rehabplan"))
+        .args(args)
+        .current_dir(dir)
+        .env("REHABPLAN_TODAY", TODAY)
+        .env("SOURCE_DATE_EPOCH", "1767225600")
+        .env("NO_COLOR", "1")
+        .env_remove("REHABPLAN_PROGRAMS")
+        .output()
+        .expect("the rehabplan binary runs");
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+pub fn run(args: &[&str]) -> Run {
+    run_in(&repo(), args)
+}
+
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn fixture(name: &str) -> PathBuf {
+    repo().join("tests/fixtures").join(name)
+}
+
+/// A fresh empty folder under the target dir, named for the test.
+pub fn scratch(name: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Parse stdout as JSON.
+pub fn json(r: &Run) -> serde_json::Value {
+    assert_eq!(r.code, 0, "exit code; stderr: {}", r.stderr);
+    serde_json::from_str(&r.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}", r.stdout))
+}
+
+/// The built-in cause ids.
+pub const CAUSES: [&str; 7] = ["adductor-strain", "hamstring-strain", "itbs", "knee-oa", "meniscus", "pes-anserine", "pfps"];
