@@ -42,6 +42,34 @@ pub enum Command {
     Validate(ValidateArgs),
     /// Build a dated plan for a cause: terminal text, JSON or a printable PDF.
     Plan(Box<PlanArgs>),
+    /// Write an editable copy of the built-in programs, exercises and templates.
+    Init(InitArgs),
+    /// Print the JSON Schema of a file kind, for completion and checking in an editor.
+    Schema(SchemaArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SchemaKind {
+    Program,
+    Exercises,
+    Template,
+}
+
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// Which kind of file.
+    #[arg(value_enum)]
+    pub kind: SchemaKind,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The folder to create (it may exist, but no file in it is replaced).
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
+    /// Copy only this program (an id or alias) instead of everything.
+    #[arg(long, value_name = "CAUSE")]
+    pub cause: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -14,5 +14,6 @@ pub mod load;
 pub mod model;
 pub mod plan;
 pub mod render;
+pub mod schema;
 pub mod template;
 pub mod validate;

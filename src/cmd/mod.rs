@@ -3,6 +3,7 @@
 
 mod causes;
 mod exercises;
+mod init;
 mod plan;
 mod validate;
 
@@ -18,6 +19,17 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Exercises(a) => exercises::execute(&cli.global, &a),
         Command::Validate(a) => validate::execute(&cli.global, &a),
         Command::Plan(a) => plan::execute(&cli.global, &a),
+        Command::Init(a) => init::execute(&cli.global, &a),
+        Command::Schema(a) => {
+            let kind = match a.kind {
+                crate::cli::SchemaKind::Program => "program",
+                crate::cli::SchemaKind::Exercises => "exercises",
+                crate::cli::SchemaKind::Template => "template",
+            };
+            let s = crate::schema::schema(kind).expect("every kind has a schema");
+            write_stdout(format!("{}\n", serde_json::to_string_pretty(&s).expect("JSON")).as_bytes())?;
+            Ok(0)
+        }
     }
 }
 

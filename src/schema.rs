@@ -1,0 +1,239 @@
+//! JSON Schemas for the input files, for editor completion and checking (Taplo / Even Better
+//! TOML read a `#:schema path.json` line at the top of a TOML file).
+//!
+//! The schemas are written out here rather than derived, because the raw types carry spans;
+//! a test checks that each schema lists exactly the keys the raw types accept.
+
+use crate::model::{Category, DoseKind, Position, EQUIPMENT};
+use serde_json::{json, Map, Value};
+
+/// The kinds of file a schema exists for.
+pub const KINDS: [&str; 3] = ["program", "exercises", "template"];
+
+pub fn schema(kind: &str) -> Option<Value> {
+    match kind {
+        "program" => Some(program()),
+        "exercises" => Some(exercises()),
+        "template" => Some(crate::template::schema()),
+        _ => None,
+    }
+}
+
+fn obj(props: Vec<(&str, Value)>, required: &[&str]) -> Value {
+    let mut m = Map::new();
+    for (k, v) in props {
+        m.insert(k.to_string(), v);
+    }
+    json!({ "type": "object", "additionalProperties": false, "required": required, "properties": m })
+}
+
+fn text(desc: &str) -> Value {
+    json!({ "type": "string", "description": desc })
+}
+
+fn texts(desc: &str) -> Value {
+    json!({ "type": "array", "items": { "type": "string" }, "description": desc })
+}
+
+fn int(desc: &str, min: i64, max: i64) -> Value {
+    json!({ "type": "integer", "minimum": min, "maximum": max, "description": desc })
+}
+
+fn id(desc: &str) -> Value {
+    json!({ "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$", "maxLength": 64, "description": desc })
+}
+
+fn dose_props(with_week: bool) -> Vec<(&'static str, Value)> {
+    let mut v = vec![
+        ("sets", int("Sets.", 1, 10)),
+        ("reps", int("Repetitions per set (for reps exercises; holds per set for hold exercises).", 1, 100)),
+        ("hold", int("Seconds held (hold exercises).", 1, 600)),
+        ("time", int("Seconds (time exercises).", 1, 7200)),
+        ("distance", int("Metres (distance exercises).", 1, 50_000)),
+        ("load", text("Load as printed: band colour, kg, \"bodyweight\".")),
+        ("tempo", text("Seconds down-pause-up, e.g. \"3-1-3\".")),
+        ("rest", int("Seconds of rest between sets (default 60).", 0, 600)),
+    ];
+    if with_week {
+        v.insert(0, ("week", int("The program week this step starts.", 1, 104)));
+        v.insert(1, ("exercise", id("Switch the slot to this exercise from this week on.")));
+    }
+    v
+}
+
+fn progression() -> Value {
+    obj(
+        vec![
+            ("every", int("Apply the rule every N weeks (default 1).", 1, 26)),
+            ("add_reps", int("Reps added each step.", 0, 20)),
+            ("max_reps", int("Reps ceiling; past it a set is added (add_sets) and reps go back to reset_reps.", 1, 100)),
+            ("add_sets", int("Sets added (when reps pass max_reps, or each step when add_reps is 0).", 0, 3)),
+            ("max_sets", int("Sets ceiling.", 1, 10)),
+            ("reset_reps", int("Reps after a set is added (default: the starting reps).", 1, 100)),
+            ("add_hold", int("Seconds added to holds each step.", 0, 120)),
+            ("max_hold", int("Hold ceiling in seconds.", 1, 600)),
+            ("add_time", int("Seconds added to timed work each step.", 0, 1800)),
+            ("max_time", int("Time ceiling in seconds.", 1, 7200)),
+        ],
+        &[],
+    )
+}
+
+fn slot_props(kind: &str) -> Vec<(&'static str, Value)> {
+    let mut v = Vec::new();
+    match kind {
+        "add" => v.push(("phase", int("The phase number (1-based) of the base program.", 1, 52))),
+        "change" => {
+            v.push(("phase", int("The phase number (1-based) of the base program.", 1, 52)));
+            v.push(("slot", id("The slot to change, named by the exercise it starts with.")));
+        }
+        _ => {}
+    }
+    v.push(("exercise", id("An exercise id from the library.")));
+    v.extend(dose_props(false));
+    v.push(("frequency", json!({ "type": "string", "pattern": "^(session|daily|every-[2-7]-days)$", "description": "session (each training day, default), daily, or every-N-days." })));
+    v.push(("priority", int("1 = most important; used to fit --minutes (default 3).", 1, 9)));
+    if kind != "change" {
+        v.push(("source", text("The reference id the dose comes from.")));
+    }
+    v.push(("note", text("A note printed with the exercise.")));
+    v.push(("progression", progression()));
+    v.push(("schedule", json!({ "type": "array", "description": "Week-by-week steps; each applies until the next.", "items": obj(dose_props(true), &["week"]) })));
+    v
+}
+
+fn program() -> Value {
+    let slot = obj(slot_props("slot"), &["exercise"]);
+    let phase = obj(
+        vec![
+            ("name", text("The phase name, printed.")),
+            ("weeks", json!({ "description": "Program weeks, \"1-4\" or 3.", "oneOf": [ { "type": "integer", "minimum": 1, "maximum": 104 }, { "type": "string", "pattern": "^\\s*[0-9]+\\s*(-\\s*[0-9]+\\s*)?$" } ] })),
+            ("sessions_per_week", int("Training sessions a week.", 1, 7)),
+            ("goals", texts("What this phase is for, printed.")),
+            ("progress_when", texts("Criteria to move on, printed for the patient.")),
+            ("slot", json!({ "type": "array", "items": slot })),
+        ],
+        &["name", "weeks", "sessions_per_week"],
+    );
+    let mut s = obj(
+        vec![
+            ("id", id("The cause id, typed after --cause.")),
+            ("extends", id("Inherit everything from this program; change only what follows.")),
+            ("title", text("The cause and program title.")),
+            ("aliases", json!({ "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$" } })),
+            ("summary", text("One line for `rehabplan causes`.")),
+            ("description", text("Plain-language description of the cause.")),
+            ("location_note", text("E.g. where the pain usually is, when that matters.")),
+            ("evidence", json!({ "enum": ["trial", "extrapolated"] })),
+            ("evidence_note", text("Required when extrapolated: from what, and why.")),
+            ("red_flags", texts("Cause-specific warning signs; printed with the general list.")),
+            (
+                "pain_rule",
+                obj(
+                    vec![
+                        ("green_max", int("0..=green_max: fine.", 0, 10)),
+                        ("amber_max", int("Up to this: acceptable if settled by next morning.", 0, 10)),
+                        ("settle_by_morning", json!({ "type": "boolean" })),
+                        ("source", text("Reference id.")),
+                        ("note", text("An extra sentence.")),
+                    ],
+                    &["green_max", "amber_max"],
+                ),
+            ),
+            (
+                "reference",
+                json!({ "type": "array", "items": obj(vec![("id", id("Reference id, used by `source`.")), ("citation", text("Authors, year, journal, volume:pages.")), ("verified", json!({ "type": "boolean", "description": "false prints [unverified]." }))], &["id", "citation"]) }),
+            ),
+            ("phase", json!({ "type": "array", "items": phase })),
+            ("change", json!({ "type": "array", "items": obj(slot_props("change").into_iter().filter(|(k, _)| *k != "exercise").chain([("exercise", id("Swap the slot's exercise for this one."))]).collect(), &["phase", "slot"]) })),
+            ("add", json!({ "type": "array", "items": obj(slot_props("add"), &["phase", "exercise"]) })),
+            ("remove", json!({ "type": "array", "items": obj(vec![("phase", int("Phase number.", 1, 52)), ("slot", id("The slot's exercise id."))], &["phase", "slot"]) })),
+        ],
+        &["id"],
+    );
+    s["$schema"] = json!("http://json-schema.org/draft-07/schema#");
+    s["title"] = json!("rehabplan program");
+    s
+}
+
+fn exercises() -> Value {
+    let cats: Vec<&str> = Category::ALL.iter().map(|c| c.as_str()).collect();
+    let pos: Vec<&str> = Position::ALL.iter().map(|c| c.as_str()).collect();
+    let kinds: Vec<&str> = DoseKind::ALL.iter().map(|c| c.as_str()).collect();
+    let mut equipment: Vec<&str> = EQUIPMENT.to_vec();
+    equipment.push("none");
+    let ids = |d: &str| json!({ "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$" }, "description": d });
+    let ex = obj(
+        vec![
+            ("id", id("Unique exercise id.")),
+            ("name", text("Printed name.")),
+            ("category", json!({ "enum": cats })),
+            ("muscles", texts("Target muscles.")),
+            ("equipment", json!({ "type": "array", "items": { "enum": equipment }, "description": "[] for none." })),
+            ("position", json!({ "enum": pos, "description": "The printout groups by position." })),
+            ("dose", json!({ "enum": kinds, "description": "What the dose counts." })),
+            ("per_side", json!({ "type": "boolean" })),
+            ("instructions", texts("Steps, one string each.")),
+            ("cues", texts("Key cues.")),
+            ("mistakes", texts("Common mistakes.")),
+            ("easier", ids("Regressions, by id.")),
+            ("harder", ids("Progressions, by id.")),
+            ("contraindicated", ids("Cause ids it must never be scheduled for.")),
+            ("caution", ids("Cause ids it is printed with a caution for.")),
+            ("caution_note", text("The caution.")),
+            ("source", text("Where the exercise comes from.")),
+            ("license", text("Licence of the text, e.g. CC0-1.0.")),
+        ],
+        &["id", "name", "category", "position", "dose", "instructions", "source", "license"],
+    );
+    let mut s = obj(vec![("exercise", json!({ "type": "array", "items": ex }))], &["exercise"]);
+    s["$schema"] = json!("http://json-schema.org/draft-07/schema#");
+    s["title"] = json!("rehabplan exercise library");
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::raw::{ExerciseFile, RawProgram};
+
+    /// The keys serde accepts at a place, read from its "unknown field" message.
+    fn accepted<T: serde::de::DeserializeOwned + std::fmt::Debug>(doc: &str) -> Vec<String> {
+        let err = toml::from_str::<T>(doc).unwrap_err().message().to_string();
+        let list = err.split("expected one of ").nth(1).or_else(|| err.split("expected ").nth(1)).unwrap_or_else(|| panic!("{err}"));
+        let mut keys: Vec<String> = list.split(", ").map(|k| k.trim().trim_matches('`').to_string()).collect();
+        keys.sort();
+        keys
+    }
+
+    fn listed(v: &Value) -> Vec<String> {
+        let mut keys: Vec<String> = v["properties"].as_object().unwrap().keys().cloned().collect();
+        keys.sort();
+        keys
+    }
+
+    #[test]
+    fn program_schema_lists_the_accepted_keys() {
+        let s = program();
+        assert_eq!(listed(&s), accepted::<RawProgram>("zzz = 1"));
+        let phase = &s["properties"]["phase"]["items"];
+        assert_eq!(listed(phase), accepted::<RawProgram>("id = \"a\"\n[[phase]]\nzzz = 1"));
+        // `phase` is read in a slot only to say that it belongs in [[add]]: the schema leaves it out.
+        let mut slot_keys = accepted::<RawProgram>("id = \"a\"\n[[phase]]\n[[phase.slot]]\nzzz = 1");
+        slot_keys.retain(|k| k != "phase");
+        assert_eq!(listed(&phase["properties"]["slot"]["items"]), slot_keys);
+        assert_eq!(listed(&s["properties"]["pain_rule"]), accepted::<RawProgram>("id = \"a\"\n[pain_rule]\nzzz = 1"));
+        assert_eq!(listed(&s["properties"]["change"]["items"]), accepted::<RawProgram>("id = \"a\"\n[[change]]\nzzz = 1"));
+        assert_eq!(listed(&s["properties"]["add"]["items"]), accepted::<RawProgram>("id = \"a\"\n[[add]]\nzzz = 1"));
+        let step = &phase["properties"]["slot"]["items"]["properties"]["schedule"]["items"];
+        assert_eq!(listed(step), accepted::<RawProgram>("id = \"a\"\n[[phase]]\n[[phase.slot]]\nschedule = [{ zzz = 1 }]"));
+        let prog = &phase["properties"]["slot"]["items"]["properties"]["progression"];
+        assert_eq!(listed(prog), accepted::<RawProgram>("id = \"a\"\n[[phase]]\n[[phase.slot]]\nprogression = { zzz = 1 }"));
+    }
+
+    #[test]
+    fn exercise_schema_lists_the_accepted_keys() {
+        let s = exercises();
+        assert_eq!(listed(&s["properties"]["exercise"]["items"]), accepted::<ExerciseFile>("[[exercise]]\nzzz = 1"));
+    }
+}
