@@ -46,6 +46,34 @@ pub enum Command {
     Init(InitArgs),
     /// Print the JSON Schema of a file kind, for completion and checking in an editor.
     Schema(SchemaArgs),
+    /// Ask the red-flag questions that mean "see a doctor first" (exit code 3 on any yes).
+    Screen(ScreenArgs),
+}
+
+/// Answers to the red-flag screening questions.
+#[derive(Debug, Args, Default, Clone)]
+pub struct AnswerArgs {
+    /// A TOML file of answers, one `question-id = true|false` line each.
+    #[arg(long, value_name = "FILE")]
+    pub answers: Option<PathBuf>,
+    /// Questions answered yes, by id (see `rehabplan screen --list`).
+    #[arg(long, value_name = "IDS", value_delimiter = ',')]
+    pub yes: Vec<String>,
+    /// Questions answered no, by id; `all` answers no to every question not answered otherwise.
+    #[arg(long, value_name = "IDS", value_delimiter = ',')]
+    pub no: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ScreenArgs {
+    /// Add this cause's own red flags to the general questions.
+    #[arg(long, value_name = "CAUSE")]
+    pub cause: Option<String>,
+    /// List the questions and their ids instead of asking.
+    #[arg(long)]
+    pub list: bool,
+    #[command(flatten)]
+    pub answers: AnswerArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -168,6 +196,12 @@ pub struct PlanArgs {
     /// Paper size, overriding the template's.
     #[arg(long, value_enum)]
     pub paper: Option<PaperArg>,
+    /// Red-flag screening answers: with any yes, no plan is made (exit code 3).
+    #[command(flatten)]
+    pub answers: AnswerArgs,
+    /// A clinician has examined the patient and cleared them for exercise despite a red flag.
+    #[arg(long)]
+    pub cleared_by_clinician: bool,
 }
 
 #[cfg(test)]

@@ -15,5 +15,6 @@ pub mod model;
 pub mod plan;
 pub mod render;
 pub mod schema;
+pub mod screen;
 pub mod template;
 pub mod validate;

@@ -10,10 +10,7 @@ pub fn execute(global: &Global, args: &InitArgs) -> Result<u8> {
     match &args.cause {
         Some(cause) => {
             let v = super::catalog(global)?;
-            let p = v.catalog.find_program(cause).ok_or_else(|| {
-                let ids: Vec<&str> = v.catalog.programs.keys().map(String::as_str).collect();
-                Error::usage("--cause", format!("unknown cause `{cause}`"), crate::diag::suggest(cause, ids.iter().copied(), &format!("use one of: {}", ids.join(", "))))
-            })?;
+            let p = super::find_program(&v, cause)?;
             let path = format!("programs/{}.toml", p.id);
             let text = load::builtin_file(&path).ok_or_else(|| {
                 Error::usage("--cause", format!("`{}` is not a built-in program", p.id), "init copies built-in programs; your own files are already editable")

@@ -5,6 +5,7 @@ mod causes;
 mod exercises;
 mod init;
 mod plan;
+mod screen;
 mod validate;
 
 use crate::cli::{Cli, Command, Global};
@@ -20,6 +21,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Validate(a) => validate::execute(&cli.global, &a),
         Command::Plan(a) => plan::execute(&cli.global, &a),
         Command::Init(a) => init::execute(&cli.global, &a),
+        Command::Screen(a) => screen::execute(&cli.global, &a),
         Command::Schema(a) => {
             let kind = match a.kind {
                 crate::cli::SchemaKind::Program => "program",
@@ -133,4 +135,17 @@ pub fn write_stdout(bytes: &[u8]) -> Result<()> {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         Err(e) => Err(Error::Write { path: "standard output".into(), reason: e.to_string() }),
     }
+}
+
+/// A program by id or alias, or a usage error naming --cause with a suggestion.
+pub fn find_program<'a>(v: &'a Validated, name: &str) -> Result<&'a crate::model::Program> {
+    v.catalog.find_program(name).ok_or_else(|| {
+        let mut names: Vec<&str> = Vec::new();
+        for p in v.catalog.programs.values() {
+            names.push(&p.id);
+            names.extend(p.aliases.iter().map(String::as_str));
+        }
+        let ids: Vec<&str> = v.catalog.programs.keys().map(String::as_str).collect();
+        Error::usage("--cause", format!("unknown cause `{name}`"), crate::diag::suggest(name, names, &format!("use one of: {} (see `rehabplan causes`)", ids.join(", "))))
+    })
 }

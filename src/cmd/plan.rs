@@ -49,15 +49,8 @@ pub fn execute(global: &Global, args: &PlanArgs) -> Result<u8> {
     let format = output_format(args)?;
 
     let v = super::catalog(global)?;
-    let program = v.catalog.find_program(&args.cause).ok_or_else(|| {
-        let mut names: Vec<&str> = Vec::new();
-        for p in v.catalog.programs.values() {
-            names.push(&p.id);
-            names.extend(p.aliases.iter().map(String::as_str));
-        }
-        let ids: Vec<&str> = v.catalog.programs.keys().map(String::as_str).collect();
-        Error::usage("--cause", format!("unknown cause `{}`", args.cause), suggest(&args.cause, names, &format!("use one of: {} (see `rehabplan causes`)", ids.join(", "))))
-    })?;
+    let program = super::find_program(&v, &args.cause)?;
+    super::screen::check_for_plan(program, &args.answers, args.cleared_by_clinician)?;
     let template = super::template(&v, args.template.as_deref())?;
 
     let mut plan = plan::plan(&v.catalog.library, program, &opts);

@@ -1,0 +1,155 @@
+//! `rehabplan screen`: the red-flag questions, asked in a terminal or answered by flags or a
+//! file. Also used by `plan`, which refuses to plan after a "yes" unless a clinician cleared it.
+
+use crate::cli::{AnswerArgs, Global, ScreenArgs};
+use crate::diag::{suggest, Diagnostic};
+use crate::error::{Error, Result};
+use crate::load;
+use crate::screen::{self, Question, Verdict};
+use std::collections::BTreeMap;
+use std::io::{BufRead, IsTerminal, Write};
+
+pub fn execute(global: &Global, args: &ScreenArgs) -> Result<u8> {
+    let program = match &args.cause {
+        None => None,
+        Some(c) => {
+            let v = super::catalog(global)?;
+            Some(super::find_program(&v, c)?.clone())
+        }
+    };
+    let questions = screen::questions(program.as_ref());
+    if args.list {
+        let mut out = String::new();
+        for q in &questions {
+            out.push_str(&format!("{}{}\n    {}\n", q.id, if q.verified { "" } else { " [unverified source]" }, q.text));
+        }
+        super::write_stdout(out.as_bytes())?;
+        return Ok(0);
+    }
+    match ask(&questions, &args.answers, true)? {
+        Verdict::Clear => {
+            println!("No red flags: you can start a self-guided program. Stop and see a doctor if any of these signs appear later.");
+            Ok(0)
+        }
+        Verdict::SeeADoctor(yes) => Err(Error::RedFlag(screen::referral_message(&yes))),
+    }
+}
+
+/// Screening for `plan`: only when answers were given; a "yes" stops the plan unless cleared.
+pub fn check_for_plan(program: &crate::model::Program, answers: &AnswerArgs, cleared: bool) -> Result<()> {
+    if answers.answers.is_none() && answers.yes.is_empty() && answers.no.is_empty() {
+        return Ok(());
+    }
+    let questions = screen::questions(Some(program));
+    match ask(&questions, answers, false)? {
+        Verdict::Clear => Ok(()),
+        Verdict::SeeADoctor(_) if cleared => {
+            eprintln!("warning: red flags were answered yes; planning anyway because a clinician cleared the patient (--cleared-by-clinician)");
+            Ok(())
+        }
+        Verdict::SeeADoctor(yes) => Err(Error::RedFlag(screen::referral_message(&yes))),
+    }
+}
+
+fn ask(questions: &[Question], args: &AnswerArgs, interactive: bool) -> Result<Verdict> {
+    let mut answers: BTreeMap<String, bool> = BTreeMap::new();
+    let ids: Vec<&str> = questions.iter().map(|q| q.id.as_str()).collect();
+    if let Some(path) = &args.answers {
+        answers.extend(read_answers(path, &ids)?);
+    }
+    let known = |id: &str, flag: &str| -> Result<()> {
+        if ids.contains(&id) {
+            Ok(())
+        } else {
+            Err(Error::usage(flag, format!("unknown question `{id}`"), suggest(id, ids.iter().copied(), "run `rehabplan screen --list` to see the question ids")))
+        }
+    };
+    for id in args.yes.iter().map(|s| s.trim()).filter(|s| !s.is_empty()) {
+        known(id, "--yes")?;
+        answers.insert(id.to_string(), true);
+    }
+    let mut no_all = false;
+    for id in args.no.iter().map(|s| s.trim()).filter(|s| !s.is_empty()) {
+        if id == "all" {
+            no_all = true;
+            continue;
+        }
+        known(id, "--no")?;
+        answers.insert(id.to_string(), false);
+    }
+    if no_all {
+        for q in questions {
+            answers.entry(q.id.clone()).or_insert(false);
+        }
+    }
+    let unanswered: Vec<&Question> = questions.iter().filter(|q| !answers.contains_key(&q.id)).collect();
+    if !unanswered.is_empty() {
+        if interactive && std::io::stdin().is_terminal() {
+            let stdin = std::io::stdin();
+            let mut lines = stdin.lock().lines();
+            println!("Answer each question with y (yes) or n (no).\n");
+            for q in unanswered {
+                loop {
+                    print!("{} [y/n] ", q.text);
+                    let _ = std::io::stdout().flush();
+                    let Some(Ok(line)) = lines.next() else {
+                        return Err(Error::usage("screen", "the questions were not all answered", "answer every question; a screening needs all of them"));
+                    };
+                    match line.trim().to_lowercase().as_str() {
+                        "y" | "yes" => {
+                            answers.insert(q.id.clone(), true);
+                            break;
+                        }
+                        "n" | "no" => {
+                            answers.insert(q.id.clone(), false);
+                            break;
+                        }
+                        _ => println!("Please answer y or n."),
+                    }
+                }
+            }
+        } else {
+            let list: Vec<&str> = unanswered.iter().map(|q| q.id.as_str()).collect();
+            return Err(Error::usage(
+                "--answers",
+                format!("{} screening question{} not answered: {}", list.len(), if list.len() == 1 { "" } else { "s" }, list.join(", ")),
+                "answer them in the --answers file, with --yes/--no IDS, or --no all; or run `rehabplan screen` in a terminal",
+            ));
+        }
+    }
+    screen::judge(questions, &answers).map_err(|missing| Error::usage("--answers", format!("not answered: {}", missing.join(", ")), "answer every question"))
+}
+
+/// An answers file: `question-id = true|false` lines.
+fn read_answers(path: &std::path::Path, ids: &[&str]) -> Result<BTreeMap<String, bool>> {
+    let text = load::read_text(path).map_err(|d| Error::Invalid(vec![d]))?;
+    let name = path.display().to_string();
+    let doc: toml::Spanned<toml::Table> = toml::from_str(&text).map_err(|e| {
+        Error::Invalid(vec![Diagnostic::at(&name, &text, e.span().unwrap_or(0..0), e.message().lines().next().unwrap_or("").to_string())
+            .hint("write one line per question: locking = false")])
+    })?;
+    // Spans of keys: parse again as a map of spanned values.
+    let spanned: BTreeMap<toml::Spanned<String>, toml::Spanned<toml::Value>> = toml::from_str(&text).unwrap_or_default();
+    let mut diags = Vec::new();
+    let mut out = BTreeMap::new();
+    for (k, v) in spanned {
+        let key = k.get_ref();
+        if !ids.contains(&key.as_str()) {
+            diags.push(Diagnostic::at(&name, &text, k.span(), format!("unknown question `{key}`")).hint(suggest(key, ids.iter().copied(), "run `rehabplan screen --list` to see the question ids")));
+            continue;
+        }
+        match v.get_ref() {
+            toml::Value::Boolean(b) => {
+                out.insert(key.clone(), *b);
+            }
+            _ => diags.push(Diagnostic::at(&name, &text, v.span(), format!("the answer to `{key}` must be true or false")).hint(format!("{key} = false"))),
+        }
+    }
+    let _ = doc;
+    Diagnostic::sort_all(&mut diags);
+    if diags.is_empty() {
+        Ok(out)
+    } else {
+        Err(Error::Invalid(diags))
+    }
+}
