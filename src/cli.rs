@@ -48,6 +48,35 @@ pub enum Command {
     Schema(SchemaArgs),
     /// Ask the red-flag questions that mean "see a doctor first" (exit code 3 on any yes).
     Screen(ScreenArgs),
+    /// Add a session's pain scores to a pain log (TOML).
+    Log(LogArgs),
+    /// Re-plan the remaining weeks from a pain log, following the program's pain rule.
+    Adjust(Box<PlanArgs>),
+}
+
+#[derive(Debug, Args)]
+pub struct LogArgs {
+    /// The pain log file; it is created if it does not exist.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// The session's date, YYYY-MM-DD [default: today].
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// Pain during the session, 0-10.
+    #[arg(long, value_name = "0-10")]
+    pub during: Option<u8>,
+    /// Pain the next morning, 0-10 (can be added the next day with the same --date).
+    #[arg(long, value_name = "0-10")]
+    pub morning: Option<u8>,
+    /// Every set was completed.
+    #[arg(long, conflicts_with = "not_completed")]
+    pub completed: bool,
+    /// Not every set was completed.
+    #[arg(long)]
+    pub not_completed: bool,
+    /// A note for the session.
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
 }
 
 /// Answers to the red-flag screening questions.
@@ -202,6 +231,9 @@ pub struct PlanArgs {
     /// A clinician has examined the patient and cleared them for exercise despite a red flag.
     #[arg(long)]
     pub cleared_by_clinician: bool,
+    /// A pain log: re-plan the weeks after the logged ones from it (what `adjust` does).
+    #[arg(long, value_name = "FILE")]
+    pub log: Option<PathBuf>,
 }
 
 #[cfg(test)]

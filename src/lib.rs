@@ -12,6 +12,7 @@ pub mod diag;
 pub mod error;
 pub mod load;
 pub mod model;
+pub mod painlog;
 pub mod plan;
 pub mod render;
 pub mod schema;

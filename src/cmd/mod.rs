@@ -4,6 +4,7 @@
 mod causes;
 mod exercises;
 mod init;
+mod log;
 mod plan;
 mod screen;
 mod validate;
@@ -22,6 +23,13 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Plan(a) => plan::execute(&cli.global, &a),
         Command::Init(a) => init::execute(&cli.global, &a),
         Command::Screen(a) => screen::execute(&cli.global, &a),
+        Command::Log(a) => log::execute(&a),
+        Command::Adjust(a) => {
+            if a.log.is_none() {
+                return Err(Error::usage("--log", "adjust needs the pain log", "add --log FILE (made with `rehabplan log`)"));
+            }
+            plan::execute(&cli.global, &a)
+        }
         Command::Schema(a) => {
             let kind = match a.kind {
                 crate::cli::SchemaKind::Program => "program",

@@ -53,6 +53,19 @@ pub fn execute(global: &Global, args: &PlanArgs) -> Result<u8> {
     super::screen::check_for_plan(program, &args.answers, args.cleared_by_clinician)?;
     let template = super::template(&v, args.template.as_deref())?;
 
+    if let Some(log) = &args.log {
+        let text = crate::load::read_text(log).map_err(|d| Error::Invalid(vec![d]))?;
+        let entries = crate::painlog::parse(&text, &log.display().to_string()).map_err(Error::Invalid)?;
+        let plan_weeks = opts.weeks.unwrap_or(program.weeks());
+        let (map, adjustments) = crate::painlog::week_map(&program.pain_rule, &entries, start, plan_weeks, program.weeks());
+        for a in &adjustments {
+            eprintln!("week {}: {} -> program week {} ({})", a.plan_week, a.decision.as_str(), a.program_week, a.reason);
+        }
+        if entries.is_empty() {
+            eprintln!("warning: the log has no entries; the plan is unchanged");
+        }
+        opts.adjust = Some((map, adjustments));
+    }
     let mut plan = plan::plan(&v.catalog.library, program, &opts);
     let week = match &args.week {
         None => None,

@@ -49,11 +49,13 @@ pub struct Options {
     pub minutes: Option<u32>,
     pub name: Option<String>,
     pub explain: bool,
+    /// From a pain log (`adjust`): the program week each plan week uses, and why it changed.
+    pub adjust: Option<(Vec<u32>, Vec<crate::painlog::Adjustment>)>,
 }
 
 impl Options {
     pub fn new(start: NaiveDate) -> Self {
-        Options { start, weeks: None, days: None, level: Level::Intermediate, equipment: None, minutes: None, name: None, explain: false }
+        Options { start, weeks: None, days: None, level: Level::Intermediate, equipment: None, minutes: None, name: None, explain: false, adjust: None }
     }
 }
 
@@ -103,7 +105,13 @@ pub fn plan(library: &Library, program: &Program, opts: &Options) -> Plan {
 
     for w in 1..=total_weeks {
         let maintenance = w > program_weeks;
-        let pw = w.min(program_weeks);
+        let pw = match &opts.adjust {
+            Some((map, _)) => map.get(w as usize - 1).copied().unwrap_or(program_weeks).clamp(1, program_weeks),
+            None => w.min(program_weeks),
+        };
+        let adjustment = opts.adjust.as_ref().and_then(|(_, adj)| adj.iter().find(|a| a.plan_week == w)).map(|a| {
+            format!("{}: {} (program week {})", a.decision.as_str(), a.reason, a.program_week)
+        });
         let phase = program.phase_for_week(pw);
         let idx = (pw - phase.first_week) as usize;
         let week_start = opts.start + Duration::days(7 * (w as i64 - 1));
@@ -189,6 +197,8 @@ pub fn plan(library: &Library, program: &Program, opts: &Options) -> Plan {
         }
         weeks.push(Week {
             number: w,
+            program_week: pw,
+            adjustment: adjustment.unwrap_or_default(),
             phase: phase.name.clone(),
             phase_number: phase.number,
             maintenance,

@@ -52,6 +52,12 @@ pub struct ProgramInfo {
 pub struct Week {
     /// 1-based.
     pub number: u32,
+    /// The program week whose doses this week uses (differs from `number` after `adjust`, and
+    /// in maintenance weeks).
+    pub program_week: u32,
+    /// Why `adjust` changed this week ("step back: pain reached 6/10 ..."); empty otherwise.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub adjustment: String,
     pub phase: String,
     /// 1-based phase number in the program.
     pub phase_number: usize,

@@ -65,6 +65,11 @@ fn week(o: &mut String, w: &Week, wording: &Wording) {
     let maint = if w.maintenance { ", maintenance" } else { "" };
     let head = format!("Week {}: {} (phase {}{maint}), {} to {}", w.number, w.phase, w.phase_number, date(w.start), date(w.end));
     let _ = writeln!(o, "{head}\n{}", "-".repeat(head.chars().count()));
+    if !w.adjustment.is_empty() {
+        let _ = writeln!(o, "Adjusted from your pain log: {}", w.adjustment);
+    } else if w.program_week != w.number && !w.maintenance {
+        let _ = writeln!(o, "Doses of program week {}", w.program_week);
+    }
     if !w.goals.is_empty() {
         let _ = writeln!(o, "Goals: {}", w.goals.join("; "));
     }
