@@ -272,6 +272,7 @@ pub struct Program {
     pub pain_rule: PainRule,
     pub references: Vec<Reference>,
     pub phases: Vec<Phase>,
+    pub return_to_run: Option<ReturnToRun>,
     /// The causes whose contraindications apply: its own id plus those of programs it extends.
     pub causes: Vec<String>,
     #[serde(skip)]
@@ -291,6 +292,26 @@ impl Program {
     pub fn matches(&self, name: &str) -> bool {
         self.id == name || self.aliases.iter().any(|a| a == name)
     }
+}
+
+/// A walk-run ladder (return to running), scheduled on days without strength work.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReturnToRun {
+    pub start_week: u32,
+    pub repeat: u32,
+    pub per_week: u32,
+    pub source: String,
+    pub entry_criteria: Vec<String>,
+    pub rules: Vec<String>,
+    pub stages: Vec<RunStage>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RunStage {
+    pub walk: u32,
+    pub run: u32,
+    pub distance: u32,
+    pub effort: String,
 }
 
 /// Everything loaded and checked: the exercise library and the programs, by id.

@@ -145,6 +145,29 @@ fn program() -> Value {
                 json!({ "type": "array", "items": obj(vec![("id", id("Reference id, used by `source`.")), ("citation", text("Authors, year, journal, volume:pages.")), ("verified", json!({ "type": "boolean", "description": "false prints [unverified]." }))], &["id", "citation"]) }),
             ),
             ("phase", json!({ "type": "array", "items": phase })),
+            (
+                "return_to_run",
+                obj(
+                    vec![
+                        ("start_week", int("The program week the walk-run days start.", 1, 104)),
+                        ("repeat", int("Runs at each stage before the next (default 2).", 1, 6)),
+                        ("per_week", int("Runs a week at most (default 3).", 1, 4)),
+                        ("source", text("Reference id.")),
+                        ("entry_criteria", texts("When the patient may start, printed.")),
+                        ("rules", texts("The ladder's rules, printed.")),
+                        (
+                            "stage",
+                            json!({ "type": "array", "items": obj(vec![
+                                ("walk", int("Seconds of walking between runs (0 = continuous).", 0, 1800)),
+                                ("run", int("Seconds of running per interval.", 0, 3600)),
+                                ("distance", int("Total metres.", 100, 42195)),
+                                ("effort", text("Effort, e.g. \"3/10, easy\".")),
+                            ], &["walk", "run", "distance"]) }),
+                        ),
+                    ],
+                    &["start_week", "stage"],
+                ),
+            ),
             ("change", json!({ "type": "array", "items": obj(slot_props("change").into_iter().filter(|(k, _)| *k != "exercise").chain([("exercise", id("Swap the slot's exercise for this one."))]).collect(), &["phase", "slot"]) })),
             ("add", json!({ "type": "array", "items": obj(slot_props("add"), &["phase", "exercise"]) })),
             ("remove", json!({ "type": "array", "items": obj(vec![("phase", int("Phase number.", 1, 52)), ("slot", id("The slot's exercise id."))], &["phase", "slot"]) })),
@@ -223,6 +246,8 @@ mod tests {
         slot_keys.retain(|k| k != "phase");
         assert_eq!(listed(&phase["properties"]["slot"]["items"]), slot_keys);
         assert_eq!(listed(&s["properties"]["pain_rule"]), accepted::<RawProgram>("id = \"a\"\n[pain_rule]\nzzz = 1"));
+        assert_eq!(listed(&s["properties"]["return_to_run"]), accepted::<RawProgram>("id = \"a\"\n[return_to_run]\nzzz = 1"));
+        assert_eq!(listed(&s["properties"]["return_to_run"]["properties"]["stage"]["items"]), accepted::<RawProgram>("id = \"a\"\n[return_to_run]\n[[return_to_run.stage]]\nzzz = 1"));
         assert_eq!(listed(&s["properties"]["change"]["items"]), accepted::<RawProgram>("id = \"a\"\n[[change]]\nzzz = 1"));
         assert_eq!(listed(&s["properties"]["add"]["items"]), accepted::<RawProgram>("id = \"a\"\n[[add]]\nzzz = 1"));
         let step = &phase["properties"]["slot"]["items"]["properties"]["schedule"]["items"];

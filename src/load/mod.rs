@@ -249,29 +249,39 @@ fn parse_source(source: Source, loaded: &mut Loaded) {
 pub fn toml_diagnostic(source: &Source, e: &toml::de::Error) -> Diagnostic {
     let message = e.message().trim().to_string();
     let span = e.span().unwrap_or(0..0);
-    let mut d = Diagnostic::at(&source.name, &source.text, span, first_line(&message));
-    d.hint = toml_hint(&message);
-    d
+    let (message, hint) = explain_toml(&message);
+    Diagnostic::at(&source.name, &source.text, span, message).hint(hint)
 }
 
-fn first_line(s: &str) -> String {
-    s.lines().next().unwrap_or(s).to_string()
-}
-
-fn toml_hint(message: &str) -> String {
-    if message.starts_with("unknown field") {
-        return "check the spelling against the keys listed; docs/program-format.md describes each one".into();
+/// Split serde's messages into ours: "unknown field `x`, expected one of `a`, `b`" becomes
+/// "unknown field `x`" with "did you mean `a`?" (or the list of allowed keys) as the hint.
+pub fn explain_toml(message: &str) -> (String, String) {
+    let first = message.lines().next().unwrap_or(message).to_string();
+    let ticks = |s: &str| -> Vec<String> { s.split('`').skip(1).step_by(2).map(str::to_string).collect() };
+    for (prefix, what) in [("unknown field", "key"), ("unknown variant", "value")] {
+        if let Some(rest) = first.strip_prefix(prefix) {
+            let (head, expected) = rest.split_once(", expected").unwrap_or((rest, ""));
+            let word = ticks(head).into_iter().next().unwrap_or_default();
+            let allowed = ticks(expected);
+            let list = allowed.iter().map(|a| format!("`{a}`")).collect::<Vec<_>>().join(", ");
+            let hint = match crate::diag::did_you_mean(&word, allowed.iter().map(String::as_str)) {
+                Some(c) => format!("did you mean `{c}`?"),
+                None if !allowed.is_empty() => format!("allowed {what}s here: {list}"),
+                None => format!("check the spelling of the {what}"),
+            };
+            return (format!("{prefix} `{word}`"), hint);
+        }
     }
-    if message.starts_with("missing field") {
-        return "add the field; docs/program-format.md lists what each table needs".into();
-    }
-    if message.starts_with("unknown variant") {
-        return "use one of the values listed".into();
-    }
-    if message.starts_with("invalid type") {
-        return "check the value's type: text needs quotes, numbers and true/false do not".into();
-    }
-    String::new()
+    let hint = if first.starts_with("missing field") {
+        "add it; docs/program-format.md lists what each table needs"
+    } else if first.starts_with("invalid type") {
+        "check the value's type: text needs quotes, numbers and true/false do not"
+    } else if first.starts_with("duplicate key") {
+        "each key may appear once per table; remove or rename one"
+    } else {
+        "this is a TOML syntax error: check the quotes, brackets and `=` on this line"
+    };
+    (first, hint.to_string())
 }
 
 /// Deeply nested arrays or tables are refused before parsing, so that no input can exhaust the stack.

@@ -68,6 +68,8 @@ pub struct RawProgram {
     #[serde(default)]
     pub reference: Vec<Spanned<RawReference>>,
     pub phase: Option<Vec<Spanned<RawPhase>>>,
+    /// A walk-run ladder scheduled on non-strength days.
+    pub return_to_run: Option<Spanned<RawReturnToRun>>,
     /// With `extends`: changes to slots of the base program.
     #[serde(default)]
     pub change: Vec<Spanned<RawChange>>,
@@ -89,6 +91,36 @@ pub struct RawPainRule {
     pub source: Option<Spanned<String>>,
     #[serde(default)]
     pub note: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawReturnToRun {
+    /// The program week the ladder starts.
+    pub start_week: Spanned<i64>,
+    /// Runs done at each stage before moving on (default 2).
+    pub repeat: Option<Spanned<i64>>,
+    /// Runs a week at most (default 3); there is always a rest day between runs.
+    pub per_week: Option<Spanned<i64>>,
+    pub source: Option<Spanned<String>>,
+    #[serde(default)]
+    pub entry_criteria: Vec<String>,
+    #[serde(default)]
+    pub rules: Vec<String>,
+    pub stage: Vec<Spanned<RawRunStage>>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRunStage {
+    /// Seconds of walking between run intervals (0: a continuous run).
+    pub walk: Spanned<i64>,
+    /// Seconds of running per interval (0 with walk = 0: run the whole distance).
+    pub run: Spanned<i64>,
+    /// Total metres of the session.
+    pub distance: Spanned<i64>,
+    #[serde(default)]
+    pub effort: String,
 }
 
 fn yes() -> bool {

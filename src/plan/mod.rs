@@ -102,6 +102,7 @@ pub fn plan(library: &Library, program: &Program, opts: &Options) -> Plan {
     };
     let mut weeks = Vec::new();
     let mut used: Vec<String> = Vec::new();
+    let mut ladder = Ladder::default();
 
     for w in 1..=total_weeks {
         let maintenance = w > program_weeks;
@@ -170,6 +171,15 @@ pub fn plan(library: &Library, program: &Program, opts: &Options) -> Plan {
                 }
                 items.push((slot.priority, item));
             }
+            let mut kind = if is_training { SessionKind::Training } else { SessionKind::Daily };
+            if let Some(rtr) = &program.return_to_run {
+                if !is_training && pw >= rtr.start_week {
+                    if let Some(run) = ladder.next(rtr, date, week_start) {
+                        items.push((1, run));
+                        kind = SessionKind::Run;
+                    }
+                }
+            }
             if items.is_empty() {
                 continue;
             }
@@ -181,7 +191,7 @@ pub fn plan(library: &Library, program: &Program, opts: &Options) -> Plan {
                 );
             }
             for it in &kept {
-                if !used.contains(&it.id) {
+                if it.id != RUN_ID && !used.contains(&it.id) {
                     used.push(it.id.clone());
                 }
             }
@@ -189,7 +199,7 @@ pub fn plan(library: &Library, program: &Program, opts: &Options) -> Plan {
             sessions.push(Session {
                 date,
                 weekday: types::weekday_id(date.weekday()).to_string(),
-                kind: if is_training { SessionKind::Training } else { SessionKind::Daily },
+                kind,
                 exercises: kept,
                 minutes,
                 left_out,
@@ -250,6 +260,7 @@ pub fn plan(library: &Library, program: &Program, opts: &Options) -> Plan {
             pain_rule: program.pain_rule.clone(),
             references: program.references.clone(),
             weeks: program_weeks,
+            return_to_run: program.return_to_run.clone(),
         },
         start: opts.start,
         end,
@@ -258,6 +269,98 @@ pub fn plan(library: &Library, program: &Program, opts: &Options) -> Plan {
         weeks,
         warnings,
         exercises,
+    }
+}
+
+/// The id of walk-run items (they are not library exercises).
+pub const RUN_ID: &str = "walk-run";
+
+/// The walk-run ladder's progress through the plan.
+#[derive(Debug, Default)]
+struct Ladder {
+    /// (date, metres) of every run so far.
+    runs: Vec<(NaiveDate, u32)>,
+    stage: usize,
+    done_at_stage: u32,
+}
+
+impl Ladder {
+    /// The run for `date`, if one is due: a rest day since the last run, at most `per_week` runs
+    /// in the plan week starting `week_start`, and never longer than 110% of the longest run of
+    /// the previous 30 days (Frandsen et al. 2025), so a big step between stages is split.
+    fn next(&mut self, rtr: &crate::model::ReturnToRun, date: NaiveDate, week_start: NaiveDate) -> Option<Item> {
+        if rtr.stages.is_empty() {
+            return None;
+        }
+        if self.runs.last().is_some_and(|(d, _)| (date - *d).num_days() < 2) {
+            return None;
+        }
+        if self.runs.iter().filter(|(d, _)| *d >= week_start).count() as u32 >= rtr.per_week {
+            return None;
+        }
+        let stage_i = self.stage.min(rtr.stages.len() - 1);
+        let stage = &rtr.stages[stage_i];
+        let longest = self.runs.iter().filter(|(d, _)| (date - *d).num_days() <= 30).map(|(_, m)| *m).max();
+        let cap = longest.map(|m| (m * 11 / 10) / 10 * 10);
+        let distance = match cap {
+            Some(c) if c < stage.distance => c,
+            _ => stage.distance,
+        };
+        let full = distance == stage.distance;
+        if full {
+            self.done_at_stage += 1;
+            if self.done_at_stage >= rtr.repeat && self.stage + 1 < rtr.stages.len() {
+                self.stage += 1;
+                self.done_at_stage = 0;
+            }
+        }
+        self.runs.push((date, distance));
+        let pattern = if stage.walk == 0 {
+            "run continuously".to_string()
+        } else {
+            format!("walk {} / run {}, repeated", mmss(stage.walk), mmss(stage.run))
+        };
+        let mut note = format!("{pattern} to {:.1} km", distance as f64 / 1000.0);
+        if !stage.effort.is_empty() {
+            note.push_str(&format!("; effort {}", stage.effort));
+        }
+        if !full {
+            note.push_str(&format!(
+                "; shortened from {:.1} km: no run longer than 110% of your longest run in the last 30 days",
+                stage.distance as f64 / 1000.0
+            ));
+        }
+        let minutes = round_half(12.0 + distance as f64 / 2.0 / 60.0);
+        Some(Item {
+            slot: (0, 0),
+            id: RUN_ID.into(),
+            name: format!("Walk-run, stage {} of {}", stage_i + 1, rtr.stages.len()),
+            category: crate::model::Category::Cardio,
+            position: crate::model::Position::Standing,
+            equipment: Vec::new(),
+            sets: 1,
+            reps: None,
+            hold_seconds: None,
+            time_seconds: None,
+            distance_m: Some(distance),
+            per_side: false,
+            load: None,
+            tempo: None,
+            rest_seconds: 0,
+            minutes,
+            note,
+            caution: String::new(),
+            explain: Vec::new(),
+        })
+    }
+}
+
+/// "2 min", "1:30 min", "45 s".
+fn mmss(s: u32) -> String {
+    match (s / 60, s % 60) {
+        (0, sec) => format!("{sec} s"),
+        (m, 0) => format!("{m} min"),
+        (m, sec) => format!("{m}:{sec:02} min"),
     }
 }
 
@@ -296,7 +399,8 @@ fn choose<'a>(library: &'a Library, program: &Program, opts: &Options, id: &str,
         Level::Advanced => &ex.harder,
         Level::Intermediate => &Vec::new() as &Vec<String>,
     };
-    if let Some(v) = variants.iter().filter_map(|v| library.get(v)).find(|v| usable(v, program, opts) && v.dose == ex.dose) {
+    // A level variant is never one that carries a caution for this cause.
+    if let Some(v) = variants.iter().filter_map(|v| library.get(v)).find(|v| usable(v, program, opts) && v.dose == ex.dose && !v.is_cautioned_for(&program.causes)) {
         why.push(format!("{} level: {} instead of {}", opts.level.as_str(), v.name, ex.name));
         ex = v;
     }
@@ -320,8 +424,9 @@ fn choose<'a>(library: &'a Library, program: &Program, opts: &Options, id: &str,
     }
 }
 
-/// A stand-in without the missing equipment: first the exercise's own variants (easier, then
-/// harder, breadth first), then any exercise of the same category and dose kind.
+/// A stand-in without the missing equipment: the nearest of the exercise's own variants
+/// (easier, then harder, breadth first) of the same category and dose kind. An unrelated
+/// exercise is never brought in: without a variant, the exercise is dropped with a warning.
 fn substitute<'a>(library: &'a Library, program: &Program, opts: &Options, ex: &Exercise) -> Option<&'a Exercise> {
     let mut seen = BTreeSet::from([ex.id.clone()]);
     let mut queue: Vec<String> = ex.easier.iter().chain(&ex.harder).cloned().collect();
@@ -333,14 +438,12 @@ fn substitute<'a>(library: &'a Library, program: &Program, opts: &Options, ex: &
             continue;
         }
         let Some(v) = library.get(&id) else { continue };
-        if v.category == ex.category && v.dose == ex.dose && usable(v, program, opts) {
+        if v.category == ex.category && v.dose == ex.dose && usable(v, program, opts) && (!v.is_cautioned_for(&program.causes) || ex.is_cautioned_for(&program.causes)) {
             return Some(v);
         }
         queue.extend(v.easier.iter().chain(&v.harder).cloned());
     }
-    library.exercises.values().find(|v| v.id != ex.id && v.category == ex.category && v.dose == ex.dose && v.position == ex.position && usable(v, program, opts)).or_else(|| {
-        library.exercises.values().find(|v| v.id != ex.id && v.category == ex.category && v.dose == ex.dose && usable(v, program, opts))
-    })
+    None
 }
 
 fn item(ex: &Exercise, dose: &Dose, program: &Program, note: String) -> Item {

@@ -131,6 +131,7 @@ prop_compose! {
             references: vec![],
             phases: out,
             causes: vec!["c1".into()],
+            return_to_run: None,
             origin: String::new(),
         };
         (lib.clone(), prog)

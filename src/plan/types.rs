@@ -46,6 +46,9 @@ pub struct ProgramInfo {
     pub references: Vec<Reference>,
     /// The program's own length in weeks (the plan may be shorter or longer).
     pub weeks: u32,
+    /// The walk-run ladder, when the program has one: entry criteria, rules, stages.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub return_to_run: Option<crate::model::ReturnToRun>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -77,6 +80,8 @@ pub enum SessionKind {
     Training,
     /// A rest day that still has daily items (stretches) or every-n-days items.
     Daily,
+    /// A walk-run day of the return-to-running ladder (no strength work that day).
+    Run,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -55,6 +55,17 @@ fn header(o: &mut String, plan: &Plan, wording: &Wording) {
     let _ = writeln!(o, "\nPain rule (0-10 scale) during and after exercise:");
     let [g, a, r] = wording.pain_rule_lines(&plan.program.pain_rule);
     let _ = writeln!(o, "  GREEN  {g}\n  AMBER  {a}\n  RED    {r}");
+    if let Some(r) = &plan.program.return_to_run {
+        let _ = writeln!(o, "\nReturn to running (walk-run days from program week {}):", r.start_week);
+        let _ = writeln!(o, "  Start only when:");
+        for c in &r.entry_criteria {
+            let _ = writeln!(o, "    - {c}");
+        }
+        let _ = writeln!(o, "  Rules:");
+        for c in &r.rules {
+            let _ = writeln!(o, "    - {c}");
+        }
+    }
     for w in &plan.warnings {
         let _ = writeln!(o, "warning: {w}");
     }
@@ -86,6 +97,7 @@ fn session(o: &mut String, s: &Session, wording: &Wording) {
     let kind = match s.kind {
         SessionKind::Training => "training",
         SessionKind::Daily => "rest day: daily exercises only",
+        SessionKind::Run => "walk-run day",
     };
     let _ = writeln!(o, "\n{}  {} (about {} min)", date(s.date), kind, fmt_minutes(s.minutes));
     let mut items: Vec<&Item> = s.exercises.iter().collect();

@@ -167,6 +167,7 @@ struct Eff {
     evidence_note: String,
     red_flags: Vec<String>,
     pain_rule: Option<F<RawPainRule>>,
+    return_to_run: Option<F<crate::load::raw::RawReturnToRun>>,
     references: Vec<(usize, Spanned<crate::load::raw::RawReference>)>,
     phases: Vec<EffPhase>,
     causes: Vec<String>,
@@ -187,6 +188,7 @@ fn effective(sources: &Sources, src: usize, p: &RawProgram, all: &RawPrograms, b
             evidence_note: String::new(),
             red_flags: Vec::new(),
             pain_rule: None,
+            return_to_run: None,
             references: Vec::new(),
             phases: Vec::new(),
             causes: Vec::new(),
@@ -250,6 +252,9 @@ fn effective(sources: &Sources, src: usize, p: &RawProgram, all: &RawPrograms, b
     }
     if let Some(v) = &p.pain_rule {
         eff.pain_rule = Some(F::new(src, v));
+    }
+    if let Some(v) = &p.return_to_run {
+        eff.return_to_run = Some(F::new(src, v));
     }
     for r in &p.reference {
         let rid = r.get_ref().id.get_ref();
@@ -543,10 +548,14 @@ pub(super) fn check_program(
         p.number = i + 1;
     }
 
+    let program_weeks = phases.last().map(|p| p.last_week).unwrap_or(0);
+    let return_to_run = eff.return_to_run.as_ref().and_then(|r| check_run(sources, r, program_weeks, &|f, d| check_ref(f, d), diags));
+
     if diags.len() > before {
         return None;
     }
     Some(Program {
+        return_to_run,
         id,
         title: title.trim().to_string(),
         aliases: eff.aliases.clone(),
@@ -561,6 +570,57 @@ pub(super) fn check_program(
         phases,
         causes: eff.causes.clone(),
         origin: sources.name(src).to_string(),
+    })
+}
+
+fn check_run(
+    sources: &Sources,
+    r: &F<crate::load::raw::RawReturnToRun>,
+    program_weeks: u32,
+    check_ref: &dyn Fn(&F<String>, &mut Vec<Diagnostic>),
+    diags: &mut Vec<Diagnostic>,
+) -> Option<crate::model::ReturnToRun> {
+    let src = r.src;
+    let raw = r.get();
+    let before = diags.len();
+    let num = |v: &Spanned<i64>, name: &str, range: RangeInclusive<i64>, unit: &str, diags: &mut Vec<Diagnostic>| -> u32 {
+        let n = *v.get_ref();
+        if !range.contains(&n) {
+            diags.push(sources.at(src, v.span(), format!("{name} = {n} is out of range")).hint(format!("{name} must be from {} to {}{unit}", range.start(), range.end())));
+        }
+        n.clamp(0, u32::MAX as i64) as u32
+    };
+    let start_week = num(&raw.start_week, "start_week", 1..=program_weeks.max(1) as i64, " (a week of the program)", diags);
+    let repeat = raw.repeat.as_ref().map(|v| num(v, "repeat", 1..=6, " runs", diags)).unwrap_or(2);
+    let per_week = raw.per_week.as_ref().map(|v| num(v, "per_week", 1..=4, " runs", diags)).unwrap_or(3);
+    let mut stages = Vec::new();
+    for st in &raw.stage {
+        let s = st.get_ref();
+        let walk = num(&s.walk, "walk", 0..=1800, " seconds", diags);
+        let run = num(&s.run, "run", 0..=3600, " seconds", diags);
+        let distance = num(&s.distance, "distance", 100..=42_195, " metres", diags);
+        if walk > 0 && run == 0 {
+            diags.push(sources.at(src, s.run.span(), "a stage with walking needs run intervals").hint("give run = seconds of running between the walks, or walk = 0 for a continuous run"));
+        }
+        stages.push(crate::model::RunStage { walk, run, distance, effort: s.effort.trim().to_string() });
+    }
+    if stages.is_empty() {
+        diags.push(sources.at(src, r.span(), "the walk-run ladder has no stages").hint("add [[return_to_run.stage]] tables with walk, run and distance"));
+    }
+    if let Some(s) = &raw.source {
+        check_ref(&F::new(src, s), diags);
+    }
+    if diags.len() > before {
+        return None;
+    }
+    Some(crate::model::ReturnToRun {
+        start_week,
+        repeat,
+        per_week,
+        source: raw.source.as_ref().map(|s| s.get_ref().clone()).unwrap_or_default(),
+        entry_criteria: raw.entry_criteria.clone(),
+        rules: raw.rules.clone(),
+        stages,
     })
 }
 
