@@ -165,6 +165,7 @@ pub enum PlanFormat {
     Text,
     Json,
     Pdf,
+    Ics,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -213,7 +214,7 @@ pub struct PlanArgs {
     /// Output format [default: from the -o file's extension, else text].
     #[arg(long, value_enum)]
     pub format: Option<PlanFormat>,
-    /// Write to this file (.pdf, .json or .txt) instead of the terminal.
+    /// Write to this file (.pdf, .json, .ics or .txt) instead of the terminal.
     #[arg(short = 'o', long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Say for each exercise why it is in the plan (slot, substitutions).

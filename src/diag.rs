@@ -29,12 +29,24 @@ impl Diagnostic {
     /// A problem at a byte span of `source`.
     pub fn at(file: &str, source: &str, span: Range<usize>, message: impl Into<String>) -> Self {
         let (line, col) = line_col(source, span.start);
-        Diagnostic { file: file.to_string(), line, col, message: message.into(), hint: String::new() }
+        Diagnostic {
+            file: file.to_string(),
+            line,
+            col,
+            message: message.into(),
+            hint: String::new(),
+        }
     }
 
     /// A problem with the whole file (missing, unreadable, wrong kind).
     pub fn file(file: &str, message: impl Into<String>) -> Self {
-        Diagnostic { file: file.to_string(), line: 0, col: 0, message: message.into(), hint: String::new() }
+        Diagnostic {
+            file: file.to_string(),
+            line: 0,
+            col: 0,
+            message: message.into(),
+            hint: String::new(),
+        }
     }
 
     pub fn hint(mut self, hint: impl Into<String>) -> Self {
@@ -44,14 +56,20 @@ impl Diagnostic {
 
     /// Sort key: file, then line, then column.
     pub fn sort_all(diags: &mut [Diagnostic]) {
-        diags.sort_by(|a, b| (&a.file, a.line, a.col, &a.message).cmp(&(&b.file, b.line, b.col, &b.message)));
+        diags.sort_by(|a, b| {
+            (&a.file, a.line, a.col, &a.message).cmp(&(&b.file, b.line, b.col, &b.message))
+        });
     }
 }
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.line > 0 {
-            write!(f, "{}:{}:{}: {}", self.file, self.line, self.col, self.message)?;
+            write!(
+                f,
+                "{}:{}:{}: {}",
+                self.file, self.line, self.col, self.message
+            )?;
         } else {
             write!(f, "{}: {}", self.file, self.message)?;
         }
@@ -140,7 +158,13 @@ mod tests {
 
     #[test]
     fn display_has_place_and_hint() {
-        let d = Diagnostic { file: "a.toml".into(), line: 3, col: 7, message: "bad".into(), hint: "fix it".into() };
+        let d = Diagnostic {
+            file: "a.toml".into(),
+            line: 3,
+            col: 7,
+            message: "bad".into(),
+            hint: "fix it".into(),
+        };
         assert_eq!(d.to_string(), "a.toml:3:7: bad\n  hint: fix it");
     }
 }

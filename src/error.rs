@@ -18,7 +18,11 @@ pub enum Error {
     Invalid(Vec<Diagnostic>),
     /// A bad command-line value; `flag` names the option.
     #[error("invalid value for {flag}: {message}")]
-    Usage { flag: String, message: String, hint: String },
+    Usage {
+        flag: String,
+        message: String,
+        hint: String,
+    },
     /// Writing an output failed; the file already there (if any) is untouched.
     #[error("cannot write {path}: {reason}")]
     Write { path: String, reason: String },
@@ -35,7 +39,11 @@ pub enum Error {
 
 impl Error {
     pub fn usage(flag: &str, message: impl Into<String>, hint: impl Into<String>) -> Self {
-        Error::Usage { flag: flag.to_string(), message: message.into(), hint: hint.into() }
+        Error::Usage {
+            flag: flag.to_string(),
+            message: message.into(),
+            hint: hint.into(),
+        }
     }
 
     pub fn exit_code(&self) -> u8 {
@@ -57,7 +65,9 @@ impl Error {
                 s.push_str(&format!("{self}\n"));
                 s
             }
-            Error::Usage { hint, .. } if !hint.is_empty() => format!("error: {self}\n  hint: {hint}\n"),
+            Error::Usage { hint, .. } if !hint.is_empty() => {
+                format!("error: {self}\n  hint: {hint}\n")
+            }
             Error::RedFlag(text) => format!("{text}\n"),
             _ => format!("error: {self}\n"),
         }

@@ -64,7 +64,12 @@ pub enum Position {
 }
 
 impl Position {
-    pub const ALL: [Position; 4] = [Position::Lying, Position::Kneeling, Position::Sitting, Position::Standing];
+    pub const ALL: [Position; 4] = [
+        Position::Lying,
+        Position::Kneeling,
+        Position::Sitting,
+        Position::Standing,
+    ];
     pub fn as_str(self) -> &'static str {
         match self {
             Position::Lying => "lying",
@@ -89,7 +94,12 @@ pub enum DoseKind {
 }
 
 impl DoseKind {
-    pub const ALL: [DoseKind; 4] = [DoseKind::Reps, DoseKind::Hold, DoseKind::Time, DoseKind::Distance];
+    pub const ALL: [DoseKind; 4] = [
+        DoseKind::Reps,
+        DoseKind::Hold,
+        DoseKind::Time,
+        DoseKind::Distance,
+    ];
     pub fn as_str(self) -> &'static str {
         match self {
             DoseKind::Reps => "reps",

@@ -56,21 +56,43 @@ pub fn parse(text: &str, file: &str) -> Result<Vec<Entry>, Vec<Diagnostic>> {
     for e in raw.entry {
         let e = e.into_inner();
         let Ok(date) = NaiveDate::parse_from_str(e.date.get_ref().trim(), "%Y-%m-%d") else {
-            diags.push(Diagnostic::at(file, text, e.date.span(), format!("`{}` is not a date", e.date.get_ref())).hint("write the date as \"YYYY-MM-DD\""));
+            diags.push(
+                Diagnostic::at(
+                    file,
+                    text,
+                    e.date.span(),
+                    format!("`{}` is not a date", e.date.get_ref()),
+                )
+                .hint("write the date as \"YYYY-MM-DD\""),
+            );
             continue;
         };
         let mut score = |v: &Option<Spanned<i64>>, name: &str| -> Option<u8> {
             let v = v.as_ref()?;
             let n = *v.get_ref();
             if !(0..=10).contains(&n) {
-                diags.push(Diagnostic::at(file, text, v.span(), format!("{name} is {n}; pain is scored 0 to 10")).hint("0 = no pain, 10 = the worst pain imaginable"));
+                diags.push(
+                    Diagnostic::at(
+                        file,
+                        text,
+                        v.span(),
+                        format!("{name} is {n}; pain is scored 0 to 10"),
+                    )
+                    .hint("0 = no pain, 10 = the worst pain imaginable"),
+                );
                 return None;
             }
             Some(n as u8)
         };
         let during = score(&e.pain_during, "pain_during");
         let morning = score(&e.pain_next_morning, "pain_next_morning");
-        let slot = by_date.entry(date).or_insert(Entry { date, pain_during: None, pain_next_morning: None, completed: None, note: String::new() });
+        let slot = by_date.entry(date).or_insert(Entry {
+            date,
+            pain_during: None,
+            pain_next_morning: None,
+            completed: None,
+            note: String::new(),
+        });
         slot.pain_during = during.or(slot.pain_during);
         slot.pain_next_morning = morning.or(slot.pain_next_morning);
         slot.completed = e.completed.or(slot.completed);
@@ -127,35 +149,70 @@ impl Decision {
 /// Apply the pain rule to one week's entries; the reason names the deciding session.
 pub fn decide(rule: &PainRule, week: &[Entry]) -> (Decision, String) {
     if week.is_empty() {
-        return (Decision::Hold, "no sessions were logged, so the dose stays the same".into());
+        return (
+            Decision::Hold,
+            "no sessions were logged, so the dose stays the same".into(),
+        );
     }
     for e in week {
         if let Some(p) = e.pain_during.filter(|p| *p > rule.amber_max) {
-            return (Decision::StepBack, format!("pain reached {p}/10 during the session on {}, above {}/10", e.date, rule.amber_max));
+            return (
+                Decision::StepBack,
+                format!(
+                    "pain reached {p}/10 during the session on {}, above {}/10",
+                    e.date, rule.amber_max
+                ),
+            );
         }
     }
     if rule.settle_by_morning {
         for e in week {
             if let Some(p) = e.pain_next_morning.filter(|p| *p > rule.green_max) {
-                return (Decision::StepBack, format!("pain was still {p}/10 the morning after {}: it had not settled", e.date));
+                return (
+                    Decision::StepBack,
+                    format!(
+                        "pain was still {p}/10 the morning after {}: it had not settled",
+                        e.date
+                    ),
+                );
             }
         }
     }
     for e in week {
         if let Some(p) = e.pain_during.filter(|p| *p > rule.green_max) {
-            return (Decision::Hold, format!("pain reached {p}/10 during the session on {} (acceptable, {}-{}/10)", e.date, rule.green_max + 1, rule.amber_max));
+            return (
+                Decision::Hold,
+                format!(
+                    "pain reached {p}/10 during the session on {} (acceptable, {}-{}/10)",
+                    e.date,
+                    rule.green_max + 1,
+                    rule.amber_max
+                ),
+            );
         }
     }
     for e in week {
         if e.completed == Some(false) {
-            return (Decision::Hold, format!("not every set was completed on {}", e.date));
+            return (
+                Decision::Hold,
+                format!("not every set was completed on {}", e.date),
+            );
         }
     }
     if week.iter().any(|e| e.pain_during.is_none()) {
         let e = week.iter().find(|e| e.pain_during.is_none()).unwrap();
-        return (Decision::Hold, format!("no pain score was logged for {}", e.date));
+        return (
+            Decision::Hold,
+            format!("no pain score was logged for {}", e.date),
+        );
     }
-    (Decision::Progress, format!("every session stayed at {}/10 or below and had settled by the next morning", rule.green_max))
+    (
+        Decision::Progress,
+        format!(
+            "every session stayed at {}/10 or below and had settled by the next morning",
+            rule.green_max
+        ),
+    )
 }
 
 /// One adjusted week: the program week it now uses, and why.
@@ -170,19 +227,34 @@ pub struct Adjustment {
 /// Replay the log week by week from the plan's start: the program week each plan week uses
 /// (1-based, one entry per plan week) and the decisions taken. Weeks after the last logged week
 /// continue one program week at a time from where the log left off.
-pub fn week_map(rule: &PainRule, entries: &[Entry], start: NaiveDate, plan_weeks: u32, program_weeks: u32) -> (Vec<u32>, Vec<Adjustment>) {
+pub fn week_map(
+    rule: &PainRule,
+    entries: &[Entry],
+    start: NaiveDate,
+    plan_weeks: u32,
+    program_weeks: u32,
+) -> (Vec<u32>, Vec<Adjustment>) {
     let week_of = |d: NaiveDate| -> Option<u32> {
         let days = (d - start).num_days();
         (days >= 0).then_some((days / 7) as u32 + 1)
     };
-    let last_logged = entries.iter().filter_map(|e| week_of(e.date)).filter(|w| *w <= plan_weeks).max().unwrap_or(0);
+    let last_logged = entries
+        .iter()
+        .filter_map(|e| week_of(e.date))
+        .filter(|w| *w <= plan_weeks)
+        .max()
+        .unwrap_or(0);
     let mut map = Vec::with_capacity(plan_weeks as usize);
     let mut adjustments = Vec::new();
     let mut current = 1u32;
     for w in 1..=plan_weeks {
         map.push(current.min(program_weeks));
         if w <= last_logged {
-            let week: Vec<Entry> = entries.iter().filter(|e| week_of(e.date) == Some(w)).cloned().collect();
+            let week: Vec<Entry> = entries
+                .iter()
+                .filter(|e| week_of(e.date) == Some(w))
+                .cloned()
+                .collect();
             let (d, reason) = decide(rule, &week);
             current = match d {
                 Decision::Progress => current + 1,
@@ -191,7 +263,12 @@ pub fn week_map(rule: &PainRule, entries: &[Entry], start: NaiveDate, plan_weeks
             }
             .min(program_weeks);
             if w < plan_weeks {
-                adjustments.push(Adjustment { plan_week: w + 1, program_week: current, decision: d, reason: format!("week {w}: {reason}") });
+                adjustments.push(Adjustment {
+                    plan_week: w + 1,
+                    program_week: current,
+                    decision: d,
+                    reason: format!("week {w}: {reason}"),
+                });
             }
         } else {
             current += 1;
@@ -205,23 +282,47 @@ mod tests {
     use super::*;
 
     fn rule() -> PainRule {
-        PainRule { green_max: 3, amber_max: 5, settle_by_morning: true, source: String::new(), note: String::new() }
+        PainRule {
+            green_max: 3,
+            amber_max: 5,
+            settle_by_morning: true,
+            source: String::new(),
+            note: String::new(),
+        }
     }
 
     fn e(date: &str, during: u8, morning: u8) -> Entry {
-        Entry { date: NaiveDate::parse_from_str(date, "%Y-%m-%d").unwrap(), pain_during: Some(during), pain_next_morning: Some(morning), completed: Some(true), note: String::new() }
+        Entry {
+            date: NaiveDate::parse_from_str(date, "%Y-%m-%d").unwrap(),
+            pain_during: Some(during),
+            pain_next_morning: Some(morning),
+            completed: Some(true),
+            note: String::new(),
+        }
     }
 
     #[test]
     fn decisions_follow_the_traffic_light() {
-        assert_eq!(decide(&rule(), &[e("2027-01-05", 2, 1), e("2027-01-07", 3, 0)]).0, Decision::Progress);
-        assert_eq!(decide(&rule(), &[e("2027-01-05", 2, 1), e("2027-01-07", 5, 2)]).0, Decision::Hold);
+        assert_eq!(
+            decide(&rule(), &[e("2027-01-05", 2, 1), e("2027-01-07", 3, 0)]).0,
+            Decision::Progress
+        );
+        assert_eq!(
+            decide(&rule(), &[e("2027-01-05", 2, 1), e("2027-01-07", 5, 2)]).0,
+            Decision::Hold
+        );
         let (d, why) = decide(&rule(), &[e("2027-01-05", 6, 1)]);
         assert_eq!(d, Decision::StepBack);
-        assert_eq!(why, "pain reached 6/10 during the session on 2027-01-05, above 5/10");
+        assert_eq!(
+            why,
+            "pain reached 6/10 during the session on 2027-01-05, above 5/10"
+        );
         let (d, why) = decide(&rule(), &[e("2027-01-05", 3, 4)]);
         assert_eq!(d, Decision::StepBack);
-        assert_eq!(why, "pain was still 4/10 the morning after 2027-01-05: it had not settled");
+        assert_eq!(
+            why,
+            "pain was still 4/10 the morning after 2027-01-05: it had not settled"
+        );
     }
 
     #[test]
@@ -241,8 +342,15 @@ mod tests {
         let text = "[[entry]]\ndate = \"2027-01-05\"\npain_during = 3\n\n[[entry]]\ndate = \"2027-01-05\"\npain_next_morning = 1\n";
         let got = parse(text, "log.toml").unwrap();
         assert_eq!(got.len(), 1);
-        assert_eq!((got[0].pain_during, got[0].pain_next_morning), (Some(3), Some(1)));
-        let bad = parse("[[entry]]\ndate = \"2027-01-05\"\npain_during = 11\n", "log.toml").unwrap_err();
+        assert_eq!(
+            (got[0].pain_during, got[0].pain_next_morning),
+            (Some(3), Some(1))
+        );
+        let bad = parse(
+            "[[entry]]\ndate = \"2027-01-05\"\npain_during = 11\n",
+            "log.toml",
+        )
+        .unwrap_err();
         assert_eq!(bad[0].to_string(), "log.toml:3:15: pain_during is 11; pain is scored 0 to 10\n  hint: 0 = no pain, 10 = the worst pain imaginable");
     }
 }

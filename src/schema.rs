@@ -46,17 +46,39 @@ fn id(desc: &str) -> Value {
 fn dose_props(with_week: bool) -> Vec<(&'static str, Value)> {
     let mut v = vec![
         ("sets", int("Sets.", 1, 10)),
-        ("reps", int("Repetitions per set (for reps exercises; holds per set for hold exercises).", 1, 100)),
+        (
+            "reps",
+            int(
+                "Repetitions per set (for reps exercises; holds per set for hold exercises).",
+                1,
+                100,
+            ),
+        ),
         ("hold", int("Seconds held (hold exercises).", 1, 600)),
         ("time", int("Seconds (time exercises).", 1, 7200)),
         ("distance", int("Metres (distance exercises).", 1, 50_000)),
-        ("load", text("Load as printed: band colour, kg, \"bodyweight\".")),
+        (
+            "load",
+            text("Load as printed: band colour, kg, \"bodyweight\"."),
+        ),
         ("tempo", text("Seconds down-pause-up, e.g. \"3-1-3\".")),
-        ("rest", int("Seconds of rest between sets (default 60).", 0, 600)),
+        (
+            "rest",
+            int("Seconds of rest between sets (default 60).", 0, 600),
+        ),
     ];
     if with_week {
-        v.insert(0, ("week", int("The program week this step starts.", 1, 104)));
-        v.insert(1, ("exercise", id("Switch the slot to this exercise from this week on.")));
+        v.insert(
+            0,
+            ("week", int("The program week this step starts.", 1, 104)),
+        );
+        v.insert(
+            1,
+            (
+                "exercise",
+                id("Switch the slot to this exercise from this week on."),
+            ),
+        );
     }
     v
 }
@@ -82,17 +104,33 @@ fn progression() -> Value {
 fn slot_props(kind: &str) -> Vec<(&'static str, Value)> {
     let mut v = Vec::new();
     match kind {
-        "add" => v.push(("phase", int("The phase number (1-based) of the base program.", 1, 52))),
+        "add" => v.push((
+            "phase",
+            int("The phase number (1-based) of the base program.", 1, 52),
+        )),
         "change" => {
-            v.push(("phase", int("The phase number (1-based) of the base program.", 1, 52)));
-            v.push(("slot", id("The slot to change, named by the exercise it starts with.")));
+            v.push((
+                "phase",
+                int("The phase number (1-based) of the base program.", 1, 52),
+            ));
+            v.push((
+                "slot",
+                id("The slot to change, named by the exercise it starts with."),
+            ));
         }
         _ => {}
     }
     v.push(("exercise", id("An exercise id from the library.")));
     v.extend(dose_props(false));
     v.push(("frequency", json!({ "type": "string", "pattern": "^(session|daily|every-[2-7]-days)$", "description": "session (each training day, default), daily, or every-N-days." })));
-    v.push(("priority", int("1 = most important; used to fit --minutes (default 3).", 1, 9)));
+    v.push((
+        "priority",
+        int(
+            "1 = most important; used to fit --minutes (default 3).",
+            1,
+            9,
+        ),
+    ));
     if kind != "change" {
         v.push(("source", text("The reference id the dose comes from.")));
     }
@@ -107,10 +145,16 @@ fn program() -> Value {
     let phase = obj(
         vec![
             ("name", text("The phase name, printed.")),
-            ("weeks", json!({ "description": "Program weeks, \"1-4\" or 3.", "oneOf": [ { "type": "integer", "minimum": 1, "maximum": 104 }, { "type": "string", "pattern": "^\\s*[0-9]+\\s*(-\\s*[0-9]+\\s*)?$" } ] })),
+            (
+                "weeks",
+                json!({ "description": "Program weeks, \"1-4\" or 3.", "oneOf": [ { "type": "integer", "minimum": 1, "maximum": 104 }, { "type": "string", "pattern": "^\\s*[0-9]+\\s*(-\\s*[0-9]+\\s*)?$" } ] }),
+            ),
             ("sessions_per_week", int("Training sessions a week.", 1, 7)),
             ("goals", texts("What this phase is for, printed.")),
-            ("progress_when", texts("Criteria to move on, printed for the patient.")),
+            (
+                "progress_when",
+                texts("Criteria to move on, printed for the patient."),
+            ),
             ("slot", json!({ "type": "array", "items": slot })),
         ],
         &["name", "weeks", "sessions_per_week"],
@@ -118,21 +162,42 @@ fn program() -> Value {
     let mut s = obj(
         vec![
             ("id", id("The cause id, typed after --cause.")),
-            ("extends", id("Inherit everything from this program; change only what follows.")),
+            (
+                "extends",
+                id("Inherit everything from this program; change only what follows."),
+            ),
             ("title", text("The cause and program title.")),
-            ("aliases", json!({ "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$" } })),
+            (
+                "aliases",
+                json!({ "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$" } }),
+            ),
             ("summary", text("One line for `rehabplan causes`.")),
-            ("description", text("Plain-language description of the cause.")),
-            ("location_note", text("E.g. where the pain usually is, when that matters.")),
+            (
+                "description",
+                text("Plain-language description of the cause."),
+            ),
+            (
+                "location_note",
+                text("E.g. where the pain usually is, when that matters."),
+            ),
             ("evidence", json!({ "enum": ["trial", "extrapolated"] })),
-            ("evidence_note", text("Required when extrapolated: from what, and why.")),
-            ("red_flags", texts("Cause-specific warning signs; printed with the general list.")),
+            (
+                "evidence_note",
+                text("Required when extrapolated: from what, and why."),
+            ),
+            (
+                "red_flags",
+                texts("Cause-specific warning signs; printed with the general list."),
+            ),
             (
                 "pain_rule",
                 obj(
                     vec![
                         ("green_max", int("0..=green_max: fine.", 0, 10)),
-                        ("amber_max", int("Up to this: acceptable if settled by next morning.", 0, 10)),
+                        (
+                            "amber_max",
+                            int("Up to this: acceptable if settled by next morning.", 0, 10),
+                        ),
                         ("settle_by_morning", json!({ "type": "boolean" })),
                         ("source", text("Reference id.")),
                         ("note", text("An extra sentence.")),
@@ -149,11 +214,20 @@ fn program() -> Value {
                 "return_to_run",
                 obj(
                     vec![
-                        ("start_week", int("The program week the walk-run days start.", 1, 104)),
-                        ("repeat", int("Runs at each stage before the next (default 2).", 1, 6)),
+                        (
+                            "start_week",
+                            int("The program week the walk-run days start.", 1, 104),
+                        ),
+                        (
+                            "repeat",
+                            int("Runs at each stage before the next (default 2).", 1, 6),
+                        ),
                         ("per_week", int("Runs a week at most (default 3).", 1, 4)),
                         ("source", text("Reference id.")),
-                        ("entry_criteria", texts("When the patient may start, printed.")),
+                        (
+                            "entry_criteria",
+                            texts("When the patient may start, printed."),
+                        ),
                         ("rules", texts("The ladder's rules, printed.")),
                         (
                             "stage",
@@ -168,9 +242,18 @@ fn program() -> Value {
                     &["start_week", "stage"],
                 ),
             ),
-            ("change", json!({ "type": "array", "items": obj(slot_props("change").into_iter().filter(|(k, _)| *k != "exercise").chain([("exercise", id("Swap the slot's exercise for this one."))]).collect(), &["phase", "slot"]) })),
-            ("add", json!({ "type": "array", "items": obj(slot_props("add"), &["phase", "exercise"]) })),
-            ("remove", json!({ "type": "array", "items": obj(vec![("phase", int("Phase number.", 1, 52)), ("slot", id("The slot's exercise id."))], &["phase", "slot"]) })),
+            (
+                "change",
+                json!({ "type": "array", "items": obj(slot_props("change").into_iter().filter(|(k, _)| *k != "exercise").chain([("exercise", id("Swap the slot's exercise for this one."))]).collect(), &["phase", "slot"]) }),
+            ),
+            (
+                "add",
+                json!({ "type": "array", "items": obj(slot_props("add"), &["phase", "exercise"]) }),
+            ),
+            (
+                "remove",
+                json!({ "type": "array", "items": obj(vec![("phase", int("Phase number.", 1, 52)), ("slot", id("The slot's exercise id."))], &["phase", "slot"]) }),
+            ),
         ],
         &["id"],
     );
@@ -192,24 +275,51 @@ fn exercises() -> Value {
             ("name", text("Printed name.")),
             ("category", json!({ "enum": cats })),
             ("muscles", texts("Target muscles.")),
-            ("equipment", json!({ "type": "array", "items": { "enum": equipment }, "description": "[] for none." })),
-            ("position", json!({ "enum": pos, "description": "The printout groups by position." })),
-            ("dose", json!({ "enum": kinds, "description": "What the dose counts." })),
+            (
+                "equipment",
+                json!({ "type": "array", "items": { "enum": equipment }, "description": "[] for none." }),
+            ),
+            (
+                "position",
+                json!({ "enum": pos, "description": "The printout groups by position." }),
+            ),
+            (
+                "dose",
+                json!({ "enum": kinds, "description": "What the dose counts." }),
+            ),
             ("per_side", json!({ "type": "boolean" })),
             ("instructions", texts("Steps, one string each.")),
             ("cues", texts("Key cues.")),
             ("mistakes", texts("Common mistakes.")),
             ("easier", ids("Regressions, by id.")),
             ("harder", ids("Progressions, by id.")),
-            ("contraindicated", ids("Cause ids it must never be scheduled for.")),
-            ("caution", ids("Cause ids it is printed with a caution for.")),
+            (
+                "contraindicated",
+                ids("Cause ids it must never be scheduled for."),
+            ),
+            (
+                "caution",
+                ids("Cause ids it is printed with a caution for."),
+            ),
             ("caution_note", text("The caution.")),
             ("source", text("Where the exercise comes from.")),
             ("license", text("Licence of the text, e.g. CC0-1.0.")),
         ],
-        &["id", "name", "category", "position", "dose", "instructions", "source", "license"],
+        &[
+            "id",
+            "name",
+            "category",
+            "position",
+            "dose",
+            "instructions",
+            "source",
+            "license",
+        ],
     );
-    let mut s = obj(vec![("exercise", json!({ "type": "array", "items": ex }))], &["exercise"]);
+    let mut s = obj(
+        vec![("exercise", json!({ "type": "array", "items": ex }))],
+        &["exercise"],
+    );
     s["$schema"] = json!("http://json-schema.org/draft-07/schema#");
     s["title"] = json!("rehabplan exercise library");
     s
@@ -223,14 +333,26 @@ mod tests {
     /// The keys serde accepts at a place, read from its "unknown field" message.
     fn accepted<T: serde::de::DeserializeOwned + std::fmt::Debug>(doc: &str) -> Vec<String> {
         let err = toml::from_str::<T>(doc).unwrap_err().message().to_string();
-        let list = err.split("expected one of ").nth(1).or_else(|| err.split("expected ").nth(1)).unwrap_or_else(|| panic!("{err}"));
-        let mut keys: Vec<String> = list.split(", ").map(|k| k.trim().trim_matches('`').to_string()).collect();
+        let list = err
+            .split("expected one of ")
+            .nth(1)
+            .or_else(|| err.split("expected ").nth(1))
+            .unwrap_or_else(|| panic!("{err}"));
+        let mut keys: Vec<String> = list
+            .split(", ")
+            .map(|k| k.trim().trim_matches('`').to_string())
+            .collect();
         keys.sort();
         keys
     }
 
     fn listed(v: &Value) -> Vec<String> {
-        let mut keys: Vec<String> = v["properties"].as_object().unwrap().keys().cloned().collect();
+        let mut keys: Vec<String> = v["properties"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .cloned()
+            .collect();
         keys.sort();
         keys
     }
@@ -240,25 +362,57 @@ mod tests {
         let s = program();
         assert_eq!(listed(&s), accepted::<RawProgram>("zzz = 1"));
         let phase = &s["properties"]["phase"]["items"];
-        assert_eq!(listed(phase), accepted::<RawProgram>("id = \"a\"\n[[phase]]\nzzz = 1"));
+        assert_eq!(
+            listed(phase),
+            accepted::<RawProgram>("id = \"a\"\n[[phase]]\nzzz = 1")
+        );
         // `phase` is read in a slot only to say that it belongs in [[add]]: the schema leaves it out.
-        let mut slot_keys = accepted::<RawProgram>("id = \"a\"\n[[phase]]\n[[phase.slot]]\nzzz = 1");
+        let mut slot_keys =
+            accepted::<RawProgram>("id = \"a\"\n[[phase]]\n[[phase.slot]]\nzzz = 1");
         slot_keys.retain(|k| k != "phase");
         assert_eq!(listed(&phase["properties"]["slot"]["items"]), slot_keys);
-        assert_eq!(listed(&s["properties"]["pain_rule"]), accepted::<RawProgram>("id = \"a\"\n[pain_rule]\nzzz = 1"));
-        assert_eq!(listed(&s["properties"]["return_to_run"]), accepted::<RawProgram>("id = \"a\"\n[return_to_run]\nzzz = 1"));
-        assert_eq!(listed(&s["properties"]["return_to_run"]["properties"]["stage"]["items"]), accepted::<RawProgram>("id = \"a\"\n[return_to_run]\n[[return_to_run.stage]]\nzzz = 1"));
-        assert_eq!(listed(&s["properties"]["change"]["items"]), accepted::<RawProgram>("id = \"a\"\n[[change]]\nzzz = 1"));
-        assert_eq!(listed(&s["properties"]["add"]["items"]), accepted::<RawProgram>("id = \"a\"\n[[add]]\nzzz = 1"));
+        assert_eq!(
+            listed(&s["properties"]["pain_rule"]),
+            accepted::<RawProgram>("id = \"a\"\n[pain_rule]\nzzz = 1")
+        );
+        assert_eq!(
+            listed(&s["properties"]["return_to_run"]),
+            accepted::<RawProgram>("id = \"a\"\n[return_to_run]\nzzz = 1")
+        );
+        assert_eq!(
+            listed(&s["properties"]["return_to_run"]["properties"]["stage"]["items"]),
+            accepted::<RawProgram>("id = \"a\"\n[return_to_run]\n[[return_to_run.stage]]\nzzz = 1")
+        );
+        assert_eq!(
+            listed(&s["properties"]["change"]["items"]),
+            accepted::<RawProgram>("id = \"a\"\n[[change]]\nzzz = 1")
+        );
+        assert_eq!(
+            listed(&s["properties"]["add"]["items"]),
+            accepted::<RawProgram>("id = \"a\"\n[[add]]\nzzz = 1")
+        );
         let step = &phase["properties"]["slot"]["items"]["properties"]["schedule"]["items"];
-        assert_eq!(listed(step), accepted::<RawProgram>("id = \"a\"\n[[phase]]\n[[phase.slot]]\nschedule = [{ zzz = 1 }]"));
+        assert_eq!(
+            listed(step),
+            accepted::<RawProgram>(
+                "id = \"a\"\n[[phase]]\n[[phase.slot]]\nschedule = [{ zzz = 1 }]"
+            )
+        );
         let prog = &phase["properties"]["slot"]["items"]["properties"]["progression"];
-        assert_eq!(listed(prog), accepted::<RawProgram>("id = \"a\"\n[[phase]]\n[[phase.slot]]\nprogression = { zzz = 1 }"));
+        assert_eq!(
+            listed(prog),
+            accepted::<RawProgram>(
+                "id = \"a\"\n[[phase]]\n[[phase.slot]]\nprogression = { zzz = 1 }"
+            )
+        );
     }
 
     #[test]
     fn exercise_schema_lists_the_accepted_keys() {
         let s = exercises();
-        assert_eq!(listed(&s["properties"]["exercise"]["items"]), accepted::<ExerciseFile>("[[exercise]]\nzzz = 1"));
+        assert_eq!(
+            listed(&s["properties"]["exercise"]["items"]),
+            accepted::<ExerciseFile>("[[exercise]]\nzzz = 1")
+        );
     }
 }

@@ -19,7 +19,12 @@ pub struct Question {
 }
 
 fn q(id: &str, text: &str, why: &str, verified: bool) -> Question {
-    Question { id: id.into(), text: text.into(), why: why.into(), verified }
+    Question {
+        id: id.into(),
+        text: text.into(),
+        why: why.into(),
+        verified,
+    }
 }
 
 /// The general questions, asked for every cause.
@@ -96,7 +101,10 @@ pub fn questions(program: Option<&Program>) -> Vec<Question> {
             qs.push(Question {
                 id: format!("{}-{}", p.id, i + 1),
                 text: format!("Does this apply to you: {}", flag.trim_end_matches('.')),
-                why: format!("For {} this is a warning sign that needs a doctor's assessment first.", p.title),
+                why: format!(
+                    "For {} this is a warning sign that needs a doctor's assessment first.",
+                    p.title
+                ),
                 verified: true,
             });
         }
@@ -115,18 +123,35 @@ pub enum Verdict {
 
 /// Judge complete answers. `answers` maps question ids to yes (true) or no.
 /// Returns the ids of unanswered questions as an error.
-pub fn judge(questions: &[Question], answers: &BTreeMap<String, bool>) -> Result<Verdict, Vec<String>> {
-    let missing: Vec<String> = questions.iter().filter(|q| !answers.contains_key(&q.id)).map(|q| q.id.clone()).collect();
+pub fn judge(
+    questions: &[Question],
+    answers: &BTreeMap<String, bool>,
+) -> Result<Verdict, Vec<String>> {
+    let missing: Vec<String> = questions
+        .iter()
+        .filter(|q| !answers.contains_key(&q.id))
+        .map(|q| q.id.clone())
+        .collect();
     if !missing.is_empty() {
         return Err(missing);
     }
-    let yes: Vec<Question> = questions.iter().filter(|q| answers[&q.id]).cloned().collect();
-    Ok(if yes.is_empty() { Verdict::Clear } else { Verdict::SeeADoctor(yes) })
+    let yes: Vec<Question> = questions
+        .iter()
+        .filter(|q| answers[&q.id])
+        .cloned()
+        .collect();
+    Ok(if yes.is_empty() {
+        Verdict::Clear
+    } else {
+        Verdict::SeeADoctor(yes)
+    })
 }
 
 /// The message printed for a positive screening.
 pub fn referral_message(yes: &[Question]) -> String {
-    let mut s = String::from("SEE A DOCTOR FIRST: do not start this exercise program yet.\n\nYou answered yes to:\n");
+    let mut s = String::from(
+        "SEE A DOCTOR FIRST: do not start this exercise program yet.\n\nYou answered yes to:\n",
+    );
     for q in yes {
         s.push_str(&format!("  - {}\n    Why: {}\n", q.text, q.why));
     }
@@ -142,11 +167,15 @@ mod tests {
     #[test]
     fn any_yes_means_see_a_doctor() {
         let qs = general();
-        let mut answers: BTreeMap<String, bool> = qs.iter().map(|q| (q.id.clone(), false)).collect();
+        let mut answers: BTreeMap<String, bool> =
+            qs.iter().map(|q| (q.id.clone(), false)).collect();
         assert_eq!(judge(&qs, &answers), Ok(Verdict::Clear));
         answers.insert("locking".into(), true);
         match judge(&qs, &answers) {
-            Ok(Verdict::SeeADoctor(yes)) => assert_eq!(yes.iter().map(|q| q.id.as_str()).collect::<Vec<_>>(), ["locking"]),
+            Ok(Verdict::SeeADoctor(yes)) => assert_eq!(
+                yes.iter().map(|q| q.id.as_str()).collect::<Vec<_>>(),
+                ["locking"]
+            ),
             other => panic!("{other:?}"),
         }
         answers.remove("giving-way");

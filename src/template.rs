@@ -38,7 +38,11 @@ impl Wording {
     pub fn pain_rule_lines(&self, r: &PainRule) -> [String; 3] {
         [
             format!("0-{}: fine", r.green_max),
-            format!("{}-{}: acceptable if settled by next morning", r.green_max + 1, r.amber_max),
+            format!(
+                "{}-{}: acceptable if settled by next morning",
+                r.green_max + 1,
+                r.amber_max
+            ),
             format!("above {}: stop", r.amber_max),
         ]
     }
@@ -59,7 +63,11 @@ pub fn builtin(_name: &str) -> Option<Template> {
     })
 }
 
-pub fn parse(_source: &str, file: &str, _base_dir: Option<&Path>) -> Result<Template, Vec<Diagnostic>> {
+pub fn parse(
+    _source: &str,
+    file: &str,
+    _base_dir: Option<&Path>,
+) -> Result<Template, Vec<Diagnostic>> {
     let mut t = builtin("en").unwrap();
     t.name = file.to_string();
     Ok(t)

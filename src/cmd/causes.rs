@@ -20,10 +20,20 @@ pub fn execute(global: &Global, args: &ListArgs) -> Result<u8> {
         .catalog
         .programs
         .values()
-        .map(|p| CauseRow { id: &p.id, aliases: &p.aliases, title: &p.title, weeks: p.weeks(), summary: &p.summary, evidence: p.evidence })
+        .map(|p| CauseRow {
+            id: &p.id,
+            aliases: &p.aliases,
+            title: &p.title,
+            weeks: p.weeks(),
+            summary: &p.summary,
+            evidence: p.evidence,
+        })
         .collect();
     match args.format {
-        ListFormat::Json => println!("{}", serde_json::to_string_pretty(&rows).expect("plain data serializes")),
+        ListFormat::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(&rows).expect("plain data serializes")
+        ),
         ListFormat::Text => {
             let mut out = String::new();
             for r in &rows {

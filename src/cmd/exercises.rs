@@ -9,18 +9,39 @@ pub fn execute(global: &Global, args: &ExercisesArgs) -> Result<u8> {
         None => None,
         Some(c) => Some(Category::parse(&c.to_lowercase()).ok_or_else(|| {
             let names: Vec<&str> = Category::ALL.iter().map(|c| c.as_str()).collect();
-            Error::usage("--category", format!("unknown category `{c}`"), crate::diag::suggest(c, names.iter().copied(), &format!("use one of: {}", names.join(", "))))
+            Error::usage(
+                "--category",
+                format!("unknown category `{c}`"),
+                crate::diag::suggest(
+                    c,
+                    names.iter().copied(),
+                    &format!("use one of: {}", names.join(", ")),
+                ),
+            )
         })?),
     };
     let v = super::catalog(global)?;
-    let list: Vec<&crate::model::Exercise> = v.catalog.library.exercises.values().filter(|e| category.is_none_or(|c| e.category == c)).collect();
+    let list: Vec<&crate::model::Exercise> = v
+        .catalog
+        .library
+        .exercises
+        .values()
+        .filter(|e| category.is_none_or(|c| e.category == c))
+        .collect();
     match args.format {
-        ListFormat::Json => println!("{}", serde_json::to_string_pretty(&list).expect("plain data serializes")),
+        ListFormat::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(&list).expect("plain data serializes")
+        ),
         ListFormat::Text => {
             let width = list.iter().map(|e| e.id.len()).max().unwrap_or(0);
             let mut out = String::new();
             for e in &list {
-                let eq = if e.equipment.is_empty() { "no equipment".to_string() } else { e.equipment.join(", ") };
+                let eq = if e.equipment.is_empty() {
+                    "no equipment".to_string()
+                } else {
+                    e.equipment.join(", ")
+                };
                 out.push_str(&format!(
                     "{:width$}  {:11}  {:8}  {}  ({}, {}{})\n",
                     e.id,

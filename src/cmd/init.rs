@@ -13,7 +13,11 @@ pub fn execute(global: &Global, args: &InitArgs) -> Result<u8> {
             let p = super::find_program(&v, cause)?;
             let path = format!("programs/{}.toml", p.id);
             let text = load::builtin_file(&path).ok_or_else(|| {
-                Error::usage("--cause", format!("`{}` is not a built-in program", p.id), "init copies built-in programs; your own files are already editable")
+                Error::usage(
+                    "--cause",
+                    format!("`{}` is not a built-in program", p.id),
+                    "init copies built-in programs; your own files are already editable",
+                )
             })?;
             files.push((PathBuf::from(format!("{}.toml", p.id)), text));
         }
@@ -25,7 +29,12 @@ pub fn execute(global: &Global, args: &InitArgs) -> Result<u8> {
         }
     }
     // Refuse before writing anything if a file would be replaced.
-    let existing: Vec<String> = files.iter().map(|(p, _)| args.dir.join(p)).filter(|p| p.exists()).map(|p| p.display().to_string()).collect();
+    let existing: Vec<String> = files
+        .iter()
+        .map(|(p, _)| args.dir.join(p))
+        .filter(|p| p.exists())
+        .map(|p| p.display().to_string())
+        .collect();
     if !existing.is_empty() {
         return Err(Error::Write {
             path: existing[0].clone(),
@@ -38,11 +47,19 @@ pub fn execute(global: &Global, args: &InitArgs) -> Result<u8> {
     for (rel, text) in &files {
         let path = args.dir.join(rel);
         if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| Error::Write { path: parent.display().to_string(), reason: load::io_reason(&e) })?;
+            std::fs::create_dir_all(parent).map_err(|e| Error::Write {
+                path: parent.display().to_string(),
+                reason: load::io_reason(&e),
+            })?;
         }
         super::write_atomic(&path, text.as_bytes())?;
     }
-    eprintln!("wrote {} file{} to {}", files.len(), if files.len() == 1 { "" } else { "s" }, args.dir.display());
+    eprintln!(
+        "wrote {} file{} to {}",
+        files.len(),
+        if files.len() == 1 { "" } else { "s" },
+        args.dir.display()
+    );
     eprintln!("edit them, check them with `rehabplan validate {0}`, then plan with `rehabplan --programs {0} plan --cause ...`", args.dir.display());
     Ok(0)
 }

@@ -12,7 +12,11 @@ pub fn execute(args: &LogArgs) -> Result<u8> {
     for (flag, v) in [("--during", args.during), ("--morning", args.morning)] {
         if let Some(p) = v {
             if p > 10 {
-                return Err(Error::usage(flag, format!("{p} is not a pain score"), "score pain from 0 (none) to 10 (worst imaginable)"));
+                return Err(Error::usage(
+                    flag,
+                    format!("{p} is not a pain score"),
+                    "score pain from 0 (none) to 10 (worst imaginable)",
+                ));
             }
         }
     }
@@ -21,10 +25,21 @@ pub fn execute(args: &LogArgs) -> Result<u8> {
         (_, true) => Some(false),
         _ => None,
     };
-    if args.during.is_none() && args.morning.is_none() && completed.is_none() && args.note.is_none() {
-        return Err(Error::usage("--during", "nothing to log", "give --during N, --morning N, --completed or --not-completed (and --note)"));
+    if args.during.is_none() && args.morning.is_none() && completed.is_none() && args.note.is_none()
+    {
+        return Err(Error::usage(
+            "--during",
+            "nothing to log",
+            "give --during N, --morning N, --completed or --not-completed (and --note)",
+        ));
     }
-    let entry = Entry { date, pain_during: args.during, pain_next_morning: args.morning, completed, note: args.note.clone().unwrap_or_default() };
+    let entry = Entry {
+        date,
+        pain_during: args.during,
+        pain_next_morning: args.morning,
+        completed,
+        note: args.note.clone().unwrap_or_default(),
+    };
     let existing = if args.file.exists() {
         let text = crate::load::read_text(&args.file).map_err(|d| Error::Invalid(vec![d]))?;
         // Refuse to append to a log that does not parse: the user should fix it first.

@@ -26,7 +26,11 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Log(a) => log::execute(&a),
         Command::Adjust(a) => {
             if a.log.is_none() {
-                return Err(Error::usage("--log", "adjust needs the pain log", "add --log FILE (made with `rehabplan log`)"));
+                return Err(Error::usage(
+                    "--log",
+                    "adjust needs the pain log",
+                    "add --log FILE (made with `rehabplan log`)",
+                ));
             }
             plan::execute(&cli.global, &a)
         }
@@ -37,7 +41,9 @@ pub fn run(cli: Cli) -> Result<u8> {
                 crate::cli::SchemaKind::Template => "template",
             };
             let s = crate::schema::schema(kind).expect("every kind has a schema");
-            write_stdout(format!("{}\n", serde_json::to_string_pretty(&s).expect("JSON")).as_bytes())?;
+            write_stdout(
+                format!("{}\n", serde_json::to_string_pretty(&s).expect("JSON")).as_bytes(),
+            )?;
             Ok(0)
         }
     }
@@ -86,20 +92,38 @@ pub fn template(v: &Validated, name: Option<&str>) -> Result<crate::template::Te
     let path = std::path::Path::new(name);
     if name.ends_with(".toml") || path.exists() {
         let text = load::read_text(path).map_err(|d| Error::Invalid(vec![d]))?;
-        let dir = path.parent().map(|p| if p.as_os_str().is_empty() { std::path::PathBuf::from(".") } else { p.to_path_buf() });
-        return crate::template::parse(&text, &path.display().to_string(), dir.as_deref()).map_err(Error::Invalid);
+        let dir = path.parent().map(|p| {
+            if p.as_os_str().is_empty() {
+                std::path::PathBuf::from(".")
+            } else {
+                p.to_path_buf()
+            }
+        });
+        return crate::template::parse(&text, &path.display().to_string(), dir.as_deref())
+            .map_err(Error::Invalid);
     }
     let mut names: Vec<&str> = crate::template::builtin_names().to_vec();
     names.extend(v.templates.iter().map(|(_, t)| t.name.as_str()));
     Err(Error::usage(
         "--template",
         format!("unknown template `{name}`"),
-        crate::diag::suggest(name, names.iter().copied(), &format!("use one of: {} or the path of a .toml file", names.join(", "))),
+        crate::diag::suggest(
+            name,
+            names.iter().copied(),
+            &format!(
+                "use one of: {} or the path of a .toml file",
+                names.join(", ")
+            ),
+        ),
     ))
 }
 
 /// Render a plan as PDF bytes, with SOURCE_DATE_EPOCH as the creation date when set.
-pub fn render_pdf(_plan: &crate::plan::types::Plan, _template: &crate::template::Template, _paper: Option<crate::cli::PaperArg>) -> Result<Vec<u8>> {
+pub fn render_pdf(
+    _plan: &crate::plan::types::Plan,
+    _template: &crate::template::Template,
+    _paper: Option<crate::cli::PaperArg>,
+) -> Result<Vec<u8>> {
     Err(Error::Render("PDF output is not available yet".into()))
 }
 
@@ -108,18 +132,30 @@ pub fn render_pdf(_plan: &crate::plan::types::Plan, _template: &crate::template:
 pub fn write_atomic(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
     use std::io::Write;
     let shown = path.display().to_string();
-    let fail = |e: std::io::Error| Error::Write { path: shown.clone(), reason: load::io_reason(&e) };
+    let fail = |e: std::io::Error| Error::Write {
+        path: shown.clone(),
+        reason: load::io_reason(&e),
+    };
     if path.is_dir() {
-        return Err(Error::Write { path: shown, reason: "it is a folder; give a file name".into() });
+        return Err(Error::Write {
+            path: shown,
+            reason: "it is a folder; give a file name".into(),
+        });
     }
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => std::path::PathBuf::from("."),
     };
     if !dir.is_dir() {
-        return Err(Error::Write { path: shown, reason: format!("the folder {} does not exist", dir.display()) });
+        return Err(Error::Write {
+            path: shown,
+            reason: format!("the folder {} does not exist", dir.display()),
+        });
     }
-    let file_name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_else(|| "out".into());
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_else(|| "out".into());
     let tmp = dir.join(format!(".{file_name}.{}.tmp", std::process::id()));
     let result = (|| {
         let mut f = std::fs::File::create(&tmp)?;
@@ -141,7 +177,10 @@ pub fn write_stdout(bytes: &[u8]) -> Result<()> {
     match out.write_all(bytes).and_then(|_| out.flush()) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(Error::Write { path: "standard output".into(), reason: e.to_string() }),
+        Err(e) => Err(Error::Write {
+            path: "standard output".into(),
+            reason: e.to_string(),
+        }),
     }
 }
 
@@ -154,6 +193,22 @@ pub fn find_program<'a>(v: &'a Validated, name: &str) -> Result<&'a crate::model
             names.extend(p.aliases.iter().map(String::as_str));
         }
         let ids: Vec<&str> = v.catalog.programs.keys().map(String::as_str).collect();
-        Error::usage("--cause", format!("unknown cause `{name}`"), crate::diag::suggest(name, names, &format!("use one of: {} (see `rehabplan causes`)", ids.join(", "))))
+        Error::usage(
+            "--cause",
+            format!("unknown cause `{name}`"),
+            crate::diag::suggest(
+                name,
+                names,
+                &format!("use one of: {} (see `rehabplan causes`)", ids.join(", ")),
+            ),
+        )
     })
+}
+
+/// SOURCE_DATE_EPOCH (unix seconds) for reproducible output dates; 0 when unset or invalid.
+pub fn source_date_epoch() -> i64 {
+    std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse().ok())
+        .unwrap_or(0)
 }

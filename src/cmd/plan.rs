@@ -18,7 +18,11 @@ pub fn execute(global: &Global, args: &PlanArgs) -> Result<u8> {
     let mut opts = Options::new(start);
     if let Some(w) = args.weeks {
         if w == 0 || w > MAX_WEEKS {
-            return Err(Error::usage("--weeks", format!("{w} weeks"), format!("give a number of weeks from 1 to {MAX_WEEKS}")));
+            return Err(Error::usage(
+                "--weeks",
+                format!("{w} weeks"),
+                format!("give a number of weeks from 1 to {MAX_WEEKS}"),
+            ));
         }
         opts.weeks = Some(w);
     }
@@ -35,13 +39,21 @@ pub fn execute(global: &Global, args: &PlanArgs) -> Result<u8> {
     }
     if let Some(m) = args.minutes {
         if !(5..=240).contains(&m) {
-            return Err(Error::usage("--minutes", format!("{m} minutes"), "give a time budget per session from 5 to 240 minutes"));
+            return Err(Error::usage(
+                "--minutes",
+                format!("{m} minutes"),
+                "give a time budget per session from 5 to 240 minutes",
+            ));
         }
         opts.minutes = Some(m);
     }
     if let Some(n) = &args.name {
         if n.chars().count() > 200 {
-            return Err(Error::usage("--name", "the name is longer than 200 characters", "shorten it"));
+            return Err(Error::usage(
+                "--name",
+                "the name is longer than 200 characters",
+                "shorten it",
+            ));
         }
         opts.name = Some(n.trim().to_string());
     }
@@ -55,11 +67,24 @@ pub fn execute(global: &Global, args: &PlanArgs) -> Result<u8> {
 
     if let Some(log) = &args.log {
         let text = crate::load::read_text(log).map_err(|d| Error::Invalid(vec![d]))?;
-        let entries = crate::painlog::parse(&text, &log.display().to_string()).map_err(Error::Invalid)?;
+        let entries =
+            crate::painlog::parse(&text, &log.display().to_string()).map_err(Error::Invalid)?;
         let plan_weeks = opts.weeks.unwrap_or(program.weeks());
-        let (map, adjustments) = crate::painlog::week_map(&program.pain_rule, &entries, start, plan_weeks, program.weeks());
+        let (map, adjustments) = crate::painlog::week_map(
+            &program.pain_rule,
+            &entries,
+            start,
+            plan_weeks,
+            program.weeks(),
+        );
         for a in &adjustments {
-            eprintln!("week {}: {} -> program week {} ({})", a.plan_week, a.decision.as_str(), a.program_week, a.reason);
+            eprintln!(
+                "week {}: {} -> program week {} ({})",
+                a.plan_week,
+                a.decision.as_str(),
+                a.program_week,
+                a.reason
+            );
         }
         if entries.is_empty() {
             eprintln!("warning: the log has no entries; the plan is unchanged");
@@ -76,9 +101,13 @@ pub fn execute(global: &Global, args: &PlanArgs) -> Result<u8> {
     }
 
     let bytes = match format {
-        PlanFormat::Text => render::text::render(&plan, &template.text, render::text::TextOptions { week }).into_bytes(),
+        PlanFormat::Text => {
+            render::text::render(&plan, &template.text, render::text::TextOptions { week })
+                .into_bytes()
+        }
         PlanFormat::Json => render::json::render(&plan, &template.text),
         PlanFormat::Pdf => super::render_pdf(&plan, &template, args.paper)?,
+        PlanFormat::Ics => render::ics::render(&plan, &template.text, super::source_date_epoch()),
     };
     match &args.output {
         Some(path) => {
@@ -86,11 +115,21 @@ pub fn execute(global: &Global, args: &PlanArgs) -> Result<u8> {
             for w in &plan.warnings {
                 eprintln!("warning: {w}");
             }
-            eprintln!("wrote {} ({} weeks, {} to {})", path.display(), plan.weeks.len(), plan.start, plan.end);
+            eprintln!(
+                "wrote {} ({} weeks, {} to {})",
+                path.display(),
+                plan.weeks.len(),
+                plan.start,
+                plan.end
+            );
         }
         None => {
             if format == PlanFormat::Pdf {
-                return Err(Error::usage("--format", "a PDF cannot be printed to the terminal", "add -o plan.pdf"));
+                return Err(Error::usage(
+                    "--format",
+                    "a PDF cannot be printed to the terminal",
+                    "add -o plan.pdf",
+                ));
             }
             if format == PlanFormat::Json {
                 for w in &plan.warnings {
@@ -107,29 +146,46 @@ fn output_format(args: &PlanArgs) -> Result<PlanFormat> {
     if let Some(f) = args.format {
         return Ok(f);
     }
-    let Some(path) = &args.output else { return Ok(PlanFormat::Text) };
-    let ext = path.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
+    let Some(path) = &args.output else {
+        return Ok(PlanFormat::Text);
+    };
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
     match ext.as_str() {
         "pdf" => Ok(PlanFormat::Pdf),
         "json" => Ok(PlanFormat::Json),
+        "ics" | "ical" => Ok(PlanFormat::Ics),
         "txt" | "text" => Ok(PlanFormat::Text),
         _ => Err(Error::usage(
             "-o",
-            format!("cannot tell the format of `{}` from its extension", path.display()),
-            "name the file .pdf, .json or .txt, or add --format pdf|json|text",
+            format!(
+                "cannot tell the format of `{}` from its extension",
+                path.display()
+            ),
+            "name the file .pdf, .json, .ics or .txt, or add --format pdf|json|ics|text",
         )),
     }
 }
 
 pub fn parse_date(s: &str, flag: &str) -> Result<NaiveDate> {
     NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| {
-        Error::usage(flag, format!("`{s}` is not a date"), "write the date as YYYY-MM-DD, e.g. 2026-12-28")
+        Error::usage(
+            flag,
+            format!("`{s}` is not a date"),
+            "write the date as YYYY-MM-DD, e.g. 2026-12-28",
+        )
     })
 }
 
 pub fn parse_days(s: &str) -> Result<Vec<Weekday>> {
     let mut days = Vec::new();
-    for part in s.split(',').map(|p| p.trim().to_lowercase()).filter(|p| !p.is_empty()) {
+    for part in s
+        .split(',')
+        .map(|p| p.trim().to_lowercase())
+        .filter(|p| !p.is_empty())
+    {
         let d = match part.as_str() {
             "mon" | "monday" | "mo" => Weekday::Mon,
             "tue" | "tuesday" | "tu" | "tues" => Weekday::Tue,
@@ -142,24 +198,40 @@ pub fn parse_days(s: &str) -> Result<Vec<Weekday>> {
                 return Err(Error::usage(
                     "--days",
                     format!("unknown day `{other}`"),
-                    suggest(other, ["mon", "tue", "wed", "thu", "fri", "sat", "sun"], "use mon, tue, wed, thu, fri, sat, sun, separated by commas"),
+                    suggest(
+                        other,
+                        ["mon", "tue", "wed", "thu", "fri", "sat", "sun"],
+                        "use mon, tue, wed, thu, fri, sat, sun, separated by commas",
+                    ),
                 ))
             }
         };
         if days.contains(&d) {
-            return Err(Error::usage("--days", format!("`{part}` is listed twice"), "list each training day once"));
+            return Err(Error::usage(
+                "--days",
+                format!("`{part}` is listed twice"),
+                "list each training day once",
+            ));
         }
         days.push(d);
     }
     if days.is_empty() {
-        return Err(Error::usage("--days", "no training days given", "e.g. --days mon,wed,fri"));
+        return Err(Error::usage(
+            "--days",
+            "no training days given",
+            "e.g. --days mon,wed,fri",
+        ));
     }
     Ok(days)
 }
 
 pub fn parse_equipment(s: &str) -> Result<BTreeSet<String>> {
     let mut set = BTreeSet::new();
-    for part in s.split(',').map(|p| p.trim().to_lowercase()).filter(|p| !p.is_empty()) {
+    for part in s
+        .split(',')
+        .map(|p| p.trim().to_lowercase())
+        .filter(|p| !p.is_empty())
+    {
         if part == "none" {
             continue;
         }
@@ -167,7 +239,11 @@ pub fn parse_equipment(s: &str) -> Result<BTreeSet<String>> {
             return Err(Error::usage(
                 "--equipment",
                 format!("unknown equipment `{part}`"),
-                suggest(&part, EQUIPMENT, &format!("use none or any of: {}", EQUIPMENT.join(", "))),
+                suggest(
+                    &part,
+                    EQUIPMENT,
+                    &format!("use none or any of: {}", EQUIPMENT.join(", ")),
+                ),
             ));
         }
         set.insert(part);
@@ -187,10 +263,20 @@ fn select_week(w: &str, start: NaiveDate, today: NaiveDate, weeks: u32) -> Resul
         }
         (days / 7 + 1) as u32
     } else {
-        w.trim().parse::<u32>().map_err(|_| Error::usage("--week", format!("`{w}` is not a week number"), "give a number like 3, or `current`"))?
+        w.trim().parse::<u32>().map_err(|_| {
+            Error::usage(
+                "--week",
+                format!("`{w}` is not a week number"),
+                "give a number like 3, or `current`",
+            )
+        })?
     };
     if n == 0 || n > weeks {
-        return Err(Error::usage("--week", format!("week {n} is not in this plan"), format!("the plan has weeks 1 to {weeks}")));
+        return Err(Error::usage(
+            "--week",
+            format!("week {n} is not in this plan"),
+            format!("the plan has weeks 1 to {weeks}"),
+        ));
     }
     Ok(n)
 }

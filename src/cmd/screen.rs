@@ -21,7 +21,16 @@ pub fn execute(global: &Global, args: &ScreenArgs) -> Result<u8> {
     if args.list {
         let mut out = String::new();
         for q in &questions {
-            out.push_str(&format!("{}{}\n    {}\n", q.id, if q.verified { "" } else { " [unverified source]" }, q.text));
+            out.push_str(&format!(
+                "{}{}\n    {}\n",
+                q.id,
+                if q.verified {
+                    ""
+                } else {
+                    " [unverified source]"
+                },
+                q.text
+            ));
         }
         super::write_stdout(out.as_bytes())?;
         return Ok(0);
@@ -36,7 +45,11 @@ pub fn execute(global: &Global, args: &ScreenArgs) -> Result<u8> {
 }
 
 /// Screening for `plan`: only when answers were given; a "yes" stops the plan unless cleared.
-pub fn check_for_plan(program: &crate::model::Program, answers: &AnswerArgs, cleared: bool) -> Result<()> {
+pub fn check_for_plan(
+    program: &crate::model::Program,
+    answers: &AnswerArgs,
+    cleared: bool,
+) -> Result<()> {
     if answers.answers.is_none() && answers.yes.is_empty() && answers.no.is_empty() {
         return Ok(());
     }
@@ -61,7 +74,15 @@ fn ask(questions: &[Question], args: &AnswerArgs, interactive: bool) -> Result<V
         if ids.contains(&id) {
             Ok(())
         } else {
-            Err(Error::usage(flag, format!("unknown question `{id}`"), suggest(id, ids.iter().copied(), "run `rehabplan screen --list` to see the question ids")))
+            Err(Error::usage(
+                flag,
+                format!("unknown question `{id}`"),
+                suggest(
+                    id,
+                    ids.iter().copied(),
+                    "run `rehabplan screen --list` to see the question ids",
+                ),
+            ))
         }
     };
     for id in args.yes.iter().map(|s| s.trim()).filter(|s| !s.is_empty()) {
@@ -82,7 +103,10 @@ fn ask(questions: &[Question], args: &AnswerArgs, interactive: bool) -> Result<V
             answers.entry(q.id.clone()).or_insert(false);
         }
     }
-    let unanswered: Vec<&Question> = questions.iter().filter(|q| !answers.contains_key(&q.id)).collect();
+    let unanswered: Vec<&Question> = questions
+        .iter()
+        .filter(|q| !answers.contains_key(&q.id))
+        .collect();
     if !unanswered.is_empty() {
         if interactive && std::io::stdin().is_terminal() {
             let stdin = std::io::stdin();
@@ -93,7 +117,11 @@ fn ask(questions: &[Question], args: &AnswerArgs, interactive: bool) -> Result<V
                     print!("{} [y/n] ", q.text);
                     let _ = std::io::stdout().flush();
                     let Some(Ok(line)) = lines.next() else {
-                        return Err(Error::usage("screen", "the questions were not all answered", "answer every question; a screening needs all of them"));
+                        return Err(Error::usage(
+                            "screen",
+                            "the questions were not all answered",
+                            "answer every question; a screening needs all of them",
+                        ));
                     };
                     match line.trim().to_lowercase().as_str() {
                         "y" | "yes" => {
@@ -117,7 +145,13 @@ fn ask(questions: &[Question], args: &AnswerArgs, interactive: bool) -> Result<V
             ));
         }
     }
-    screen::judge(questions, &answers).map_err(|missing| Error::usage("--answers", format!("not answered: {}", missing.join(", ")), "answer every question"))
+    screen::judge(questions, &answers).map_err(|missing| {
+        Error::usage(
+            "--answers",
+            format!("not answered: {}", missing.join(", ")),
+            "answer every question",
+        )
+    })
 }
 
 /// An answers file: `question-id = true|false` lines.
@@ -125,24 +159,46 @@ fn read_answers(path: &std::path::Path, ids: &[&str]) -> Result<BTreeMap<String,
     let text = load::read_text(path).map_err(|d| Error::Invalid(vec![d]))?;
     let name = path.display().to_string();
     let doc: toml::Spanned<toml::Table> = toml::from_str(&text).map_err(|e| {
-        Error::Invalid(vec![Diagnostic::at(&name, &text, e.span().unwrap_or(0..0), e.message().lines().next().unwrap_or("").to_string())
-            .hint("write one line per question: locking = false")])
+        Error::Invalid(vec![Diagnostic::at(
+            &name,
+            &text,
+            e.span().unwrap_or(0..0),
+            e.message().lines().next().unwrap_or("").to_string(),
+        )
+        .hint("write one line per question: locking = false")])
     })?;
     // Spans of keys: parse again as a map of spanned values.
-    let spanned: BTreeMap<toml::Spanned<String>, toml::Spanned<toml::Value>> = toml::from_str(&text).unwrap_or_default();
+    let spanned: BTreeMap<toml::Spanned<String>, toml::Spanned<toml::Value>> =
+        toml::from_str(&text).unwrap_or_default();
     let mut diags = Vec::new();
     let mut out = BTreeMap::new();
     for (k, v) in spanned {
         let key = k.get_ref();
         if !ids.contains(&key.as_str()) {
-            diags.push(Diagnostic::at(&name, &text, k.span(), format!("unknown question `{key}`")).hint(suggest(key, ids.iter().copied(), "run `rehabplan screen --list` to see the question ids")));
+            diags.push(
+                Diagnostic::at(&name, &text, k.span(), format!("unknown question `{key}`")).hint(
+                    suggest(
+                        key,
+                        ids.iter().copied(),
+                        "run `rehabplan screen --list` to see the question ids",
+                    ),
+                ),
+            );
             continue;
         }
         match v.get_ref() {
             toml::Value::Boolean(b) => {
                 out.insert(key.clone(), *b);
             }
-            _ => diags.push(Diagnostic::at(&name, &text, v.span(), format!("the answer to `{key}` must be true or false")).hint(format!("{key} = false"))),
+            _ => diags.push(
+                Diagnostic::at(
+                    &name,
+                    &text,
+                    v.span(),
+                    format!("the answer to `{key}` must be true or false"),
+                )
+                .hint(format!("{key} = false")),
+            ),
         }
     }
     let _ = doc;

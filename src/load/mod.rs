@@ -67,7 +67,10 @@ pub fn builtin_sources() -> Vec<Source> {
 
 /// The text of one embedded file, by its path in the repository (`templates/en.toml`).
 pub fn builtin_file(path: &str) -> Option<&'static str> {
-    builtin::BUILTIN_FILES.iter().find(|(p, _)| *p == path).map(|(_, t)| *t)
+    builtin::BUILTIN_FILES
+        .iter()
+        .find(|(p, _)| *p == path)
+        .map(|(_, t)| *t)
 }
 
 /// All embedded files with their repository paths (for `init`).
@@ -92,8 +95,9 @@ pub fn read_user_paths(paths: &[PathBuf], diagnostics: &mut Vec<Diagnostic>) -> 
                 files.sort();
                 if files.is_empty() {
                     diagnostics.push(
-                        Diagnostic::file(&shown, "the folder holds no .toml files")
-                            .hint("run `rehabplan init DIR` to start a folder from the built-in programs"),
+                        Diagnostic::file(&shown, "the folder holds no .toml files").hint(
+                            "run `rehabplan init DIR` to start a folder from the built-in programs",
+                        ),
                     );
                 }
                 for f in files {
@@ -116,7 +120,10 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, diagnostics: &mut Vec<Diagnostic>) {
     let entries = match fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
-            diagnostics.push(Diagnostic::file(&dir.display().to_string(), format!("cannot read folder: {}", io_reason(&e))));
+            diagnostics.push(Diagnostic::file(
+                &dir.display().to_string(),
+                format!("cannot read folder: {}", io_reason(&e)),
+            ));
             return;
         }
     };
@@ -141,7 +148,13 @@ pub fn read_one(path: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<Source
         Ok(text) => Some(Source {
             name: shown,
             text,
-            dir: path.parent().map(|p| if p.as_os_str().is_empty() { PathBuf::from(".") } else { p.to_path_buf() }),
+            dir: path.parent().map(|p| {
+                if p.as_os_str().is_empty() {
+                    PathBuf::from(".")
+                } else {
+                    p.to_path_buf()
+                }
+            }),
             layer: Layer::User,
         }),
         Err(d) => {
@@ -154,15 +167,21 @@ pub fn read_one(path: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<Source
 /// Read a text input file: at most [`MAX_FILE_BYTES`], UTF-8.
 pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
     let shown = path.display().to_string();
-    let meta = fs::metadata(path).map_err(|e| Diagnostic::file(&shown, format!("cannot read: {}", io_reason(&e))))?;
+    let meta = fs::metadata(path)
+        .map_err(|e| Diagnostic::file(&shown, format!("cannot read: {}", io_reason(&e))))?;
     if meta.len() > MAX_FILE_BYTES {
         return Err(Diagnostic::file(
             &shown,
-            format!("the file is {} bytes; the limit is {} bytes (1 MiB)", meta.len(), MAX_FILE_BYTES),
+            format!(
+                "the file is {} bytes; the limit is {} bytes (1 MiB)",
+                meta.len(),
+                MAX_FILE_BYTES
+            ),
         )
         .hint("split it into several files, or check that it is the right file"));
     }
-    let bytes = fs::read(path).map_err(|e| Diagnostic::file(&shown, format!("cannot read: {}", io_reason(&e))))?;
+    let bytes = fs::read(path)
+        .map_err(|e| Diagnostic::file(&shown, format!("cannot read: {}", io_reason(&e))))?;
     match String::from_utf8(bytes) {
         Ok(t) => Ok(t),
         Err(e) => {
@@ -170,7 +189,13 @@ pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
             let bytes = e.into_bytes();
             let text = String::from_utf8_lossy(&bytes[..at]);
             let (line, col) = crate::diag::line_col(&text, at);
-            Err(Diagnostic { file: shown, line, col, message: "the file is not valid UTF-8".into(), hint: "save it as UTF-8 text".into() })
+            Err(Diagnostic {
+                file: shown,
+                line,
+                col,
+                message: "the file is not valid UTF-8".into(),
+                hint: "save it as UTF-8 text".into(),
+            })
         }
     }
 }
@@ -195,9 +220,15 @@ enum Kind {
 fn classify(table: &toml::Table) -> Option<Kind> {
     if table.contains_key("exercise") {
         Some(Kind::Exercises)
-    } else if ["page", "text", "style", "clinic", "language"].iter().any(|k| table.contains_key(*k)) {
+    } else if ["page", "text", "style", "clinic", "language"]
+        .iter()
+        .any(|k| table.contains_key(*k))
+    {
         Some(Kind::Template)
-    } else if ["id", "phase", "extends"].iter().any(|k| table.contains_key(*k)) {
+    } else if ["id", "phase", "extends"]
+        .iter()
+        .any(|k| table.contains_key(*k))
+    {
         Some(Kind::Program)
     } else {
         None
@@ -257,13 +288,23 @@ pub fn toml_diagnostic(source: &Source, e: &toml::de::Error) -> Diagnostic {
 /// "unknown field `x`" with "did you mean `a`?" (or the list of allowed keys) as the hint.
 pub fn explain_toml(message: &str) -> (String, String) {
     let first = message.lines().next().unwrap_or(message).to_string();
-    let ticks = |s: &str| -> Vec<String> { s.split('`').skip(1).step_by(2).map(str::to_string).collect() };
+    let ticks = |s: &str| -> Vec<String> {
+        s.split('`')
+            .skip(1)
+            .step_by(2)
+            .map(str::to_string)
+            .collect()
+    };
     for (prefix, what) in [("unknown field", "key"), ("unknown variant", "value")] {
         if let Some(rest) = first.strip_prefix(prefix) {
             let (head, expected) = rest.split_once(", expected").unwrap_or((rest, ""));
             let word = ticks(head).into_iter().next().unwrap_or_default();
             let allowed = ticks(expected);
-            let list = allowed.iter().map(|a| format!("`{a}`")).collect::<Vec<_>>().join(", ");
+            let list = allowed
+                .iter()
+                .map(|a| format!("`{a}`"))
+                .collect::<Vec<_>>()
+                .join(", ");
             let hint = match crate::diag::did_you_mean(&word, allowed.iter().map(String::as_str)) {
                 Some(c) => format!("did you mean `{c}`?"),
                 None if !allowed.is_empty() => format!("allowed {what}s here: {list}"),
@@ -314,8 +355,13 @@ fn check_nesting(source: &Source) -> Option<Diagnostic> {
                 depth += 1;
                 if depth > MAX_NESTING {
                     return Some(
-                        Diagnostic::at(&source.name, &source.text, i..i, format!("arrays and tables are nested more than {MAX_NESTING} deep"))
-                            .hint("program files need only a few levels; check for a runaway bracket"),
+                        Diagnostic::at(
+                            &source.name,
+                            &source.text,
+                            i..i,
+                            format!("arrays and tables are nested more than {MAX_NESTING} deep"),
+                        )
+                        .hint("program files need only a few levels; check for a runaway bracket"),
                     );
                 }
             }

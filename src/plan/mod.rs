@@ -55,7 +55,17 @@ pub struct Options {
 
 impl Options {
     pub fn new(start: NaiveDate) -> Self {
-        Options { start, weeks: None, days: None, level: Level::Intermediate, equipment: None, minutes: None, name: None, explain: false, adjust: None }
+        Options {
+            start,
+            weeks: None,
+            days: None,
+            level: Level::Intermediate,
+            equipment: None,
+            minutes: None,
+            name: None,
+            explain: false,
+            adjust: None,
+        }
     }
 }
 
@@ -82,15 +92,25 @@ fn spread<T: Copy>(dates: &[T], k: usize) -> Vec<T> {
         return vec![dates[0]];
     }
     let n = dates.len() - 1;
-    (0..k).map(|i| dates[(i * n + (k - 1) / 2) / (k - 1)]).collect()
+    (0..k)
+        .map(|i| dates[(i * n + (k - 1) / 2) / (k - 1)])
+        .collect()
 }
 
 /// Build the plan.
 pub fn plan(library: &Library, program: &Program, opts: &Options) -> Plan {
     let program_weeks = program.weeks().max(1);
     let total_weeks = opts.weeks.unwrap_or(program_weeks).clamp(1, MAX_WEEKS);
-    let max_sessions = program.phases.iter().map(|p| p.sessions_per_week).max().unwrap_or(3);
-    let mut days = opts.days.clone().unwrap_or_else(|| default_days(max_sessions));
+    let max_sessions = program
+        .phases
+        .iter()
+        .map(|p| p.sessions_per_week)
+        .max()
+        .unwrap_or(3);
+    let mut days = opts
+        .days
+        .clone()
+        .unwrap_or_else(|| default_days(max_sessions));
     days.sort_by_key(|d| d.num_days_from_monday());
     days.dedup();
 
@@ -107,18 +127,35 @@ pub fn plan(library: &Library, program: &Program, opts: &Options) -> Plan {
     for w in 1..=total_weeks {
         let maintenance = w > program_weeks;
         let pw = match &opts.adjust {
-            Some((map, _)) => map.get(w as usize - 1).copied().unwrap_or(program_weeks).clamp(1, program_weeks),
+            Some((map, _)) => map
+                .get(w as usize - 1)
+                .copied()
+                .unwrap_or(program_weeks)
+                .clamp(1, program_weeks),
             None => w.min(program_weeks),
         };
-        let adjustment = opts.adjust.as_ref().and_then(|(_, adj)| adj.iter().find(|a| a.plan_week == w)).map(|a| {
-            format!("{}: {} (program week {})", a.decision.as_str(), a.reason, a.program_week)
-        });
+        let adjustment = opts
+            .adjust
+            .as_ref()
+            .and_then(|(_, adj)| adj.iter().find(|a| a.plan_week == w))
+            .map(|a| {
+                format!(
+                    "{}: {} (program week {})",
+                    a.decision.as_str(),
+                    a.reason,
+                    a.program_week
+                )
+            });
         let phase = program.phase_for_week(pw);
         let idx = (pw - phase.first_week) as usize;
         let week_start = opts.start + Duration::days(7 * (w as i64 - 1));
         let week_end = week_start + Duration::days(6);
         let dates: Vec<NaiveDate> = (0..7).map(|i| week_start + Duration::days(i)).collect();
-        let training: Vec<NaiveDate> = dates.iter().copied().filter(|d| days.contains(&d.weekday())).collect();
+        let training: Vec<NaiveDate> = dates
+            .iter()
+            .copied()
+            .filter(|d| days.contains(&d.weekday()))
+            .collect();
         let sessions_wanted = phase.sessions_per_week as usize;
         if training.len() < sessions_wanted && opts.days.is_some() {
             warn(
@@ -150,7 +187,11 @@ pub fn plan(library: &Library, program: &Program, opts: &Options) -> Plan {
                     continue;
                 }
                 let dose = &slot.weeks[idx.min(slot.weeks.len() - 1)];
-                let Some((ex, mut why)) = choose(library, program, opts, &dose.exercise, &mut |m| warn(m, &mut warnings)) else {
+                let Some((ex, mut why)) =
+                    choose(library, program, opts, &dose.exercise, &mut |m| {
+                        warn(m, &mut warnings)
+                    })
+                else {
                     continue;
                 };
                 let mut item = item(ex, dose, program, slot.note.clone());
@@ -162,16 +203,27 @@ pub fn plan(library: &Library, program: &Program, opts: &Options) -> Plan {
                         phase.name,
                         slot.index,
                         pw,
-                        if maintenance { " (maintenance: the last week repeats)" } else { "" },
+                        if maintenance {
+                            " (maintenance: the last week repeats)"
+                        } else {
+                            ""
+                        },
                         slot.how,
-                        slot.source.as_ref().map(|s| format!(" (source: {s})")).unwrap_or_default()
+                        slot.source
+                            .as_ref()
+                            .map(|s| format!(" (source: {s})"))
+                            .unwrap_or_default()
                     )];
                     e.append(&mut why);
                     item.explain = e;
                 }
                 items.push((slot.priority, item));
             }
-            let mut kind = if is_training { SessionKind::Training } else { SessionKind::Daily };
+            let mut kind = if is_training {
+                SessionKind::Training
+            } else {
+                SessionKind::Daily
+            };
             if let Some(rtr) = &program.return_to_run {
                 if !is_training && pw >= rtr.start_week {
                     if let Some(run) = ladder.next(rtr, date, week_start) {
@@ -186,7 +238,11 @@ pub fn plan(library: &Library, program: &Program, opts: &Options) -> Plan {
             let (kept, left_out) = fit(items, opts.minutes);
             if !left_out.is_empty() {
                 warn(
-                    format!("to fit {} minutes, left out: {}", opts.minutes.unwrap_or(0), left_out.join(", ")),
+                    format!(
+                        "to fit {} minutes, left out: {}",
+                        opts.minutes.unwrap_or(0),
+                        left_out.join(", ")
+                    ),
                     &mut warnings,
                 );
             }
@@ -220,8 +276,14 @@ pub fn plan(library: &Library, program: &Program, opts: &Options) -> Plan {
         });
     }
     if total_weeks > program_weeks {
-        let extra = if total_weeks == program_weeks + 1 { format!("week {total_weeks} repeats") } else { format!("weeks {}-{total_weeks} repeat", program_weeks + 1) };
-        warnings.push(format!("the program has {program_weeks} weeks; {extra} its last week as maintenance"));
+        let extra = if total_weeks == program_weeks + 1 {
+            format!("week {total_weeks} repeats")
+        } else {
+            format!("weeks {}-{total_weeks} repeat", program_weeks + 1)
+        };
+        warnings.push(format!(
+            "the program has {program_weeks} weeks; {extra} its last week as maintenance"
+        ));
     }
 
     let exercises = used
@@ -247,7 +309,10 @@ pub fn plan(library: &Library, program: &Program, opts: &Options) -> Plan {
     let end = opts.start + Duration::days(7 * total_weeks as i64 - 1);
     Plan {
         patient: opts.name.clone().filter(|n| !n.trim().is_empty()),
-        cause: CauseRef { id: program.id.clone(), title: program.title.clone() },
+        cause: CauseRef {
+            id: program.id.clone(),
+            title: program.title.clone(),
+        },
         program: ProgramInfo {
             id: program.id.clone(),
             title: program.title.clone(),
@@ -288,11 +353,20 @@ impl Ladder {
     /// The run for `date`, if one is due: a rest day since the last run, at most `per_week` runs
     /// in the plan week starting `week_start`, and never longer than 110% of the longest run of
     /// the previous 30 days (Frandsen et al. 2025), so a big step between stages is split.
-    fn next(&mut self, rtr: &crate::model::ReturnToRun, date: NaiveDate, week_start: NaiveDate) -> Option<Item> {
+    fn next(
+        &mut self,
+        rtr: &crate::model::ReturnToRun,
+        date: NaiveDate,
+        week_start: NaiveDate,
+    ) -> Option<Item> {
         if rtr.stages.is_empty() {
             return None;
         }
-        if self.runs.last().is_some_and(|(d, _)| (date - *d).num_days() < 2) {
+        if self
+            .runs
+            .last()
+            .is_some_and(|(d, _)| (date - *d).num_days() < 2)
+        {
             return None;
         }
         if self.runs.iter().filter(|(d, _)| *d >= week_start).count() as u32 >= rtr.per_week {
@@ -300,7 +374,12 @@ impl Ladder {
         }
         let stage_i = self.stage.min(rtr.stages.len() - 1);
         let stage = &rtr.stages[stage_i];
-        let longest = self.runs.iter().filter(|(d, _)| (date - *d).num_days() <= 30).map(|(_, m)| *m).max();
+        let longest = self
+            .runs
+            .iter()
+            .filter(|(d, _)| (date - *d).num_days() <= 30)
+            .map(|(_, m)| *m)
+            .max();
         let cap = longest.map(|m| (m * 11 / 10) / 10 * 10);
         let distance = match cap {
             Some(c) if c < stage.distance => c,
@@ -318,7 +397,11 @@ impl Ladder {
         let pattern = if stage.walk == 0 {
             "run continuously".to_string()
         } else {
-            format!("walk {} / run {}, repeated", mmss(stage.walk), mmss(stage.run))
+            format!(
+                "walk {} / run {}, repeated",
+                mmss(stage.walk),
+                mmss(stage.run)
+            )
         };
         let mut note = format!("{pattern} to {:.1} km", distance as f64 / 1000.0);
         if !stage.effort.is_empty() {
@@ -386,12 +469,21 @@ fn has_equipment(e: &Exercise, opts: &Options) -> bool {
 
 /// The exercise to schedule for a slot's exercise id, after the level and equipment choices,
 /// with the reasons. `None`: dropped (a warning says why).
-fn choose<'a>(library: &'a Library, program: &Program, opts: &Options, id: &str, warn: &mut dyn FnMut(String)) -> Option<(&'a Exercise, Vec<String>)> {
+fn choose<'a>(
+    library: &'a Library,
+    program: &Program,
+    opts: &Options,
+    id: &str,
+    warn: &mut dyn FnMut(String),
+) -> Option<(&'a Exercise, Vec<String>)> {
     let mut why = Vec::new();
     let mut ex = library.get(id)?;
     if ex.is_contraindicated_for(&program.causes) {
         // Validation refuses this; never schedule it even if a caller skipped validation.
-        warn(format!("left out {}: contraindicated for {}", ex.name, program.id));
+        warn(format!(
+            "left out {}: contraindicated for {}",
+            ex.name, program.id
+        ));
         return None;
     }
     let variants = match opts.level {
@@ -400,17 +492,34 @@ fn choose<'a>(library: &'a Library, program: &Program, opts: &Options, id: &str,
         Level::Intermediate => &Vec::new() as &Vec<String>,
     };
     // A level variant is never one that carries a caution for this cause.
-    if let Some(v) = variants.iter().filter_map(|v| library.get(v)).find(|v| usable(v, program, opts) && v.dose == ex.dose && !v.is_cautioned_for(&program.causes)) {
-        why.push(format!("{} level: {} instead of {}", opts.level.as_str(), v.name, ex.name));
+    if let Some(v) = variants.iter().filter_map(|v| library.get(v)).find(|v| {
+        usable(v, program, opts) && v.dose == ex.dose && !v.is_cautioned_for(&program.causes)
+    }) {
+        why.push(format!(
+            "{} level: {} instead of {}",
+            opts.level.as_str(),
+            v.name,
+            ex.name
+        ));
         ex = v;
     }
     if has_equipment(ex, opts) {
         return Some((ex, why));
     }
-    let missing: Vec<&str> = ex.equipment.iter().filter(|q| !opts.equipment.as_ref().is_some_and(|h| h.contains(*q))).map(String::as_str).collect();
+    let missing: Vec<&str> = ex
+        .equipment
+        .iter()
+        .filter(|q| !opts.equipment.as_ref().is_some_and(|h| h.contains(*q)))
+        .map(String::as_str)
+        .collect();
     match substitute(library, program, opts, ex) {
         Some(s) => {
-            why.push(format!("{} needs {}, which you do not have: {} instead", ex.name, missing.join(" and "), s.name));
+            why.push(format!(
+                "{} needs {}, which you do not have: {} instead",
+                ex.name,
+                missing.join(" and "),
+                s.name
+            ));
             Some((s, why))
         }
         None => {
@@ -427,7 +536,12 @@ fn choose<'a>(library: &'a Library, program: &Program, opts: &Options, id: &str,
 /// A stand-in without the missing equipment: the nearest of the exercise's own variants
 /// (easier, then harder, breadth first) of the same category and dose kind. An unrelated
 /// exercise is never brought in: without a variant, the exercise is dropped with a warning.
-fn substitute<'a>(library: &'a Library, program: &Program, opts: &Options, ex: &Exercise) -> Option<&'a Exercise> {
+fn substitute<'a>(
+    library: &'a Library,
+    program: &Program,
+    opts: &Options,
+    ex: &Exercise,
+) -> Option<&'a Exercise> {
     let mut seen = BTreeSet::from([ex.id.clone()]);
     let mut queue: Vec<String> = ex.easier.iter().chain(&ex.harder).cloned().collect();
     let mut i = 0;
@@ -438,7 +552,11 @@ fn substitute<'a>(library: &'a Library, program: &Program, opts: &Options, ex: &
             continue;
         }
         let Some(v) = library.get(&id) else { continue };
-        if v.category == ex.category && v.dose == ex.dose && usable(v, program, opts) && (!v.is_cautioned_for(&program.causes) || ex.is_cautioned_for(&program.causes)) {
+        if v.category == ex.category
+            && v.dose == ex.dose
+            && usable(v, program, opts)
+            && (!v.is_cautioned_for(&program.causes) || ex.is_cautioned_for(&program.causes))
+        {
             return Some(v);
         }
         queue.extend(v.easier.iter().chain(&v.harder).cloned());
@@ -465,7 +583,11 @@ fn item(ex: &Exercise, dose: &Dose, program: &Program, note: String) -> Item {
         rest_seconds: dose.rest,
         minutes: 0.0,
         note,
-        caution: if ex.is_cautioned_for(&program.causes) { ex.caution_note.clone() } else { String::new() },
+        caution: if ex.is_cautioned_for(&program.causes) {
+            ex.caution_note.clone()
+        } else {
+            String::new()
+        },
         explain: Vec::new(),
     };
     match ex.dose {
@@ -487,7 +609,11 @@ fn item(ex: &Exercise, dose: &Dose, program: &Program, note: String) -> Item {
 /// Seconds per repetition from a tempo like "3-1-3" (sum of the phases), else 4.
 fn rep_seconds(tempo: Option<&str>) -> f64 {
     tempo
-        .and_then(|t| t.split(['-', ':', '/']).map(|p| p.trim().parse::<f64>().ok()).sum::<Option<f64>>())
+        .and_then(|t| {
+            t.split(['-', ':', '/'])
+                .map(|p| p.trim().parse::<f64>().ok())
+                .sum::<Option<f64>>()
+        })
         .filter(|s| *s > 0.0 && *s < 60.0)
         .unwrap_or(4.0)
 }

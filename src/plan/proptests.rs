@@ -1,7 +1,10 @@
 //! Property tests of the planner over generated libraries, programs and options.
 
 use super::*;
-use crate::model::{Category, Dose, DoseKind, Evidence, Exercise, Frequency, Library, PainRule, Phase, Position, Program, Progression, Slot};
+use crate::model::{
+    Category, Dose, DoseKind, Evidence, Exercise, Frequency, Library, PainRule, Phase, Position,
+    Program, Progression, Slot,
+};
 use crate::validate::progress;
 use chrono::{Datelike, NaiveDate, Weekday};
 use proptest::prelude::*;
@@ -11,13 +14,26 @@ const CAUSES: [&str; 3] = ["c1", "c2", "c3"];
 const KINDS: [DoseKind; 3] = [DoseKind::Reps, DoseKind::Hold, DoseKind::Time];
 const EQUIP: [&str; 3] = ["band", "step", "ball"];
 
-fn exercise(i: usize, cat: u8, kind: u8, equip: u8, contra: u8, easier: Option<usize>, harder: Option<usize>) -> Exercise {
+fn exercise(
+    i: usize,
+    cat: u8,
+    kind: u8,
+    equip: u8,
+    contra: u8,
+    easier: Option<usize>,
+    harder: Option<usize>,
+) -> Exercise {
     Exercise {
         id: format!("e{i}"),
         name: format!("Exercise {i}"),
         category: Category::ALL[(cat % 3) as usize],
         muscles: vec![],
-        equipment: EQUIP.iter().enumerate().filter(|(b, _)| equip & (1 << b) != 0).map(|(_, e)| e.to_string()).collect(),
+        equipment: EQUIP
+            .iter()
+            .enumerate()
+            .filter(|(b, _)| equip & (1 << b) != 0)
+            .map(|(_, e)| e.to_string())
+            .collect(),
         position: Position::ALL[i % 4],
         dose: KINDS[(kind % 3) as usize],
         per_side: i % 2 == 0,
@@ -26,7 +42,12 @@ fn exercise(i: usize, cat: u8, kind: u8, equip: u8, contra: u8, easier: Option<u
         mistakes: vec![],
         easier: easier.map(|e| vec![format!("e{e}")]).unwrap_or_default(),
         harder: harder.map(|e| vec![format!("e{e}")]).unwrap_or_default(),
-        contraindicated: CAUSES.iter().enumerate().filter(|(b, _)| contra & (1 << b) != 0).map(|(_, c)| c.to_string()).collect(),
+        contraindicated: CAUSES
+            .iter()
+            .enumerate()
+            .filter(|(b, _)| contra & (1 << b) != 0)
+            .map(|(_, c)| c.to_string())
+            .collect(),
         caution: vec![],
         caution_note: String::new(),
         source: String::new(),
@@ -56,7 +77,11 @@ type SlotSpec = (usize, u8, u8, u8, u8, u8);
 
 fn make_slot(lib: &Library, index: usize, spec: SlotSpec, weeks: u32) -> Option<Slot> {
     let (pick, freq, sets, reps, add, rule) = spec;
-    let allowed: Vec<&Exercise> = lib.exercises.values().filter(|e| !e.contraindicated.contains(&"c1".to_string())).collect();
+    let allowed: Vec<&Exercise> = lib
+        .exercises
+        .values()
+        .filter(|e| !e.contraindicated.contains(&"c1".to_string()))
+        .collect();
     let ex = allowed[pick % allowed.len()];
     let base = Dose {
         exercise: ex.id.clone(),
@@ -92,7 +117,9 @@ fn make_slot(lib: &Library, index: usize, spec: SlotSpec, weeks: u32) -> Option<
         priority: 1 + freq % 5,
         source: None,
         note: String::new(),
-        weeks: (0..weeks).map(|k| progress(&p, base.clone(), k / p.every)).collect(),
+        weeks: (0..weeks)
+            .map(|k| progress(&p, base.clone(), k / p.every))
+            .collect(),
         how: "rule".into(),
     })
 }

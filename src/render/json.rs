@@ -15,7 +15,12 @@ struct JsonPlan<'a> {
 pub fn render(plan: &Plan, wording: &Wording) -> Vec<u8> {
     let doc = JsonPlan {
         disclaimer: &wording.disclaimer,
-        see_a_doctor_if: wording.red_flags.iter().chain(&plan.program.red_flags).map(String::as_str).collect(),
+        see_a_doctor_if: wording
+            .red_flags
+            .iter()
+            .chain(&plan.program.red_flags)
+            .map(String::as_str)
+            .collect(),
         plan,
     };
     let mut out = serde_json::to_vec_pretty(&doc).expect("a plan is plain data");

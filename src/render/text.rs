@@ -24,7 +24,11 @@ pub fn date(d: NaiveDate) -> String {
 pub fn render(plan: &Plan, wording: &Wording, opts: TextOptions) -> String {
     let mut o = String::new();
     header(&mut o, plan, wording);
-    let weeks: Vec<&Week> = plan.weeks.iter().filter(|w| opts.week.is_none_or(|n| w.number == n)).collect();
+    let weeks: Vec<&Week> = plan
+        .weeks
+        .iter()
+        .filter(|w| opts.week.is_none_or(|n| w.number == n))
+        .collect();
     for w in weeks {
         week(&mut o, w, wording);
     }
@@ -40,7 +44,13 @@ fn header(o: &mut String, plan: &Plan, wording: &Wording) {
         let _ = writeln!(o, "For:      {name}");
     }
     let _ = writeln!(o, "Cause:    {} ({})", plan.cause.title, plan.cause.id);
-    let _ = writeln!(o, "Dates:    {} to {} ({} weeks)", date(plan.start), date(plan.end), plan.weeks.len());
+    let _ = writeln!(
+        o,
+        "Dates:    {} to {} ({} weeks)",
+        date(plan.start),
+        date(plan.end),
+        plan.weeks.len()
+    );
     let days: Vec<String> = plan.training_days.iter().map(|d| d.to_string()).collect();
     let _ = writeln!(o, "Training: {}", days.join(", "));
     if plan.level != "intermediate" {
@@ -56,7 +66,11 @@ fn header(o: &mut String, plan: &Plan, wording: &Wording) {
     let [g, a, r] = wording.pain_rule_lines(&plan.program.pain_rule);
     let _ = writeln!(o, "  GREEN  {g}\n  AMBER  {a}\n  RED    {r}");
     if let Some(r) = &plan.program.return_to_run {
-        let _ = writeln!(o, "\nReturn to running (walk-run days from program week {}):", r.start_week);
+        let _ = writeln!(
+            o,
+            "\nReturn to running (walk-run days from program week {}):",
+            r.start_week
+        );
         let _ = writeln!(o, "  Start only when:");
         for c in &r.entry_criteria {
             let _ = writeln!(o, "    - {c}");
@@ -74,7 +88,14 @@ fn header(o: &mut String, plan: &Plan, wording: &Wording) {
 
 fn week(o: &mut String, w: &Week, wording: &Wording) {
     let maint = if w.maintenance { ", maintenance" } else { "" };
-    let head = format!("Week {}: {} (phase {}{maint}), {} to {}", w.number, w.phase, w.phase_number, date(w.start), date(w.end));
+    let head = format!(
+        "Week {}: {} (phase {}{maint}), {} to {}",
+        w.number,
+        w.phase,
+        w.phase_number,
+        date(w.start),
+        date(w.end)
+    );
     let _ = writeln!(o, "{head}\n{}", "-".repeat(head.chars().count()));
     if !w.adjustment.is_empty() {
         let _ = writeln!(o, "Adjusted from your pain log: {}", w.adjustment);
@@ -99,10 +120,20 @@ fn session(o: &mut String, s: &Session, wording: &Wording) {
         SessionKind::Daily => "rest day: daily exercises only",
         SessionKind::Run => "walk-run day",
     };
-    let _ = writeln!(o, "\n{}  {} (about {} min)", date(s.date), kind, fmt_minutes(s.minutes));
+    let _ = writeln!(
+        o,
+        "\n{}  {} (about {} min)",
+        date(s.date),
+        kind,
+        fmt_minutes(s.minutes)
+    );
     let mut items: Vec<&Item> = s.exercises.iter().collect();
     items.sort_by_key(|i| i.position); // stable: program order within a position
-    let width = items.iter().map(|i| i.name.chars().count()).max().unwrap_or(0);
+    let width = items
+        .iter()
+        .map(|i| i.name.chars().count())
+        .max()
+        .unwrap_or(0);
     for it in items {
         let mut line = format!("  [ ] {:width$}  {}", it.name, wording.dose(it));
         if let Some(l) = &it.load {
@@ -123,7 +154,11 @@ fn session(o: &mut String, s: &Session, wording: &Wording) {
         }
     }
     if !s.left_out.is_empty() {
-        let _ = writeln!(o, "      left out to fit the time: {}", s.left_out.join(", "));
+        let _ = writeln!(
+            o,
+            "      left out to fit the time: {}",
+            s.left_out.join(", ")
+        );
     }
 }
 

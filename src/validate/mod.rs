@@ -72,8 +72,15 @@ pub fn validate(loaded: Loaded) -> Validated {
                     };
                     let s = &sources[src];
                     diags.push(
-                        Diagnostic::at(&s.name, &s.text, ex.id.span(), format!("duplicate exercise id `{id}`"))
-                            .hint(format!("it is already defined at {first}; rename one of them")),
+                        Diagnostic::at(
+                            &s.name,
+                            &s.text,
+                            ex.id.span(),
+                            format!("duplicate exercise id `{id}`"),
+                        )
+                        .hint(format!(
+                            "it is already defined at {first}; rename one of them"
+                        )),
                     );
                     continue;
                 }
@@ -83,7 +90,8 @@ pub fn validate(loaded: Loaded) -> Validated {
     }
 
     // Programs, layered the same way.
-    let mut raw_prog: BTreeMap<String, (usize, crate::load::raw::RawProgram, Layer)> = BTreeMap::new();
+    let mut raw_prog: BTreeMap<String, (usize, crate::load::raw::RawProgram, Layer)> =
+        BTreeMap::new();
     let mut builtin_prog: BTreeMap<String, (usize, crate::load::raw::RawProgram)> = BTreeMap::new();
     for (source, p) in loaded.programs {
         let src = sources.len();
@@ -97,8 +105,15 @@ pub fn validate(loaded: Loaded) -> Validated {
                 let first = format!("{}:{}:{}", s0.name, l, c);
                 let s = &sources[src];
                 diags.push(
-                    Diagnostic::at(&s.name, &s.text, p.id.span(), format!("duplicate program id `{id}`"))
-                        .hint(format!("it is already defined at {first}; give one of them another id")),
+                    Diagnostic::at(
+                        &s.name,
+                        &s.text,
+                        p.id.span(),
+                        format!("duplicate program id `{id}`"),
+                    )
+                    .hint(format!(
+                        "it is already defined at {first}; give one of them another id"
+                    )),
                 );
                 continue;
             }
@@ -134,8 +149,15 @@ pub fn validate(loaded: Loaded) -> Validated {
                 if owner != id || a == id {
                     diags.push(
                         sources
-                            .at(*src, alias.span(), format!("alias `{a}` is already used by program `{owner}`"))
-                            .hint(format!("see {}; every id and alias must name one program", sources.place(*osrc, ospan.clone()))),
+                            .at(
+                                *src,
+                                alias.span(),
+                                format!("alias `{a}` is already used by program `{owner}`"),
+                            )
+                            .hint(format!(
+                                "see {}; every id and alias must name one program",
+                                sources.place(*osrc, ospan.clone())
+                            )),
                     );
                 }
                 continue;
@@ -147,22 +169,41 @@ pub fn validate(loaded: Loaded) -> Validated {
     // Programs into the model.
     let mut programs = BTreeMap::new();
     for (id, (src, p, _)) in &raw_prog {
-        if let Some(prog) = program::check_program(&sources, *src, p, &raw_prog, &builtin_prog, &library, &mut diags) {
+        if let Some(prog) = program::check_program(
+            &sources,
+            *src,
+            p,
+            &raw_prog,
+            &builtin_prog,
+            &library,
+            &mut diags,
+        ) {
             programs.insert(id.clone(), prog);
         }
     }
 
     Diagnostic::sort_all(&mut diags);
     diags.dedup();
-    Validated { catalog: Catalog { library, programs }, templates: loaded.templates, diagnostics: diags }
+    Validated {
+        catalog: Catalog { library, programs },
+        templates: loaded.templates,
+        diagnostics: diags,
+    }
 }
 
 /// Ids are lowercase ASCII letters, digits and single hyphens: they are typed on the command line.
-pub(crate) fn check_id(sources: &Sources, src: usize, id: &Spanned<String>, what: &str, diags: &mut Vec<Diagnostic>) -> bool {
+pub(crate) fn check_id(
+    sources: &Sources,
+    src: usize,
+    id: &Spanned<String>,
+    what: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> bool {
     let s = id.get_ref();
     let ok = !s.is_empty()
         && s.len() <= 64
-        && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         && !s.starts_with('-')
         && !s.ends_with('-')
         && !s.contains("--");
@@ -181,7 +222,11 @@ pub(crate) fn check_id(sources: &Sources, src: usize, id: &Spanned<String>, what
         } else {
             format!("use lowercase letters, digits and hyphens, e.g. `{fixed}`")
         };
-        diags.push(sources.at(src, id.span(), format!("invalid {what} id `{s}`")).hint(hint));
+        diags.push(
+            sources
+                .at(src, id.span(), format!("invalid {what} id `{s}`"))
+                .hint(hint),
+        );
     }
     ok
 }
@@ -198,12 +243,25 @@ fn check_exercise(
     let id = ex.id.get_ref();
     check_id(sources, src, &ex.id, "exercise", diags);
     if ex.name.get_ref().trim().is_empty() {
-        diags.push(sources.at(src, ex.name.span(), "the exercise name is empty").hint("give the name printed on the plan"));
-    }
-    if ex.instructions.get_ref().iter().all(|s| s.trim().is_empty()) {
         diags.push(
             sources
-                .at(src, ex.instructions.span(), format!("exercise `{id}` has no instructions"))
+                .at(src, ex.name.span(), "the exercise name is empty")
+                .hint("give the name printed on the plan"),
+        );
+    }
+    if ex
+        .instructions
+        .get_ref()
+        .iter()
+        .all(|s| s.trim().is_empty())
+    {
+        diags.push(
+            sources
+                .at(
+                    src,
+                    ex.instructions.span(),
+                    format!("exercise `{id}` has no instructions"),
+                )
                 .hint("write the steps a patient follows, one string per step"),
         );
     }
@@ -214,11 +272,15 @@ fn check_exercise(
             continue;
         }
         if !EQUIPMENT.contains(&name.as_str()) {
-            diags.push(sources.at(src, e.span(), format!("unknown equipment `{name}`")).hint(suggest(
-                name,
-                EQUIPMENT,
-                &format!("use one of: {} (or [] for none)", EQUIPMENT.join(", ")),
-            )));
+            diags.push(
+                sources
+                    .at(src, e.span(), format!("unknown equipment `{name}`"))
+                    .hint(suggest(
+                        name,
+                        EQUIPMENT,
+                        &format!("use one of: {} (or [] for none)", EQUIPMENT.join(", ")),
+                    )),
+            );
         } else {
             equipment.push(name.clone());
         }
@@ -227,24 +289,47 @@ fn check_exercise(
         for v in list {
             let vid = v.get_ref();
             if vid == id {
-                diags.push(sources.at(src, v.span(), format!("exercise `{id}` names itself as its own {what} variant")).hint("name another exercise"));
+                diags.push(
+                    sources
+                        .at(
+                            src,
+                            v.span(),
+                            format!("exercise `{id}` names itself as its own {what} variant"),
+                        )
+                        .hint("name another exercise"),
+                );
             } else if !all.contains_key(vid) {
                 diags.push(
                     sources
-                        .at(src, v.span(), format!("unknown exercise id `{vid}` in `{what}`"))
-                        .hint(suggest(vid, all.keys().map(String::as_str), "run `rehabplan exercises` to see the ids")),
+                        .at(
+                            src,
+                            v.span(),
+                            format!("unknown exercise id `{vid}` in `{what}`"),
+                        )
+                        .hint(suggest(
+                            vid,
+                            all.keys().map(String::as_str),
+                            "run `rehabplan exercises` to see the ids",
+                        )),
                 );
             }
         }
     }
-    for (list, what) in [(&ex.contraindicated, "contraindicated"), (&ex.caution, "caution")] {
+    for (list, what) in [
+        (&ex.contraindicated, "contraindicated"),
+        (&ex.caution, "caution"),
+    ] {
         for c in list {
             let cid = c.get_ref();
             if !causes.contains(cid) {
                 diags.push(
                     sources
                         .at(src, c.span(), format!("unknown cause `{cid}` in `{what}`"))
-                        .hint(suggest(cid, causes.iter().map(String::as_str), "run `rehabplan causes` to see the cause ids")),
+                        .hint(suggest(
+                            cid,
+                            causes.iter().map(String::as_str),
+                            "run `rehabplan causes` to see the cause ids",
+                        )),
                 );
             }
         }
@@ -252,7 +337,11 @@ fn check_exercise(
     if !ex.caution.is_empty() && ex.caution_note.trim().is_empty() {
         diags.push(
             sources
-                .at(src, ex.caution[0].span(), format!("exercise `{id}` has a caution but no `caution_note`"))
+                .at(
+                    src,
+                    ex.caution[0].span(),
+                    format!("exercise `{id}` has a caution but no `caution_note`"),
+                )
                 .hint("add caution_note = \"...\": what the patient should watch for"),
         );
     }
@@ -273,7 +362,11 @@ fn check_exercise(
         mistakes: ex.mistakes.clone(),
         easier: ex.easier.iter().map(|s| s.get_ref().clone()).collect(),
         harder: ex.harder.iter().map(|s| s.get_ref().clone()).collect(),
-        contraindicated: ex.contraindicated.iter().map(|s| s.get_ref().clone()).collect(),
+        contraindicated: ex
+            .contraindicated
+            .iter()
+            .map(|s| s.get_ref().clone())
+            .collect(),
         caution: ex.caution.iter().map(|s| s.get_ref().clone()).collect(),
         caution_note: ex.caution_note.trim().to_string(),
         source: ex.source.clone(),

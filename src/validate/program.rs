@@ -3,9 +3,14 @@
 
 use super::{check_id, Sources};
 use crate::diag::{suggest, Diagnostic};
-use crate::load::raw::{RawChange, RawPainRule, RawProgram, RawProgression, RawSlot, RawStep, RawWeeks};
+use crate::load::raw::{
+    RawChange, RawPainRule, RawProgram, RawProgression, RawSlot, RawStep, RawWeeks,
+};
 use crate::load::Layer;
-use crate::model::{DoseKind, Dose, Evidence, Frequency, Library, PainRule, Phase, Program, Progression, Reference, Slot};
+use crate::model::{
+    Dose, DoseKind, Evidence, Frequency, Library, PainRule, Phase, Program, Progression, Reference,
+    Slot,
+};
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::{Range, RangeInclusive};
 use toml::Spanned;
@@ -81,9 +86,16 @@ impl Fields {
         take!(sets, reps, hold, time, distance, load, tempo, rest);
     }
     fn all_numbers(&self) -> impl Iterator<Item = (&'static str, &F<i64>)> {
-        [("sets", &self.sets), ("reps", &self.reps), ("hold", &self.hold), ("time", &self.time), ("distance", &self.distance), ("rest", &self.rest)]
-            .into_iter()
-            .filter_map(|(n, f)| f.as_ref().map(|f| (n, f)))
+        [
+            ("sets", &self.sets),
+            ("reps", &self.reps),
+            ("hold", &self.hold),
+            ("time", &self.time),
+            ("distance", &self.distance),
+            ("rest", &self.rest),
+        ]
+        .into_iter()
+        .filter_map(|(n, f)| f.as_ref().map(|f| (n, f)))
     }
 }
 
@@ -173,7 +185,15 @@ struct Eff {
     causes: Vec<String>,
 }
 
-fn effective(sources: &Sources, src: usize, p: &RawProgram, all: &RawPrograms, builtin: &BuiltinPrograms, depth: usize, diags: &mut Vec<Diagnostic>) -> Option<Eff> {
+fn effective(
+    sources: &Sources,
+    src: usize,
+    p: &RawProgram,
+    all: &RawPrograms,
+    builtin: &BuiltinPrograms,
+    depth: usize,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Eff> {
     let id = p.id.get_ref().clone();
     let mut eff = match &p.extends {
         None => Eff {
@@ -198,7 +218,11 @@ fn effective(sources: &Sources, src: usize, p: &RawProgram, all: &RawPrograms, b
             if depth >= MAX_EXTENDS_DEPTH {
                 diags.push(
                     sources
-                        .at(src, base_id.span(), format!("`extends` goes more than {MAX_EXTENDS_DEPTH} programs deep"))
+                        .at(
+                            src,
+                            base_id.span(),
+                            format!("`extends` goes more than {MAX_EXTENDS_DEPTH} programs deep"),
+                        )
                         .hint("check for programs that extend each other in a circle"),
                 );
                 return None;
@@ -212,8 +236,16 @@ fn effective(sources: &Sources, src: usize, p: &RawProgram, all: &RawPrograms, b
             let Some((bsrc, braw)) = base else {
                 diags.push(
                     sources
-                        .at(src, base_id.span(), format!("`extends` names unknown program `{b}`"))
-                        .hint(suggest(b, all.keys().map(String::as_str), "run `rehabplan causes` to see the program ids")),
+                        .at(
+                            src,
+                            base_id.span(),
+                            format!("`extends` names unknown program `{b}`"),
+                        )
+                        .hint(suggest(
+                            b,
+                            all.keys().map(String::as_str),
+                            "run `rehabplan causes` to see the program ids",
+                        )),
                 );
                 return None;
             };
@@ -258,7 +290,8 @@ fn effective(sources: &Sources, src: usize, p: &RawProgram, all: &RawPrograms, b
     }
     for r in &p.reference {
         let rid = r.get_ref().id.get_ref();
-        eff.references.retain(|(_, x)| x.get_ref().id.get_ref() != rid);
+        eff.references
+            .retain(|(_, x)| x.get_ref().id.get_ref() != rid);
         eff.references.push((src, r.clone()));
     }
     if let Some(phases) = &p.phase {
@@ -295,7 +328,9 @@ fn effective(sources: &Sources, src: usize, p: &RawProgram, all: &RawPrograms, b
     let without_extends = |what: &str, span: Range<usize>| {
         sources
             .at(src, span, format!("[[{what}]] needs `extends`"))
-            .hint("changes, additions and removals apply to the program named by `extends = \"...\"`")
+            .hint(
+                "changes, additions and removals apply to the program named by `extends = \"...\"`",
+            )
     };
     // [[change]], [[add]], [[remove]]
     for c in &p.change {
@@ -315,7 +350,11 @@ fn effective(sources: &Sources, src: usize, p: &RawProgram, all: &RawPrograms, b
             continue;
         }
         let Some(ph) = &r.phase else {
-            diags.push(sources.at(src, a.span(), "[[add]] needs `phase`").hint("say which phase gets the slot, e.g. phase = 1"));
+            diags.push(
+                sources
+                    .at(src, a.span(), "[[add]] needs `phase`")
+                    .hint("say which phase gets the slot, e.g. phase = 1"),
+            );
             continue;
         };
         let n = phase_index(sources, src, &eff, ph, diags);
@@ -331,13 +370,27 @@ fn effective(sources: &Sources, src: usize, p: &RawProgram, all: &RawPrograms, b
         }
         if let Some(i) = phase_index(sources, src, &eff, &r.phase, diags) {
             let before = eff.phases[i].slots.len();
-            eff.phases[i].slots.retain(|s| s.exercise.get() != r.slot.get_ref());
+            eff.phases[i]
+                .slots
+                .retain(|s| s.exercise.get() != r.slot.get_ref());
             if eff.phases[i].slots.len() == before {
-                let names: Vec<String> = eff.phases[i].slots.iter().map(|s| s.exercise.get().clone()).collect();
+                let names: Vec<String> = eff.phases[i]
+                    .slots
+                    .iter()
+                    .map(|s| s.exercise.get().clone())
+                    .collect();
                 diags.push(
                     sources
-                        .at(src, r.slot.span(), format!("phase {} has no slot `{}`", i + 1, r.slot.get_ref()))
-                        .hint(suggest(r.slot.get_ref(), names.iter().map(String::as_str), &format!("its slots are: {}", names.join(", ")))),
+                        .at(
+                            src,
+                            r.slot.span(),
+                            format!("phase {} has no slot `{}`", i + 1, r.slot.get_ref()),
+                        )
+                        .hint(suggest(
+                            r.slot.get_ref(),
+                            names.iter().map(String::as_str),
+                            &format!("its slots are: {}", names.join(", ")),
+                        )),
                 );
             }
         }
@@ -345,7 +398,13 @@ fn effective(sources: &Sources, src: usize, p: &RawProgram, all: &RawPrograms, b
     Some(eff)
 }
 
-fn phase_index(sources: &Sources, src: usize, eff: &Eff, phase: &Spanned<i64>, diags: &mut Vec<Diagnostic>) -> Option<usize> {
+fn phase_index(
+    sources: &Sources,
+    src: usize,
+    eff: &Eff,
+    phase: &Spanned<i64>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<usize> {
     let n = *phase.get_ref();
     if n < 1 || n as usize > eff.phases.len() {
         diags.push(
@@ -358,16 +417,39 @@ fn phase_index(sources: &Sources, src: usize, eff: &Eff, phase: &Spanned<i64>, d
     Some(n as usize - 1)
 }
 
-fn find_slot<'a>(sources: &Sources, src: usize, eff: &'a mut Eff, phase: &Spanned<i64>, slot: &Spanned<String>, diags: &mut Vec<Diagnostic>) -> Option<&'a mut EffSlot> {
+fn find_slot<'a>(
+    sources: &Sources,
+    src: usize,
+    eff: &'a mut Eff,
+    phase: &Spanned<i64>,
+    slot: &Spanned<String>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<&'a mut EffSlot> {
     let i = phase_index(sources, src, eff, phase, diags)?;
-    let names: Vec<String> = eff.phases[i].slots.iter().map(|s| s.exercise.get().clone()).collect();
-    match eff.phases[i].slots.iter_mut().find(|s| s.exercise.get() == slot.get_ref()) {
+    let names: Vec<String> = eff.phases[i]
+        .slots
+        .iter()
+        .map(|s| s.exercise.get().clone())
+        .collect();
+    match eff.phases[i]
+        .slots
+        .iter_mut()
+        .find(|s| s.exercise.get() == slot.get_ref())
+    {
         Some(s) => Some(s),
         None => {
             diags.push(
                 sources
-                    .at(src, slot.span(), format!("phase {} has no slot `{}`", i + 1, slot.get_ref()))
-                    .hint(suggest(slot.get_ref(), names.iter().map(String::as_str), &format!("its slots are: {}", names.join(", ")))),
+                    .at(
+                        src,
+                        slot.span(),
+                        format!("phase {} has no slot `{}`", i + 1, slot.get_ref()),
+                    )
+                    .hint(suggest(
+                        slot.get_ref(),
+                        names.iter().map(String::as_str),
+                        &format!("its slots are: {}", names.join(", ")),
+                    )),
             );
             None
         }
@@ -389,8 +471,14 @@ pub(super) fn check_program(
     let id_span = eff.id.span();
     let missing = |field: &str, example: &str| {
         sources
-            .at(src, id_span.clone(), format!("program `{id}` has no `{field}`"))
-            .hint(format!("add {field} = {example} (or `extends` a program that has one)"))
+            .at(
+                src,
+                id_span.clone(),
+                format!("program `{id}` has no `{field}`"),
+            )
+            .hint(format!(
+                "add {field} = {example} (or `extends` a program that has one)"
+            ))
     };
     let title = eff.title.clone().unwrap_or_else(|| {
         diags.push(missing("title", "\"Patellofemoral pain (runner's knee)\""));
@@ -401,7 +489,10 @@ pub(super) fn check_program(
         String::new()
     });
     let description = eff.description.clone().unwrap_or_else(|| {
-        diags.push(missing("description", "\"\"\"plain-language description\"\"\""));
+        diags.push(missing(
+            "description",
+            "\"\"\"plain-language description\"\"\"",
+        ));
         String::new()
     });
     let evidence = eff.evidence.unwrap_or_else(|| {
@@ -411,7 +502,11 @@ pub(super) fn check_program(
     if evidence == Evidence::Extrapolated && eff.evidence_note.trim().is_empty() {
         diags.push(
             sources
-                .at(src, id_span.clone(), format!("program `{id}` is extrapolated but has no `evidence_note`"))
+                .at(
+                    src,
+                    id_span.clone(),
+                    format!("program `{id}` is extrapolated but has no `evidence_note`"),
+                )
                 .hint("say which evidence the doses are borrowed from, and why"),
         );
     }
@@ -423,19 +518,43 @@ pub(super) fn check_program(
         let rr = r.get_ref();
         check_id(sources, *rsrc, &rr.id, "reference", diags);
         if !ref_ids.insert(rr.id.get_ref().clone()) {
-            diags.push(sources.at(*rsrc, rr.id.span(), format!("duplicate reference id `{}`", rr.id.get_ref())).hint("give each reference its own id"));
+            diags.push(
+                sources
+                    .at(
+                        *rsrc,
+                        rr.id.span(),
+                        format!("duplicate reference id `{}`", rr.id.get_ref()),
+                    )
+                    .hint("give each reference its own id"),
+            );
         }
         if rr.citation.trim().is_empty() {
-            diags.push(sources.at(*rsrc, r.span(), format!("reference `{}` has an empty citation", rr.id.get_ref())).hint("write authors, year, journal, volume and pages"));
+            diags.push(
+                sources
+                    .at(
+                        *rsrc,
+                        r.span(),
+                        format!("reference `{}` has an empty citation", rr.id.get_ref()),
+                    )
+                    .hint("write authors, year, journal, volume and pages"),
+            );
         }
-        refs.push(Reference { id: rr.id.get_ref().clone(), citation: rr.citation.trim().to_string(), verified: rr.verified });
+        refs.push(Reference {
+            id: rr.id.get_ref().clone(),
+            citation: rr.citation.trim().to_string(),
+            verified: rr.verified,
+        });
     }
     let check_ref = |f: &F<String>, diags: &mut Vec<Diagnostic>| {
         if !ref_ids.contains(f.get()) {
             diags.push(
                 sources
                     .at(f.src, f.span(), format!("unknown reference `{}`", f.get()))
-                    .hint(suggest(f.get(), ref_ids.iter().map(String::as_str), "add a [[reference]] with this id, or use one that exists")),
+                    .hint(suggest(
+                        f.get(),
+                        ref_ids.iter().map(String::as_str),
+                        "add a [[reference]] with this id, or use one that exists",
+                    )),
             );
         }
     };
@@ -443,7 +562,10 @@ pub(super) fn check_program(
     // Pain rule.
     let pain_rule = match &eff.pain_rule {
         None => {
-            diags.push(missing("[pain_rule]", "{ green_max = 3, amber_max = 5, settle_by_morning = true }"));
+            diags.push(missing(
+                "[pain_rule]",
+                "{ green_max = 3, amber_max = 5, settle_by_morning = true }",
+            ));
             None
         }
         Some(pr) => {
@@ -452,7 +574,15 @@ pub(super) fn check_program(
             let a = *r.amber_max.get_ref();
             let mut ok = true;
             if !(0..=10).contains(&g) {
-                diags.push(sources.at(pr.src, r.green_max.span(), format!("green_max is {g}; pain is scored 0 to 10")).hint("use a value from 0 to 10, typically 3"));
+                diags.push(
+                    sources
+                        .at(
+                            pr.src,
+                            r.green_max.span(),
+                            format!("green_max is {g}; pain is scored 0 to 10"),
+                        )
+                        .hint("use a value from 0 to 10, typically 3"),
+                );
                 ok = false;
             }
             if !(0..=10).contains(&a) || a < g {
@@ -470,7 +600,11 @@ pub(super) fn check_program(
                 green_max: g as u8,
                 amber_max: a as u8,
                 settle_by_morning: r.settle_by_morning,
-                source: r.source.as_ref().map(|s| s.get_ref().clone()).unwrap_or_default(),
+                source: r
+                    .source
+                    .as_ref()
+                    .map(|s| s.get_ref().clone())
+                    .unwrap_or_default(),
                 note: r.note.trim().to_string(),
             })
         }
@@ -478,7 +612,10 @@ pub(super) fn check_program(
 
     // Phases: ranges, then coverage of 1..N.
     if eff.phases.is_empty() {
-        diags.push(missing("[[phase]]", "tables, each with name, weeks, sessions_per_week and slots"));
+        diags.push(missing(
+            "[[phase]]",
+            "tables, each with name, weeks, sessions_per_week and slots",
+        ));
     }
     let mut ranges: Vec<(u32, u32, usize)> = Vec::new();
     for (i, ph) in eff.phases.iter().enumerate() {
@@ -489,12 +626,24 @@ pub(super) fn check_program(
         if !SESSIONS.contains(&s) {
             diags.push(
                 sources
-                    .at(ph.sessions.src, ph.sessions.span(), format!("sessions_per_week is {s}; it must be from 1 to 7"))
+                    .at(
+                        ph.sessions.src,
+                        ph.sessions.span(),
+                        format!("sessions_per_week is {s}; it must be from 1 to 7"),
+                    )
                     .hint("the number of training days a week, typically 2 or 3"),
             );
         }
         if ph.slots.is_empty() {
-            diags.push(sources.at(ph.src, ph.weeks.span(), format!("phase `{}` has no exercises", ph.name)).hint("add [[phase.slot]] tables with an exercise and its dose"));
+            diags.push(
+                sources
+                    .at(
+                        ph.src,
+                        ph.weeks.span(),
+                        format!("phase `{}` has no exercises", ph.name),
+                    )
+                    .hint("add [[phase.slot]] tables with an exercise and its dose"),
+            );
         }
     }
     let mut sorted = ranges.clone();
@@ -503,10 +652,18 @@ pub(super) fn check_program(
     for (a, b, i) in &sorted {
         let ph = &eff.phases[*i];
         if *a > expect {
-            let gap = if *a - 1 == expect { format!("week {expect} is") } else { format!("weeks {expect}-{} are", a - 1) };
+            let gap = if *a - 1 == expect {
+                format!("week {expect} is")
+            } else {
+                format!("weeks {expect}-{} are", a - 1)
+            };
             diags.push(
                 sources
-                    .at(ph.src, ph.weeks.span(), format!("{gap} in no phase (phase `{}` starts at week {a})", ph.name))
+                    .at(
+                        ph.src,
+                        ph.weeks.span(),
+                        format!("{gap} in no phase (phase `{}` starts at week {a})", ph.name),
+                    )
                     .hint("phases must cover the weeks from 1 on with no gap"),
             );
         } else if *a < expect {
@@ -522,7 +679,9 @@ pub(super) fn check_program(
     // Slots.
     let mut phases = Vec::new();
     for (i, ph) in eff.phases.iter().enumerate() {
-        let Some(&(first, last, _)) = ranges.iter().find(|r| r.2 == i) else { continue };
+        let Some(&(first, last, _)) = ranges.iter().find(|r| r.2 == i) else {
+            continue;
+        };
         let mut slots = Vec::new();
         for (j, s) in ph.slots.iter().enumerate() {
             if let Some(source) = &s.source {
@@ -549,7 +708,10 @@ pub(super) fn check_program(
     }
 
     let program_weeks = phases.last().map(|p| p.last_week).unwrap_or(0);
-    let return_to_run = eff.return_to_run.as_ref().and_then(|r| check_run(sources, r, program_weeks, &|f, d| check_ref(f, d), diags));
+    let return_to_run = eff
+        .return_to_run
+        .as_ref()
+        .and_then(|r| check_run(sources, r, program_weeks, &|f, d| check_ref(f, d), diags));
 
     if diags.len() > before {
         return None;
@@ -583,16 +745,43 @@ fn check_run(
     let src = r.src;
     let raw = r.get();
     let before = diags.len();
-    let num = |v: &Spanned<i64>, name: &str, range: RangeInclusive<i64>, unit: &str, diags: &mut Vec<Diagnostic>| -> u32 {
+    let num = |v: &Spanned<i64>,
+               name: &str,
+               range: RangeInclusive<i64>,
+               unit: &str,
+               diags: &mut Vec<Diagnostic>|
+     -> u32 {
         let n = *v.get_ref();
         if !range.contains(&n) {
-            diags.push(sources.at(src, v.span(), format!("{name} = {n} is out of range")).hint(format!("{name} must be from {} to {}{unit}", range.start(), range.end())));
+            diags.push(
+                sources
+                    .at(src, v.span(), format!("{name} = {n} is out of range"))
+                    .hint(format!(
+                        "{name} must be from {} to {}{unit}",
+                        range.start(),
+                        range.end()
+                    )),
+            );
         }
         n.clamp(0, u32::MAX as i64) as u32
     };
-    let start_week = num(&raw.start_week, "start_week", 1..=program_weeks.max(1) as i64, " (a week of the program)", diags);
-    let repeat = raw.repeat.as_ref().map(|v| num(v, "repeat", 1..=6, " runs", diags)).unwrap_or(2);
-    let per_week = raw.per_week.as_ref().map(|v| num(v, "per_week", 1..=4, " runs", diags)).unwrap_or(3);
+    let start_week = num(
+        &raw.start_week,
+        "start_week",
+        1..=program_weeks.max(1) as i64,
+        " (a week of the program)",
+        diags,
+    );
+    let repeat = raw
+        .repeat
+        .as_ref()
+        .map(|v| num(v, "repeat", 1..=6, " runs", diags))
+        .unwrap_or(2);
+    let per_week = raw
+        .per_week
+        .as_ref()
+        .map(|v| num(v, "per_week", 1..=4, " runs", diags))
+        .unwrap_or(3);
     let mut stages = Vec::new();
     for st in &raw.stage {
         let s = st.get_ref();
@@ -602,10 +791,19 @@ fn check_run(
         if walk > 0 && run == 0 {
             diags.push(sources.at(src, s.run.span(), "a stage with walking needs run intervals").hint("give run = seconds of running between the walks, or walk = 0 for a continuous run"));
         }
-        stages.push(crate::model::RunStage { walk, run, distance, effort: s.effort.trim().to_string() });
+        stages.push(crate::model::RunStage {
+            walk,
+            run,
+            distance,
+            effort: s.effort.trim().to_string(),
+        });
     }
     if stages.is_empty() {
-        diags.push(sources.at(src, r.span(), "the walk-run ladder has no stages").hint("add [[return_to_run.stage]] tables with walk, run and distance"));
+        diags.push(
+            sources
+                .at(src, r.span(), "the walk-run ladder has no stages")
+                .hint("add [[return_to_run.stage]] tables with walk, run and distance"),
+        );
     }
     if let Some(s) = &raw.source {
         check_ref(&F::new(src, s), diags);
@@ -617,14 +815,22 @@ fn check_run(
         start_week,
         repeat,
         per_week,
-        source: raw.source.as_ref().map(|s| s.get_ref().clone()).unwrap_or_default(),
+        source: raw
+            .source
+            .as_ref()
+            .map(|s| s.get_ref().clone())
+            .unwrap_or_default(),
         entry_criteria: raw.entry_criteria.clone(),
         rules: raw.rules.clone(),
         stages,
     })
 }
 
-fn parse_weeks(sources: &Sources, w: &F<RawWeeks>, diags: &mut Vec<Diagnostic>) -> Option<(u32, u32)> {
+fn parse_weeks(
+    sources: &Sources,
+    w: &F<RawWeeks>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<(u32, u32)> {
     let bad = |diags: &mut Vec<Diagnostic>, msg: String| {
         diags.push(sources.at(w.src, w.span(), msg).hint(format!(
             "write weeks = \"1-4\" (an inclusive range) or weeks = 3 (one week), within {}-{}",
@@ -646,7 +852,14 @@ fn parse_weeks(sources: &Sources, w: &F<RawWeeks>, diags: &mut Vec<Diagnostic>) 
         }
     };
     if !PROGRAM_WEEKS.contains(&a) || !PROGRAM_WEEKS.contains(&b) {
-        return bad(diags, format!("weeks {a}-{b} are outside 1-{}: a program runs at most {} weeks", PROGRAM_WEEKS.end(), PROGRAM_WEEKS.end()));
+        return bad(
+            diags,
+            format!(
+                "weeks {a}-{b} are outside 1-{}: a program runs at most {} weeks",
+                PROGRAM_WEEKS.end(),
+                PROGRAM_WEEKS.end()
+            ),
+        );
     }
     if b < a {
         return bad(diags, format!("weeks \"{a}-{b}\" ends before it starts"));
@@ -658,12 +871,16 @@ fn range_check(sources: &Sources, name: &str, f: &F<i64>, diags: &mut Vec<Diagno
     let (range, unit, typical) = limits(name);
     let v = *f.get();
     if !range.contains(&v) {
-        let what = if v == 0 && *range.start() > 0 { format!("{name} is 0") } else { format!("{name} = {v} is out of range") };
-        diags.push(
-            sources
-                .at(f.src, f.span(), what)
-                .hint(format!("{name} must be from {} to {}{unit}; typical: {typical}", range.start(), range.end())),
-        );
+        let what = if v == 0 && *range.start() > 0 {
+            format!("{name} is 0")
+        } else {
+            format!("{name} = {v} is out of range")
+        };
+        diags.push(sources.at(f.src, f.span(), what).hint(format!(
+            "{name} must be from {} to {}{unit}; typical: {typical}",
+            range.start(),
+            range.end()
+        )));
         return false;
     }
     true
@@ -691,7 +908,16 @@ struct State {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn check_slot(sources: &Sources, eff: &Eff, s: &EffSlot, index: usize, first: u32, last: u32, library: &Library, diags: &mut Vec<Diagnostic>) -> Option<Slot> {
+fn check_slot(
+    sources: &Sources,
+    eff: &Eff,
+    s: &EffSlot,
+    index: usize,
+    first: u32,
+    last: u32,
+    library: &Library,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Slot> {
     let before = diags.len();
     for (name, f) in s.fields.all_numbers() {
         range_check(sources, name, f, diags);
@@ -704,7 +930,11 @@ fn check_slot(sources: &Sources, eff: &Eff, s: &EffSlot, index: usize, first: u3
                 diags.push(
                     sources
                         .at(f.src, f.span(), format!("unknown frequency `{}`", f.get()))
-                        .hint(suggest(f.get(), ["session", "daily", "every-2-days", "every-3-days"], "use session, daily or every-N-days (N from 2 to 7)")),
+                        .hint(suggest(
+                            f.get(),
+                            ["session", "daily", "every-2-days", "every-3-days"],
+                            "use session, daily or every-N-days (N from 2 to 7)",
+                        )),
                 );
                 Frequency::Session
             }
@@ -724,12 +954,23 @@ fn check_slot(sources: &Sources, eff: &Eff, s: &EffSlot, index: usize, first: u3
         if s.progression.is_some() {
             diags.push(
                 sources
-                    .at(*ssrc, s.span.clone(), format!("slot `{}` has both `progression` and `schedule`", s.exercise.get()))
+                    .at(
+                        *ssrc,
+                        s.span.clone(),
+                        format!(
+                            "slot `{}` has both `progression` and `schedule`",
+                            s.exercise.get()
+                        ),
+                    )
                     .hint("use a rule (progression) or a week-by-week list (schedule), not both"),
             );
         }
         if list.is_empty() {
-            diags.push(sources.at(*ssrc, s.span.clone(), "`schedule` is empty").hint("list at least one step, or remove `schedule`"));
+            diags.push(
+                sources
+                    .at(*ssrc, s.span.clone(), "`schedule` is empty")
+                    .hint("list at least one step, or remove `schedule`"),
+            );
         }
         let mut prev: Option<u32> = None;
         for st in list {
@@ -753,7 +994,15 @@ fn check_slot(sources: &Sources, eff: &Eff, s: &EffSlot, index: usize, first: u3
                     continue;
                 }
                 if w < p {
-                    diags.push(sources.at(*ssrc, r.week.span(), format!("week {w} comes after week {p}")).hint("list the schedule steps in week order"));
+                    diags.push(
+                        sources
+                            .at(
+                                *ssrc,
+                                r.week.span(),
+                                format!("week {w} comes after week {p}"),
+                            )
+                            .hint("list the schedule steps in week order"),
+                    );
                     continue;
                 }
             }
@@ -762,11 +1011,17 @@ fn check_slot(sources: &Sources, eff: &Eff, s: &EffSlot, index: usize, first: u3
         }
     }
 
-    let progression = s.progression.as_ref().map(|p| check_progression(sources, p, diags));
+    let progression = s
+        .progression
+        .as_ref()
+        .map(|p| check_progression(sources, p, diags));
 
     // Walk the weeks.
     let mut weeks = Vec::new();
-    let mut state = State { exercise: s.exercise.clone(), fields: s.fields.clone() };
+    let mut state = State {
+        exercise: s.exercise.clone(),
+        fields: s.fields.clone(),
+    };
     let mut base_week_state: Option<State> = None;
     for week in first..=last {
         for (w, ssrc, r, _) in steps.iter().filter(|st| st.0 == week) {
@@ -777,7 +1032,11 @@ fn check_slot(sources: &Sources, eff: &Eff, s: &EffSlot, index: usize, first: u3
                     // A new exercise starts from its own dose: kind fields, load and tempo reset.
                     let keep_sets = state.fields.sets.clone();
                     let keep_rest = state.fields.rest.clone();
-                    state.fields = Fields { sets: keep_sets, rest: keep_rest, ..Fields::default() };
+                    state.fields = Fields {
+                        sets: keep_sets,
+                        rest: keep_rest,
+                        ..Fields::default()
+                    };
                 }
                 state.exercise = F::new(*ssrc, e);
             }
@@ -787,7 +1046,16 @@ fn check_slot(sources: &Sources, eff: &Eff, s: &EffSlot, index: usize, first: u3
             base_week_state = Some(state.clone());
         }
         let k = (week - first) / progression.as_ref().map(|p| p.every.max(1)).unwrap_or(1);
-        match week_dose(sources, eff, s, &state, progression.as_ref().map(|p| (p, k)), !steps.is_empty().then_some(week).is_none(), library, diags) {
+        match week_dose(
+            sources,
+            eff,
+            s,
+            &state,
+            progression.as_ref().map(|p| (p, k)),
+            !steps.is_empty().then_some(week).is_none(),
+            library,
+            diags,
+        ) {
             Some(d) => weeks.push(d),
             None => {
                 // Stop at the first bad week of the slot: later weeks would repeat the problem.
@@ -798,9 +1066,21 @@ fn check_slot(sources: &Sources, eff: &Eff, s: &EffSlot, index: usize, first: u3
     // A progression that runs past the limits.
     if let (Some(p), Some(pf)) = (&progression, &s.progression) {
         for (name, cap, max) in [
-            ("reps", weeks.iter().filter_map(|d| d.reps).max(), *REPS.end()),
-            ("hold", weeks.iter().filter_map(|d| d.hold).max(), *HOLD.end()),
-            ("time", weeks.iter().filter_map(|d| d.time).max(), *TIME.end()),
+            (
+                "reps",
+                weeks.iter().filter_map(|d| d.reps).max(),
+                *REPS.end(),
+            ),
+            (
+                "hold",
+                weeks.iter().filter_map(|d| d.hold).max(),
+                *HOLD.end(),
+            ),
+            (
+                "time",
+                weeks.iter().filter_map(|d| d.time).max(),
+                *TIME.end(),
+            ),
         ] {
             if let Some(v) = cap {
                 if v as i64 > max {
@@ -822,7 +1102,15 @@ fn check_slot(sources: &Sources, eff: &Eff, s: &EffSlot, index: usize, first: u3
         (None, false) => "week-by-week schedule".to_string(),
         (None, true) => "same dose every week".to_string(),
     };
-    Some(Slot { index, frequency, priority, source: s.source.as_ref().map(|f| f.get().clone()), note: s.note.trim().to_string(), weeks, how })
+    Some(Slot {
+        index,
+        frequency,
+        priority,
+        source: s.source.as_ref().map(|f| f.get().clone()),
+        note: s.note.trim().to_string(),
+        weeks,
+        how,
+    })
 }
 
 fn parse_frequency(s: &str) -> Option<Frequency> {
@@ -830,22 +1118,38 @@ fn parse_frequency(s: &str) -> Option<Frequency> {
         "session" => Some(Frequency::Session),
         "daily" => Some(Frequency::Daily),
         _ => {
-            let n: u32 = s.strip_prefix("every-")?.strip_suffix("-days")?.parse().ok()?;
+            let n: u32 = s
+                .strip_prefix("every-")?
+                .strip_suffix("-days")?
+                .parse()
+                .ok()?;
             (2..=7).contains(&n).then_some(Frequency::EveryDays(n))
         }
     }
 }
 
-fn check_progression(sources: &Sources, p: &F<RawProgression>, diags: &mut Vec<Diagnostic>) -> Progression {
+fn check_progression(
+    sources: &Sources,
+    p: &F<RawProgression>,
+    diags: &mut Vec<Diagnostic>,
+) -> Progression {
     let r = p.get();
-    let num = |o: &Option<Spanned<i64>>, name: &str, range: RangeInclusive<i64>, diags: &mut Vec<Diagnostic>| -> Option<u32> {
+    let num = |o: &Option<Spanned<i64>>,
+               name: &str,
+               range: RangeInclusive<i64>,
+               diags: &mut Vec<Diagnostic>|
+     -> Option<u32> {
         let v = o.as_ref()?;
         let n = *v.get_ref();
         if !range.contains(&n) {
             diags.push(
                 sources
                     .at(p.src, v.span(), format!("{name} = {n} is out of range"))
-                    .hint(format!("{name} must be from {} to {}", range.start(), range.end())),
+                    .hint(format!(
+                        "{name} must be from {} to {}",
+                        range.start(),
+                        range.end()
+                    )),
             );
             return None;
         }
@@ -875,13 +1179,23 @@ fn check_progression(sources: &Sources, p: &F<RawProgression>, diags: &mut Vec<D
 
 fn describe_rule(p: &Progression) -> String {
     let mut parts = Vec::new();
-    let every = if p.every == 1 { "a week".to_string() } else { format!("every {} weeks", p.every) };
+    let every = if p.every == 1 {
+        "a week".to_string()
+    } else {
+        format!("every {} weeks", p.every)
+    };
     if p.add_reps > 0 {
         let mut s = format!("+{} reps {every}", p.add_reps);
         if let Some(m) = p.max_reps {
             s.push_str(&format!(" up to {m}"));
             if p.add_sets > 0 {
-                s.push_str(&format!(", then +{} set and back to {} reps", p.add_sets, p.reset_reps.map(|r| r.to_string()).unwrap_or_else(|| "the start".into())));
+                s.push_str(&format!(
+                    ", then +{} set and back to {} reps",
+                    p.add_sets,
+                    p.reset_reps
+                        .map(|r| r.to_string())
+                        .unwrap_or_else(|| "the start".into())
+                ));
                 if let Some(ms) = p.max_sets {
                     s.push_str(&format!(" (at most {ms} sets)"));
                 }
@@ -889,13 +1203,31 @@ fn describe_rule(p: &Progression) -> String {
         }
         parts.push(s);
     } else if p.add_sets > 0 {
-        parts.push(format!("+{} set {every}{}", p.add_sets, p.max_sets.map(|m| format!(" up to {m}")).unwrap_or_default()));
+        parts.push(format!(
+            "+{} set {every}{}",
+            p.add_sets,
+            p.max_sets
+                .map(|m| format!(" up to {m}"))
+                .unwrap_or_default()
+        ));
     }
     if p.add_hold > 0 {
-        parts.push(format!("+{} s hold {every}{}", p.add_hold, p.max_hold.map(|m| format!(" up to {m} s")).unwrap_or_default()));
+        parts.push(format!(
+            "+{} s hold {every}{}",
+            p.add_hold,
+            p.max_hold
+                .map(|m| format!(" up to {m} s"))
+                .unwrap_or_default()
+        ));
     }
     if p.add_time > 0 {
-        parts.push(format!("+{} s {every}{}", p.add_time, p.max_time.map(|m| format!(" up to {m} s")).unwrap_or_default()));
+        parts.push(format!(
+            "+{} s {every}{}",
+            p.add_time,
+            p.max_time
+                .map(|m| format!(" up to {m} s"))
+                .unwrap_or_default()
+        ));
     }
     parts.join("; ")
 }
@@ -921,16 +1253,26 @@ pub fn progress(p: &Progression, mut d: Dose, k: u32) -> Dose {
                 }
             }
         } else if p.add_sets > 0 {
-            d.sets = (d.sets + p.add_sets).min(p.max_sets.unwrap_or(*SETS.end() as u32)).max(d.sets);
+            d.sets = (d.sets + p.add_sets)
+                .min(p.max_sets.unwrap_or(*SETS.end() as u32))
+                .max(d.sets);
         }
         if p.add_hold > 0 {
             if let Some(h) = d.hold {
-                d.hold = Some(p.max_hold.map(|m| (h + p.add_hold).min(m.max(h))).unwrap_or(h + p.add_hold));
+                d.hold = Some(
+                    p.max_hold
+                        .map(|m| (h + p.add_hold).min(m.max(h)))
+                        .unwrap_or(h + p.add_hold),
+                );
             }
         }
         if p.add_time > 0 {
             if let Some(t) = d.time {
-                d.time = Some(p.max_time.map(|m| (t + p.add_time).min(m.max(t))).unwrap_or(t + p.add_time));
+                d.time = Some(
+                    p.max_time
+                        .map(|m| (t + p.add_time).min(m.max(t)))
+                        .unwrap_or(t + p.add_time),
+                );
             }
         }
     }
@@ -959,14 +1301,31 @@ fn week_dose(
         return None;
     };
     if ex.is_contraindicated_for(&eff.causes) {
-        let cause = ex.contraindicated.iter().find(|c| eff.causes.contains(c)).cloned().unwrap_or_default();
+        let cause = ex
+            .contraindicated
+            .iter()
+            .find(|c| eff.causes.contains(c))
+            .cloned()
+            .unwrap_or_default();
         diags.push(
             sources
-                .at(ex_f.src, ex_f.span(), format!("exercise `{ex_id}` is contraindicated for `{cause}`"))
-                .hint(match ex.easier.iter().chain(&ex.harder).find(|v| library.get(v).is_some_and(|e| !e.is_contraindicated_for(&eff.causes))) {
-                    Some(v) => format!("use a safe variant such as `{v}`, or another exercise"),
-                    None => "use another exercise; `rehabplan exercises` lists them".to_string(),
-                }),
+                .at(
+                    ex_f.src,
+                    ex_f.span(),
+                    format!("exercise `{ex_id}` is contraindicated for `{cause}`"),
+                )
+                .hint(
+                    match ex.easier.iter().chain(&ex.harder).find(|v| {
+                        library
+                            .get(v)
+                            .is_some_and(|e| !e.is_contraindicated_for(&eff.causes))
+                    }) {
+                        Some(v) => format!("use a safe variant such as `{v}`, or another exercise"),
+                        None => {
+                            "use another exercise; `rehabplan exercises` lists them".to_string()
+                        }
+                    },
+                ),
         );
         return None;
     }
@@ -991,7 +1350,12 @@ fn week_dose(
         DoseKind::Time => "seconds",
         DoseKind::Distance => "metres",
     };
-    for (name, field) in [("reps", &f.reps), ("hold", &f.hold), ("time", &f.time), ("distance", &f.distance)] {
+    for (name, field) in [
+        ("reps", &f.reps),
+        ("hold", &f.hold),
+        ("time", &f.time),
+        ("distance", &f.distance),
+    ] {
         if let Some(v) = field {
             if !allowed.contains(&name) {
                 diags.push(
@@ -1026,7 +1390,11 @@ fn week_dose(
     }
     let sets_needed = matches!(kind, DoseKind::Reps | DoseKind::Hold);
     if sets_needed && f.sets.is_none() {
-        diags.push(sources.at(ex_f.src, ex_f.span(), format!("no `sets` for `{ex_id}`")).hint("add sets = 3 (from 1 to 10)"));
+        diags.push(
+            sources
+                .at(ex_f.src, ex_f.span(), format!("no `sets` for `{ex_id}`"))
+                .hint("add sets = 3 (from 1 to 10)"),
+        );
         ok = false;
     }
     // Range problems were reported at their spans already; refuse the dose here.
@@ -1048,8 +1416,16 @@ fn week_dose(
         hold: n(&f.hold),
         time: n(&f.time),
         distance: n(&f.distance),
-        load: f.load.as_ref().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()),
-        tempo: f.tempo.as_ref().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()),
+        load: f
+            .load
+            .as_ref()
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty()),
+        tempo: f
+            .tempo
+            .as_ref()
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty()),
         rest: n(&f.rest).unwrap_or(DEFAULT_REST),
     };
     Some(match progression {
@@ -1063,14 +1439,38 @@ mod tests {
     use super::*;
 
     fn dose(sets: u32, reps: u32) -> Dose {
-        Dose { exercise: "x".into(), sets, reps: Some(reps), hold: None, time: None, distance: None, load: None, tempo: None, rest: 60 }
+        Dose {
+            exercise: "x".into(),
+            sets,
+            reps: Some(reps),
+            hold: None,
+            time: None,
+            distance: None,
+            load: None,
+            tempo: None,
+            rest: 60,
+        }
     }
 
     #[test]
     fn reps_grow_then_a_set_is_added() {
-        let p = Progression { every: 1, add_reps: 2, max_reps: Some(15), add_sets: 1, max_sets: Some(3), reset_reps: Some(10), ..Default::default() };
-        let got: Vec<(u32, u32)> = (0..6).map(|k| progress(&p, dose(2, 10), k)).map(|d| (d.sets, d.reps.unwrap())).collect();
-        assert_eq!(got, vec![(2, 10), (2, 12), (2, 14), (3, 10), (3, 12), (3, 14)]);
+        let p = Progression {
+            every: 1,
+            add_reps: 2,
+            max_reps: Some(15),
+            add_sets: 1,
+            max_sets: Some(3),
+            reset_reps: Some(10),
+            ..Default::default()
+        };
+        let got: Vec<(u32, u32)> = (0..6)
+            .map(|k| progress(&p, dose(2, 10), k))
+            .map(|d| (d.sets, d.reps.unwrap()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![(2, 10), (2, 12), (2, 14), (3, 10), (3, 12), (3, 14)]
+        );
         // At max sets the reps stop at the ceiling.
         let d = progress(&p, dose(2, 10), 12);
         assert_eq!((d.sets, d.reps), (3, Some(15)));
@@ -1079,7 +1479,10 @@ mod tests {
     #[test]
     fn frequency_names() {
         assert_eq!(parse_frequency("daily"), Some(Frequency::Daily));
-        assert_eq!(parse_frequency("every-3-days"), Some(Frequency::EveryDays(3)));
+        assert_eq!(
+            parse_frequency("every-3-days"),
+            Some(Frequency::EveryDays(3))
+        );
         assert_eq!(parse_frequency("every-9-days"), None);
         assert_eq!(parse_frequency("weekly"), None);
     }

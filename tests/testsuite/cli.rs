@@ -7,7 +7,11 @@ fn causes_lists_every_builtin_cause() {
     let r = run(&["causes"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     for id in CAUSES {
-        assert!(r.stdout.lines().any(|l| l.starts_with(&format!("{id}  ("))), "{id} missing in:\n{}", r.stdout);
+        assert!(
+            r.stdout.lines().any(|l| l.starts_with(&format!("{id}  ("))),
+            "{id} missing in:\n{}",
+            r.stdout
+        );
     }
     assert!(r.stdout.contains("also: runners-knee"), "{}", r.stdout);
     assert!(r.stdout.contains("Not medical advice"));
@@ -34,13 +38,23 @@ fn exercises_by_category() {
     let all = json(&run(&["exercises", "--format", "json"]));
     let n = all.as_array().unwrap().len();
     assert!((30..=60).contains(&n), "{n} exercises");
-    let hip = json(&run(&["exercises", "--category", "hip", "--format", "json"]));
+    let hip = json(&run(&[
+        "exercises",
+        "--category",
+        "hip",
+        "--format",
+        "json",
+    ]));
     let hip = hip.as_array().unwrap();
     assert!(!hip.is_empty() && hip.len() < n);
     assert!(hip.iter().all(|e| e["category"] == "hip"));
     let text = run(&["exercises", "--category", "core"]);
     assert!(text.stdout.contains("side-plank"), "{}", text.stdout);
-    assert!(!text.stdout.lines().any(|l| l.starts_with("clamshell ")), "{}", text.stdout);
+    assert!(
+        !text.stdout.lines().any(|l| l.starts_with("clamshell ")),
+        "{}",
+        text.stdout
+    );
 }
 
 #[test]
@@ -55,5 +69,7 @@ fn help_has_examples_and_exit_codes() {
     let r = run(&["--help"]);
     assert_eq!(r.code, 0);
     assert!(r.stdout.contains("rehabplan plan --cause runners-knee"));
-    assert!(r.stdout.contains("Exit codes: 0 ok, 1 failure, 2 invalid input or usage, 3"));
+    assert!(r
+        .stdout
+        .contains("Exit codes: 0 ok, 1 failure, 2 invalid input or usage, 3"));
 }

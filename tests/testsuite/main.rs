@@ -4,6 +4,7 @@
 //! See README.md in this folder for how to add a test.
 
 mod cli;
+mod ics;
 mod plan;
 mod validate;
 
@@ -66,4 +67,12 @@ pub fn json(r: &Run) -> serde_json::Value {
 }
 
 /// The built-in cause ids.
-pub const CAUSES: [&str; 7] = ["adductor-strain", "hamstring-strain", "itbs", "knee-oa", "meniscus", "pes-anserine", "pfps"];
+pub const CAUSES: [&str; 7] = [
+    "adductor-strain",
+    "hamstring-strain",
+    "itbs",
+    "knee-oa",
+    "meniscus",
+    "pes-anserine",
+    "pfps",
+];

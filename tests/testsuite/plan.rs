@@ -10,23 +10,39 @@ fn plan_json(args: &[&str]) -> Value {
 }
 
 fn sessions(plan: &Value) -> Vec<&Value> {
-    plan["weeks"].as_array().unwrap().iter().flat_map(|w| w["sessions"].as_array().unwrap()).collect()
+    plan["weeks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|w| w["sessions"].as_array().unwrap())
+        .collect()
 }
 
 fn training(plan: &Value) -> Vec<&Value> {
-    sessions(plan).into_iter().filter(|s| s["kind"] == "training").collect()
+    sessions(plan)
+        .into_iter()
+        .filter(|s| s["kind"] == "training")
+        .collect()
 }
 
 #[test]
 fn every_cause_plans_across_the_year_end() {
     for cause in CAUSES {
-        let p = plan_json(&["--cause", cause, "--start", "2026-12-28", "--days", "tue,thu,sat"]);
+        let p = plan_json(&[
+            "--cause",
+            cause,
+            "--start",
+            "2026-12-28",
+            "--days",
+            "tue,thu,sat",
+        ]);
         assert_eq!(p["cause"]["id"], cause);
         assert_eq!(p["start"], "2026-12-28");
         let weeks = p["weeks"].as_array().unwrap();
         let n = weeks.len() as i64;
         assert!((6..=12).contains(&n), "{cause}: {n} weeks");
-        let end = chrono::NaiveDate::from_ymd_opt(2026, 12, 28).unwrap() + chrono::Duration::days(7 * n - 1);
+        let end = chrono::NaiveDate::from_ymd_opt(2026, 12, 28).unwrap()
+            + chrono::Duration::days(7 * n - 1);
         assert_eq!(p["end"], end.to_string(), "{cause}");
         assert_eq!(weeks[0]["start"], "2026-12-28");
         assert_eq!(weeks[1]["start"], "2027-01-04");
@@ -34,45 +50,106 @@ fn every_cause_plans_across_the_year_end() {
         assert!(!t.is_empty(), "{cause}: no training sessions");
         for s in &t {
             let wd = s["weekday"].as_str().unwrap();
-            assert!(["tue", "thu", "sat"].contains(&wd), "{cause}: session on {wd}");
+            assert!(
+                ["tue", "thu", "sat"].contains(&wd),
+                "{cause}: session on {wd}"
+            );
             let d = s["date"].as_str().unwrap();
-            assert!(d >= "2026-12-28" && d <= p["end"].as_str().unwrap(), "{cause}: {d}");
+            assert!(
+                d >= "2026-12-28" && d <= p["end"].as_str().unwrap(),
+                "{cause}: {d}"
+            );
             for e in s["exercises"].as_array().unwrap() {
-                for key in ["id", "name", "category", "sets", "reps", "hold_seconds", "per_side", "load", "minutes"] {
-                    assert!(e.get(key).is_some(), "{cause}: exercise without `{key}`: {e}");
+                for key in [
+                    "id",
+                    "name",
+                    "category",
+                    "sets",
+                    "reps",
+                    "hold_seconds",
+                    "per_side",
+                    "load",
+                    "minutes",
+                ] {
+                    assert!(
+                        e.get(key).is_some(),
+                        "{cause}: exercise without `{key}`: {e}"
+                    );
                 }
                 assert!(e["sets"].as_u64().unwrap() >= 1);
             }
         }
         // The first training days: Tue 29 Dec, Thu 31 Dec 2026, Sat 2 Jan 2027 for three sessions
         // a week; Tue and Sat for two (spread over the chosen days).
-        let first: Vec<&str> = t.iter().take(3).map(|s| s["date"].as_str().unwrap()).collect();
-        let per_week = t.iter().filter(|s| s["date"].as_str().unwrap() <= "2027-01-03").count();
+        let first: Vec<&str> = t
+            .iter()
+            .take(3)
+            .map(|s| s["date"].as_str().unwrap())
+            .collect();
+        let per_week = t
+            .iter()
+            .filter(|s| s["date"].as_str().unwrap() <= "2027-01-03")
+            .count();
         let expected_first: &[&str] = match per_week {
             3 => &["2026-12-29", "2026-12-31", "2027-01-02"],
             2 => &["2026-12-29", "2027-01-02", "2027-01-05"],
             n => panic!("{cause}: {n} sessions in week 1"),
         };
         assert_eq!(first, expected_first, "{cause}");
-        assert!(p["program"]["references"].as_array().unwrap().len() >= 2, "{cause}: references");
-        assert!(p["disclaimer"].as_str().unwrap().contains("not medical advice"), "{cause}");
-        assert!(p["see_a_doctor_if"].as_array().unwrap().len() >= 5, "{cause}");
+        assert!(
+            p["program"]["references"].as_array().unwrap().len() >= 2,
+            "{cause}: references"
+        );
+        assert!(
+            p["disclaimer"]
+                .as_str()
+                .unwrap()
+                .contains("not medical advice"),
+            "{cause}"
+        );
+        assert!(
+            p["see_a_doctor_if"].as_array().unwrap().len() >= 5,
+            "{cause}"
+        );
     }
 }
 
 #[test]
 fn leap_day_and_month_ends() {
     // 2028 is a leap year: a Tuesday-only plan from Mon 21 Feb 2028 trains on the 22nd, the 29th, 7 Mar.
-    let p = plan_json(&["--cause", "pfps", "--start", "2028-02-21", "--days", "tue", "--weeks", "3"]);
-    let dates: Vec<&str> = training(&p).iter().map(|s| s["date"].as_str().unwrap()).collect();
+    let p = plan_json(&[
+        "--cause",
+        "pfps",
+        "--start",
+        "2028-02-21",
+        "--days",
+        "tue",
+        "--weeks",
+        "3",
+    ]);
+    let dates: Vec<&str> = training(&p)
+        .iter()
+        .map(|s| s["date"].as_str().unwrap())
+        .collect();
     assert_eq!(dates, ["2028-02-22", "2028-02-29", "2028-03-07"]);
     assert_eq!(p["end"], "2028-03-12");
 }
 
 #[test]
 fn daily_items_land_on_rest_days_too() {
-    let p = plan_json(&["--cause", "hamstring-strain", "--start", "2027-03-01", "--days", "mon,thu"]);
-    let first_week: Vec<&Value> = p["weeks"][0]["sessions"].as_array().unwrap().iter().collect();
+    let p = plan_json(&[
+        "--cause",
+        "hamstring-strain",
+        "--start",
+        "2027-03-01",
+        "--days",
+        "mon,thu",
+    ]);
+    let first_week: Vec<&Value> = p["weeks"][0]["sessions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .collect();
     // The Askling extender is done every day: seven sessions in the first week.
     assert_eq!(first_week.len(), 7, "{first_week:?}");
     assert!(first_week.iter().any(|s| s["kind"] == "daily"));
@@ -87,13 +164,24 @@ fn shorter_and_longer_plans() {
     assert_eq!(weeks.len(), 16);
     assert_eq!(weeks[15]["maintenance"], true);
     assert_eq!(weeks[0]["maintenance"], false);
-    assert!(long["warnings"].as_array().unwrap().iter().any(|w| w.as_str().unwrap().contains("as maintenance")));
+    assert!(long["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|w| w.as_str().unwrap().contains("as maintenance")));
 }
 
 #[test]
 fn no_equipment_means_no_equipment() {
     for cause in CAUSES {
-        let p = plan_json(&["--cause", cause, "--start", "2027-01-04", "--equipment", "none"]);
+        let p = plan_json(&[
+            "--cause",
+            cause,
+            "--start",
+            "2027-01-04",
+            "--equipment",
+            "none",
+        ]);
         for s in sessions(&p) {
             for e in s["exercises"].as_array().unwrap() {
                 let eq = e["equipment"].as_array().unwrap();
@@ -105,27 +193,56 @@ fn no_equipment_means_no_equipment() {
 
 #[test]
 fn time_budget_leaves_out_low_priority_work_and_says_so() {
-    let p = plan_json(&["--cause", "pfps", "--start", "2027-01-04", "--minutes", "10"]);
+    let p = plan_json(&[
+        "--cause",
+        "pfps",
+        "--start",
+        "2027-01-04",
+        "--minutes",
+        "10",
+    ]);
     let mut left_out = 0;
     for s in training(&p) {
         let n = s["exercises"].as_array().unwrap().len();
         let m = s["minutes"].as_f64().unwrap();
         assert!(m <= 10.0 || n == 1, "session of {m} min with {n} exercises");
-        left_out += s.get("left_out").map(|l| l.as_array().unwrap().len()).unwrap_or(0);
+        left_out += s
+            .get("left_out")
+            .map(|l| l.as_array().unwrap().len())
+            .unwrap_or(0);
     }
     assert!(left_out > 0);
-    assert!(p["warnings"].as_array().unwrap().iter().any(|w| w.as_str().unwrap().starts_with("to fit 10 minutes, left out: ")));
+    assert!(p["warnings"].as_array().unwrap().iter().any(|w| w
+        .as_str()
+        .unwrap()
+        .starts_with("to fit 10 minutes, left out: ")));
 }
 
 #[test]
 fn one_week_in_the_terminal() {
-    let r = run(&["plan", "--cause", "runners-knee", "--start", "2026-12-28", "--days", "tue,thu,sat", "--week", "2", "--name", "Zoë Łukasiewicz"]);
+    let r = run(&[
+        "plan",
+        "--cause",
+        "runners-knee",
+        "--start",
+        "2026-12-28",
+        "--days",
+        "tue,thu,sat",
+        "--week",
+        "2",
+        "--name",
+        "Zoë Łukasiewicz",
+    ]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stdout.contains("For:      Zoë Łukasiewicz"));
     assert!(r.stdout.contains("Week 2: "), "{}", r.stdout);
     assert!(!r.stdout.contains("Week 1: ") && !r.stdout.contains("Week 3: "));
     for day in ["Tue 5 Jan 2027", "Thu 7 Jan 2027", "Sat 9 Jan 2027"] {
-        assert!(r.stdout.contains(&format!("{day}  training")), "{day} missing:\n{}", r.stdout);
+        assert!(
+            r.stdout.contains(&format!("{day}  training")),
+            "{day} missing:\n{}",
+            r.stdout
+        );
     }
     assert!(r.stdout.contains("[ ] "));
     assert!(r.stdout.contains(" x "));
@@ -136,10 +253,26 @@ fn one_week_in_the_terminal() {
 #[test]
 fn current_week_counts_from_start_and_today() {
     // Today is 2026-11-23, a Monday: a plan started on 2026-11-02 is in its week 4.
-    let r = run(&["plan", "--cause", "pfps", "--start", "2026-11-02", "--week", "current"]);
+    let r = run(&[
+        "plan",
+        "--cause",
+        "pfps",
+        "--start",
+        "2026-11-02",
+        "--week",
+        "current",
+    ]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stdout.contains("Week 4: "), "{}", r.stdout);
-    let future = run(&["plan", "--cause", "pfps", "--start", "2026-12-01", "--week", "current"]);
+    let future = run(&[
+        "plan",
+        "--cause",
+        "pfps",
+        "--start",
+        "2026-12-01",
+        "--week",
+        "current",
+    ]);
     assert_eq!(future.code, 2);
     assert_eq!(
         future.stderr,
@@ -149,11 +282,24 @@ fn current_week_counts_from_start_and_today() {
 
 #[test]
 fn explain_says_where_each_exercise_comes_from() {
-    let p = plan_json(&["--cause", "pfps", "--start", "2027-01-04", "--explain", "--equipment", "none", "--level", "beginner"]);
+    let p = plan_json(&[
+        "--cause",
+        "pfps",
+        "--start",
+        "2027-01-04",
+        "--explain",
+        "--equipment",
+        "none",
+        "--level",
+        "beginner",
+    ]);
     let s = training(&p)[0];
     for e in s["exercises"].as_array().unwrap() {
         let why = e["explain"].as_array().unwrap();
-        assert!(why[0].as_str().unwrap().starts_with("phase 1 \""), "{why:?}");
+        assert!(
+            why[0].as_str().unwrap().starts_with("phase 1 \""),
+            "{why:?}"
+        );
     }
 }
 
@@ -185,13 +331,43 @@ fn flag_errors_name_the_flag() {
 fn a_failed_run_leaves_the_existing_file_alone() {
     let dir = scratch("keep-existing");
     std::fs::write(dir.join("plan.json"), "keep me").unwrap();
-    let r = run_in(&dir, &["plan", "--cause", "pfps", "--days", "someday", "-o", "plan.json"]);
+    let r = run_in(
+        &dir,
+        &[
+            "plan",
+            "--cause",
+            "pfps",
+            "--days",
+            "someday",
+            "-o",
+            "plan.json",
+        ],
+    );
     assert_eq!(r.code, 2);
-    assert_eq!(std::fs::read_to_string(dir.join("plan.json")).unwrap(), "keep me");
-    let r = run_in(&dir, &["plan", "--cause", "pfps", "--start", "2027-01-04", "-o", "plan.json"]);
+    assert_eq!(
+        std::fs::read_to_string(dir.join("plan.json")).unwrap(),
+        "keep me"
+    );
+    let r = run_in(
+        &dir,
+        &[
+            "plan",
+            "--cause",
+            "pfps",
+            "--start",
+            "2027-01-04",
+            "-o",
+            "plan.json",
+        ],
+    );
     assert_eq!(r.code, 0, "{}", r.stderr);
-    let v: Value = serde_json::from_str(&std::fs::read_to_string(dir.join("plan.json")).unwrap()).unwrap();
+    let v: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("plan.json")).unwrap()).unwrap();
     assert_eq!(v["cause"]["id"], "pfps");
-    let leftovers: Vec<_> = std::fs::read_dir(&dir).unwrap().flatten().map(|e| e.file_name()).collect();
+    let leftovers: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
     assert_eq!(leftovers.len(), 1, "temporary files left: {leftovers:?}");
 }

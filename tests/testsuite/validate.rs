@@ -41,8 +41,23 @@ error: tests/fixtures/broken/syntax.toml:2:35: invalid basic string, expected `\
 #[test]
 fn planning_with_a_broken_folder_refuses_and_writes_nothing() {
     let dir = scratch("broken-plan");
-    let r = run_in(&dir, &["--programs", fixture("broken").to_str().unwrap(), "plan", "--cause", "pfps", "-o", "plan.json"]);
+    let r = run_in(
+        &dir,
+        &[
+            "--programs",
+            fixture("broken").to_str().unwrap(),
+            "plan",
+            "--cause",
+            "pfps",
+            "-o",
+            "plan.json",
+        ],
+    );
     assert_eq!(r.code, 2);
-    assert!(r.stderr.ends_with("5 problems found in the input files\n"), "{}", r.stderr);
+    assert!(
+        r.stderr.ends_with("5 problems found in the input files\n"),
+        "{}",
+        r.stderr
+    );
     assert!(!dir.join("plan.json").exists());
 }
