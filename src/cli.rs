@@ -52,6 +52,17 @@ pub enum Command {
     Log(LogArgs),
     /// Re-plan the remaining weeks from a pain log, following the program's pain rule.
     Adjust(Box<PlanArgs>),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), e.g. `rehabplan man > rehabplan.1`.
+    Man,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Args)]

@@ -24,6 +24,22 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Init(a) => init::execute(&cli.global, &a),
         Command::Screen(a) => screen::execute(&cli.global, &a),
         Command::Log(a) => log::execute(&a),
+        Command::Completions(a) => {
+            use clap::CommandFactory;
+            let mut out = Vec::new();
+            clap_complete::generate(a.shell, &mut Cli::command(), "rehabplan", &mut out);
+            write_stdout(&out)?;
+            Ok(0)
+        }
+        Command::Man => {
+            use clap::CommandFactory;
+            let mut out = Vec::new();
+            clap_mangen::Man::new(Cli::command())
+                .render(&mut out)
+                .map_err(|e| Error::Render(e.to_string()))?;
+            write_stdout(&out)?;
+            Ok(0)
+        }
         Command::Adjust(a) => {
             if a.log.is_none() {
                 return Err(Error::usage(

@@ -6,6 +6,7 @@
 mod cli;
 mod ics;
 mod plan;
+mod safety;
 mod validate;
 
 use std::path::{Path, PathBuf};
