@@ -52,10 +52,35 @@ pub enum Command {
     Log(LogArgs),
     /// Re-plan the remaining weeks from a pain log, following the program's pain rule.
     Adjust(Box<PlanArgs>),
+    /// Write one plan per row of a CSV file (name, cause, start, days, ...), using all cores.
+    Batch(BatchArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     Completions(CompletionsArgs),
     /// Print the manual page (roff), e.g. `rehabplan man > rehabplan.1`.
     Man,
+}
+
+#[derive(Debug, Args)]
+pub struct BatchArgs {
+    /// The patients: a CSV file whose header names the columns name, cause, start, days,
+    /// weeks, level, equipment, minutes (only cause is required).
+    #[arg(value_name = "CSV")]
+    pub csv: PathBuf,
+    /// Where to write the plans (created if missing).
+    #[arg(long, value_name = "DIR")]
+    pub out_dir: PathBuf,
+    /// Also write a calendar (.ics) per patient.
+    #[arg(long)]
+    pub ics: bool,
+    /// Also write the plan as JSON per patient.
+    #[arg(long)]
+    pub json: bool,
+    /// Print template: a built-in name or a .toml file.
+    #[arg(long, value_name = "NAME|PATH")]
+    pub template: Option<String>,
+    /// Paper size, overriding the template's.
+    #[arg(long, value_enum)]
+    pub paper: Option<PaperArg>,
 }
 
 #[derive(Debug, Args)]

@@ -1,6 +1,7 @@
 //! The command layer: one module per subcommand. This is the only layer that reads the clock,
 //! reads files given on the command line and writes files.
 
+mod batch;
 mod causes;
 mod exercises;
 mod init;
@@ -24,6 +25,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Init(a) => init::execute(&cli.global, &a),
         Command::Screen(a) => screen::execute(&cli.global, &a),
         Command::Log(a) => log::execute(&a),
+        Command::Batch(a) => batch::execute(&cli.global, &a),
         Command::Completions(a) => {
             use clap::CommandFactory;
             let mut out = Vec::new();
@@ -136,9 +138,18 @@ pub fn template(v: &Validated, name: Option<&str>) -> Result<crate::template::Te
 
 /// Render a plan as PDF bytes, with SOURCE_DATE_EPOCH as the creation date when set.
 pub fn render_pdf(
+    plan: &crate::plan::types::Plan,
+    template: &crate::template::Template,
+    paper: Option<crate::cli::PaperArg>,
+) -> Result<Vec<u8>> {
+    render_pdf_with(plan, template, paper, source_date_epoch())
+}
+
+pub fn render_pdf_with(
     _plan: &crate::plan::types::Plan,
     _template: &crate::template::Template,
     _paper: Option<crate::cli::PaperArg>,
+    _created: i64,
 ) -> Result<Vec<u8>> {
     Err(Error::Render("PDF output is not available yet".into()))
 }

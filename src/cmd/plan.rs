@@ -9,14 +9,26 @@ use crate::render;
 use chrono::{NaiveDate, Weekday};
 use std::collections::BTreeSet;
 
-pub fn execute(global: &Global, args: &PlanArgs) -> Result<u8> {
-    let today = super::today();
-    let start = match &args.start {
+/// The planning options as given, from flags or from a batch row.
+#[derive(Debug, Clone, Default)]
+pub struct Request<'a> {
+    pub start: Option<&'a str>,
+    pub weeks: Option<u32>,
+    pub days: Option<&'a str>,
+    pub level: Option<Level>,
+    pub equipment: Option<&'a str>,
+    pub minutes: Option<u32>,
+    pub name: Option<&'a str>,
+}
+
+/// Check a request into planning options; each bad value is an error naming its flag.
+pub fn options(r: &Request, today: NaiveDate) -> Result<Options> {
+    let start = match r.start {
         Some(s) => parse_date(s, "--start")?,
         None => today,
     };
     let mut opts = Options::new(start);
-    if let Some(w) = args.weeks {
+    if let Some(w) = r.weeks {
         if w == 0 || w > MAX_WEEKS {
             return Err(Error::usage(
                 "--weeks",
@@ -26,18 +38,14 @@ pub fn execute(global: &Global, args: &PlanArgs) -> Result<u8> {
         }
         opts.weeks = Some(w);
     }
-    if let Some(d) = &args.days {
+    if let Some(d) = r.days {
         opts.days = Some(parse_days(d)?);
     }
-    opts.level = match args.level {
-        LevelArg::Beginner => Level::Beginner,
-        LevelArg::Intermediate => Level::Intermediate,
-        LevelArg::Advanced => Level::Advanced,
-    };
-    if let Some(e) = &args.equipment {
+    opts.level = r.level.unwrap_or(Level::Intermediate);
+    if let Some(e) = r.equipment {
         opts.equipment = Some(parse_equipment(e)?);
     }
-    if let Some(m) = args.minutes {
+    if let Some(m) = r.minutes {
         if !(5..=240).contains(&m) {
             return Err(Error::usage(
                 "--minutes",
@@ -47,7 +55,7 @@ pub fn execute(global: &Global, args: &PlanArgs) -> Result<u8> {
         }
         opts.minutes = Some(m);
     }
-    if let Some(n) = &args.name {
+    if let Some(n) = r.name {
         if n.chars().count() > 200 {
             return Err(Error::usage(
                 "--name",
@@ -55,8 +63,34 @@ pub fn execute(global: &Global, args: &PlanArgs) -> Result<u8> {
                 "shorten it",
             ));
         }
-        opts.name = Some(n.trim().to_string());
+        if !n.trim().is_empty() {
+            opts.name = Some(n.trim().to_string());
+        }
     }
+    Ok(opts)
+}
+
+pub fn level(l: LevelArg) -> Level {
+    match l {
+        LevelArg::Beginner => Level::Beginner,
+        LevelArg::Intermediate => Level::Intermediate,
+        LevelArg::Advanced => Level::Advanced,
+    }
+}
+
+pub fn execute(global: &Global, args: &PlanArgs) -> Result<u8> {
+    let today = super::today();
+    let request = Request {
+        start: args.start.as_deref(),
+        weeks: args.weeks,
+        days: args.days.as_deref(),
+        level: Some(level(args.level)),
+        equipment: args.equipment.as_deref(),
+        minutes: args.minutes,
+        name: args.name.as_deref(),
+    };
+    let mut opts = options(&request, today)?;
+    let start = opts.start;
     opts.explain = args.explain;
     let format = output_format(args)?;
 
