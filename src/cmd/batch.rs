@@ -274,16 +274,17 @@ fn one(
                 .map_err(|_| format!("column `{col}`: `{s}` is not a whole number")),
         }
     };
-    let level =
-        match row.get("level") {
-            None => None,
-            Some("beginner") => Some(Level::Beginner),
-            Some("intermediate") => Some(Level::Intermediate),
-            Some("advanced") => Some(Level::Advanced),
-            Some(other) => return Err(format!(
+    let level = match row.get("level") {
+        None => None,
+        Some("beginner") => Some(Level::Beginner),
+        Some("intermediate") => Some(Level::Intermediate),
+        Some("advanced") => Some(Level::Advanced),
+        Some(other) => {
+            return Err(format!(
                 "column `level`: unknown level `{other}` (use beginner, intermediate or advanced)"
-            )),
-        };
+            ))
+        }
+    };
     let request = Request {
         start: row.get("start"),
         weeks: num("weeks")?,

@@ -313,7 +313,19 @@ pub fn explain_toml(message: &str) -> (String, String) {
             return (format!("{prefix} `{word}`"), hint);
         }
     }
-    let hint = if first.starts_with("missing field") {
+    if first.contains("as i128")
+        || first.contains("number too large")
+        || first.contains("integer number overflowed")
+    {
+        return (
+            "this number is too large".to_string(),
+            "the numbers in these files are small: sets 1-10, reps 1-100, seconds up to 7200"
+                .to_string(),
+        );
+    }
+    let hint = if first.contains("expected a sequence") {
+        "this key takes a list, e.g. [\"first\", \"second\"]"
+    } else if first.starts_with("missing field") {
         "add it; docs/program-format.md lists what each table needs"
     } else if first.starts_with("invalid type") {
         "check the value's type: text needs quotes, numbers and true/false do not"

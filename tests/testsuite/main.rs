@@ -6,6 +6,7 @@
 mod cli;
 mod ics;
 mod plan;
+mod robustness;
 mod safety;
 mod validate;
 

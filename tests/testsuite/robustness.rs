@@ -1,0 +1,107 @@
+//! Malformed input: every file gives a clear, placed error and exit code 2, never a panic.
+
+use super::*;
+
+fn check(r: &Run, file: &str) {
+    assert_eq!(r.code, 2, "{file}: {}", r.stderr);
+    assert!(
+        r.stderr.starts_with(&format!("error: {file}")),
+        "{file}: {}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("  hint: "),
+        "{file}: no hint: {}",
+        r.stderr
+    );
+    assert!(!r.stderr.contains("panicked"), "{file}: {}", r.stderr);
+}
+
+#[test]
+fn every_malformed_fixture_is_rejected_cleanly() {
+    let dir = fixture("malformed");
+    let mut n = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "toml") {
+            continue;
+        }
+        let rel = format!(
+            "tests/fixtures/malformed/{}",
+            path.file_name().unwrap().to_string_lossy()
+        );
+        check(&run(&["validate", &rel]), &rel);
+        n += 1;
+    }
+    assert!(n >= 7);
+}
+
+#[test]
+fn exact_messages_for_types_and_sizes() {
+    let cases = [
+        ("huge-number.toml", "10:12: this number is too large\n  hint: the numbers in these files are small: sets 1-10, reps 1-100, seconds up to 7200\n"),
+        ("wrong-types.toml", "6:13: invalid type: string \"not a list\", expected a sequence\n  hint: this key takes a list, e.g. [\"first\", \"second\"]\n"),
+        ("invalid-utf8.toml", "1:11: the file is not valid UTF-8\n  hint: save it as UTF-8 text\n"),
+        ("deep-nesting.toml", "1:37: arrays and tables are nested more than 32 deep\n  hint: program files need only a few levels; check for a runaway bracket\n"),
+    ];
+    for (file, expected) in cases {
+        let rel = format!("tests/fixtures/malformed/{file}");
+        let r = run(&["validate", &rel]);
+        assert_eq!(
+            r.stderr,
+            format!("error: {rel}:{expected}1 problem found in the input files\n")
+        );
+    }
+}
+
+#[test]
+fn a_ten_megabyte_string_is_refused_by_size() {
+    let dir = scratch("big-string");
+    let big = format!(
+        "id = \"big\"\ntitle = \"{}\"\n",
+        "x".repeat(10 * 1024 * 1024)
+    );
+    std::fs::write(dir.join("big.toml"), &big).unwrap();
+    let r = run_in(&dir, &["validate", "big.toml"]);
+    assert_eq!(r.code, 2);
+    assert_eq!(
+        r.stderr,
+        format!(
+            "error: big.toml: the file is {} bytes; the limit is 1048576 bytes (1 MiB)\n  hint: split it into several files, or check that it is the right file\n1 problem found in the input files\n",
+            big.len()
+        )
+    );
+}
+
+#[test]
+fn missing_files_and_folders() {
+    let r = run(&["validate", "no/such/file.toml"]);
+    assert_eq!(r.code, 2);
+    assert_eq!(r.stderr, "error: no/such/file.toml: cannot read: no such file or folder\n  hint: check the path; give a .toml file or a folder of them\n1 problem found in the input files\n");
+    let r = run(&["--programs", "no/such/dir", "causes"]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr
+            .starts_with("error: no/such/dir: cannot read: no such file or folder\n"),
+        "{}",
+        r.stderr
+    );
+    let r = run(&["plan", "--cause", "pfps", "--log", "no/such/log.toml"]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr
+            .starts_with("error: no/such/log.toml: cannot read: no such file or folder"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn an_unwritable_output_is_a_failure_not_a_panic() {
+    let r = run(&["plan", "--cause", "pfps", "-o", "no/such/dir/plan.json"]);
+    assert_eq!(r.code, 1);
+    assert_eq!(
+        r.stderr,
+        "error: cannot write no/such/dir/plan.json: the folder no/such/dir does not exist\n"
+    );
+}
