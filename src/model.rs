@@ -225,6 +225,8 @@ pub struct Dose {
     pub load: Option<String>,
     pub tempo: Option<String>,
     pub rest: u32,
+    /// A schedule step's note for this week (the slot's note applies when empty).
+    pub note: String,
 }
 
 /// A progression rule (validated: at least one step is non-zero).

@@ -79,6 +79,10 @@ fn dose_props(with_week: bool) -> Vec<(&'static str, Value)> {
                 id("Switch the slot to this exercise from this week on."),
             ),
         );
+        v.push((
+            "note",
+            text("A note printed from this week on, instead of the slot's note."),
+        ));
     }
     v
 }

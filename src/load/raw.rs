@@ -201,6 +201,8 @@ pub struct RawSlot {
 pub struct RawStep {
     pub week: Spanned<i64>,
     pub exercise: Option<Spanned<String>>,
+    /// A note printed from this week on, instead of the slot's note.
+    pub note: Option<String>,
     pub sets: Option<Spanned<i64>>,
     pub reps: Option<Spanned<i64>>,
     pub hold: Option<Spanned<i64>>,

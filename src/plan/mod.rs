@@ -194,7 +194,12 @@ pub fn plan(library: &Library, program: &Program, opts: &Options) -> Plan {
                 else {
                     continue;
                 };
-                let mut item = item(ex, dose, program, slot.note.clone());
+                let note = if dose.note.is_empty() {
+                    slot.note.clone()
+                } else {
+                    dose.note.clone()
+                };
+                let mut item = item(ex, dose, program, note);
                 item.slot = (phase.number, slot.index);
                 if opts.explain {
                     let mut e = vec![format!(

@@ -379,6 +379,11 @@ fn check_exercise(
 /// it. This is the fuzzing entry point: it must return, never panic, for any input.
 pub fn check_text(name: &str, text: &str) -> Vec<Diagnostic> {
     let mut sources = crate::load::builtin_sources();
-    sources.push(crate::load::Source { name: name.to_string(), text: text.to_string(), dir: None, layer: Layer::User });
+    sources.push(crate::load::Source {
+        name: name.to_string(),
+        text: text.to_string(),
+        dir: None,
+        layer: Layer::User,
+    });
     validate(crate::load::parse_all(sources)).diagnostics
 }

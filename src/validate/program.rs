@@ -905,6 +905,7 @@ fn limits(name: &str) -> (RangeInclusive<i64>, &'static str, &'static str) {
 struct State {
     exercise: F<String>,
     fields: Fields,
+    note: String,
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -1021,6 +1022,7 @@ fn check_slot(
     let mut state = State {
         exercise: s.exercise.clone(),
         fields: s.fields.clone(),
+        note: String::new(),
     };
     let mut base_week_state: Option<State> = None;
     for week in first..=last {
@@ -1039,6 +1041,10 @@ fn check_slot(
                     };
                 }
                 state.exercise = F::new(*ssrc, e);
+                state.note.clear();
+            }
+            if let Some(n) = &r.note {
+                state.note = n.trim().to_string();
             }
             state.fields.overlay(&std::mem::take(&mut over));
         }
@@ -1427,6 +1433,7 @@ fn week_dose(
             .map(|s| s.trim().to_string())
             .filter(|s| !s.is_empty()),
         rest: n(&f.rest).unwrap_or(DEFAULT_REST),
+        note: state.note.clone(),
     };
     Some(match progression {
         Some((p, k)) => progress(p, base, k),
@@ -1449,6 +1456,7 @@ mod tests {
             load: None,
             tempo: None,
             rest: 60,
+            note: String::new(),
         }
     }
 

@@ -371,3 +371,160 @@ fn a_failed_run_leaves_the_existing_file_alone() {
         .collect();
     assert_eq!(leftovers.len(), 1, "temporary files left: {leftovers:?}");
 }
+
+/// The ITBS program follows McKay et al. 2020, Table 2 (clinical-evidence.md §4.3) week by week.
+#[test]
+fn itbs_doses_follow_the_mckay_table() {
+    let p = plan_json(&[
+        "--cause",
+        "itbs",
+        "--start",
+        "2026-12-28",
+        "--days",
+        "tue,thu,sat",
+    ]);
+    let weeks = p["weeks"].as_array().unwrap();
+    assert_eq!(weeks.len(), 8);
+    // (week, exercise id, sets, reps, hold seconds, load)
+    let expected: &[(usize, &str, u64, Option<u64>, Option<u64>, Option<&str>)] = &[
+        (1, "side-plank-knees", 2, None, Some(30), None),
+        (2, "side-plank-knees", 2, None, Some(40), None),
+        (
+            3,
+            "side-plank-clamshell",
+            2,
+            Some(10),
+            None,
+            Some("light band"),
+        ),
+        (
+            4,
+            "side-plank-clamshell",
+            3,
+            Some(15),
+            None,
+            Some("light band"),
+        ),
+        (5, "side-plank", 2, None, Some(15), None),
+        (6, "side-plank", 3, None, Some(20), None),
+        (7, "side-plank-hip-abduction", 2, Some(10), None, None),
+        (8, "side-plank-hip-abduction", 3, Some(10), None, None),
+        (1, "hip-hike", 3, Some(10), None, None),
+        (2, "hip-hike", 3, Some(20), None, None),
+        (3, "single-leg-squat", 2, Some(10), None, None),
+        (4, "single-leg-squat", 3, Some(12), None, None),
+        (
+            1,
+            "glute-bridge-band",
+            3,
+            Some(10),
+            None,
+            Some("medium band"),
+        ),
+        (
+            2,
+            "glute-bridge-band",
+            3,
+            Some(15),
+            None,
+            Some("medium band"),
+        ),
+    ];
+    for &(week, id, sets, reps, hold, load) in expected {
+        let session = weeks[week - 1]["sessions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["kind"] == "training")
+            .unwrap();
+        let e = session["exercises"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["id"] == id)
+            .unwrap_or_else(|| panic!("week {week}: no {id}"));
+        assert_eq!(e["sets"].as_u64().unwrap(), sets, "week {week} {id}");
+        assert_eq!(e["reps"].as_u64(), reps, "week {week} {id}");
+        assert_eq!(e["hold_seconds"].as_u64(), hold, "week {week} {id}");
+        assert_eq!(e["load"].as_str(), load, "week {week} {id}");
+        // The same dose on every training day of the week.
+        for s in weeks[week - 1]["sessions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|s| s["kind"] == "training")
+        {
+            let same = s["exercises"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|x| x["id"] == id)
+                .unwrap();
+            assert_eq!(same["sets"], e["sets"]);
+            assert_eq!(same["reps"], e["reps"]);
+        }
+    }
+    // The exercise changes every two weeks, as in the table.
+    let ids = |w: usize| -> Vec<String> {
+        weeks[w]["sessions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["kind"] == "training")
+            .unwrap()["exercises"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(ids(0), ids(1));
+    assert_ne!(ids(1), ids(2));
+}
+
+/// A rule-based slot grows as its rule says: the Copenhagen adduction in the adductor program,
+/// `progression = { add_reps = 2, max_reps = 10, add_sets = 1, max_sets = 3, reset_reps = 8 }`
+/// from 2 x 6 in week 3 (Ishoi 2016): 2x6, 2x8, 2x10, 3x8, 3x10.
+#[test]
+fn rule_based_doses_grow_week_by_week() {
+    let p = plan_json(&[
+        "--cause",
+        "adductor-strain",
+        "--start",
+        "2027-01-04",
+        "--explain",
+    ]);
+    let weeks = p["weeks"].as_array().unwrap();
+    let dose = |w: usize| -> (u64, u64) {
+        let s = weeks[w - 1]["sessions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["kind"] == "training")
+            .unwrap();
+        let e = s["exercises"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["id"] == "copenhagen-short-lever")
+            .unwrap();
+        (e["sets"].as_u64().unwrap(), e["reps"].as_u64().unwrap())
+    };
+    let got: Vec<(u64, u64)> = (3..=7).map(dose).collect();
+    assert_eq!(got, [(2, 6), (2, 8), (2, 10), (3, 8), (3, 10)]);
+    let s = weeks[2]["sessions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["kind"] == "training")
+        .unwrap();
+    let e = s["exercises"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["id"] == "copenhagen-short-lever")
+        .unwrap();
+    assert_eq!(e["tempo"], "3-0-3");
+    let why = e["explain"][0].as_str().unwrap();
+    assert!(why.contains("dose: rule: +2 reps a week up to 10, then +1 set and back to 8 reps (at most 3 sets) (source: ishoi2016)"), "{why}");
+}

@@ -1,0 +1,118 @@
+#!/usr/bin/env python3
+"""Benchmarks for rehabplan: time and peak memory of whole runs of the release binary.
+
+Usage:  cargo build --release && python3 scripts/bench.py [--runs N]
+
+Prints one line per case: median and best wall time over N runs, and peak resident memory.
+Targets (docs/performance.md): a 12-week plan PDF in under 20 ms, 1,000 plans in under 10 s,
+a 12-week PDF under 150 KB. The figures are printed, never asserted: machines are noisy.
+"""
+
+import argparse
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BIN = os.path.join(ROOT, "target", "release", "rehabplan")
+ENV = dict(os.environ, SOURCE_DATE_EPOCH="1767225600", REHABPLAN_TODAY="2026-11-23")
+
+
+def run_once(args, cwd):
+    """Wall seconds of one run."""
+    start = time.perf_counter()
+    proc = subprocess.run([BIN] + args, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    wall = time.perf_counter() - start
+    if proc.returncode != 0:
+        sys.exit(f"failed: rehabplan {' '.join(args)}\n{proc.stderr.decode()}")
+    return wall
+
+
+def peak_rss(args, cwd):
+    """Peak RSS in KiB of one run, measured with a wrapper so earlier runs do not count."""
+    code = (
+        "import resource,subprocess,sys;"
+        "subprocess.run(sys.argv[1:],stdout=subprocess.DEVNULL,stderr=subprocess.DEVNULL);"
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    )
+    out = subprocess.run([sys.executable, "-c", code, BIN] + args, cwd=cwd, env=ENV, capture_output=True, text=True)
+    return int(out.stdout.strip() or 0)
+
+
+def case(name, args, cwd, runs):
+    times = [run_once(args, cwd) for _ in range(runs)]
+    rss = peak_rss(args, cwd)
+    print(f"{name:<42} median {statistics.median(times) * 1000:8.1f} ms   best {min(times) * 1000:8.1f} ms   peak {rss / 1024:6.1f} MiB")
+    return statistics.median(times)
+
+
+def library(dir, n):
+    """A therapist folder with n generated exercises and a program using some of them."""
+    os.makedirs(os.path.join(dir, "exercises"), exist_ok=True)
+    with open(os.path.join(dir, "exercises", "many.toml"), "w") as f:
+        for i in range(n):
+            f.write(
+                f'[[exercise]]\nid = "gen-{i}"\nname = "Generated exercise {i}"\ncategory = "hip"\n'
+                f'position = "lying"\ndose = "reps"\nper_side = true\n'
+                f'instructions = ["Step one of exercise {i}.", "Step two."]\nsource = "generated"\nlicense = "CC0-1.0"\n\n'
+            )
+    with open(os.path.join(dir, "many.toml"), "w") as f:
+        f.write(
+            'id = "many"\ntitle = "Generated"\nsummary = "x"\ndescription = "x"\nevidence = "trial"\n'
+            "[pain_rule]\ngreen_max = 3\namber_max = 5\n"
+            '[[phase]]\nname = "All"\nweeks = "1-12"\nsessions_per_week = 3\n'
+        )
+        for i in range(0, n, max(1, n // 8)):
+            f.write(f'[[phase.slot]]\nexercise = "gen-{i}"\nsets = 2\nreps = 10\n')
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=20)
+    a = ap.parse_args()
+    if not os.path.exists(BIN):
+        sys.exit("build first: cargo build --release")
+    tmp = tempfile.mkdtemp(prefix="rehabplan-bench-")
+    try:
+        print(f"rehabplan benchmarks ({a.runs} runs each; {os.cpu_count()} cores)\n")
+        plan12 = ["plan", "--cause", "pfps", "--start", "2026-12-28", "--weeks", "12", "--name", "Zoë Łukasiewicz", "-o", "p12.pdf"]
+        t12 = case("12-week plan -> PDF (whole process)", plan12, tmp, a.runs)
+        case("52-week plan -> PDF", ["plan", "--cause", "meniscus", "--start", "2026-12-28", "--weeks", "52", "-o", "p52.pdf"], tmp, max(3, a.runs // 4))
+        case("12-week plan -> JSON", ["plan", "--cause", "pfps", "--start", "2026-12-28", "--weeks", "12", "-o", "p12.json"], tmp, a.runs)
+        sizes = {}
+        for cause in ["pfps", "pes-anserine", "meniscus", "itbs", "hamstring-strain", "adductor-strain", "knee-oa"]:
+            out = os.path.join(tmp, f"{cause}.pdf")
+            subprocess.run([BIN, "plan", "--cause", cause, "--start", "2026-12-28", "--weeks", "12", "-o", out], env=ENV, check=True, stderr=subprocess.DEVNULL)
+            sizes[cause] = os.path.getsize(out)
+        print("\n12-week PDF sizes: " + ", ".join(f"{c} {s / 1024:.0f} KB" for c, s in sizes.items()))
+
+        lib = os.path.join(tmp, "lib")
+        library(lib, 10_000)
+        print()
+        case("validate a 10,000-exercise library", ["--programs", lib, "validate"], tmp, max(3, a.runs // 4))
+        case("12-week plan from it -> PDF", ["--programs", lib, "plan", "--cause", "many", "--start", "2026-12-28", "-o", "many.pdf"], tmp, max(3, a.runs // 4))
+
+        csv = os.path.join(tmp, "patients.csv")
+        causes = ["pfps", "itbs", "meniscus", "knee-oa", "pes-anserine", "hamstring-strain", "adductor-strain"]
+        with open(csv, "w") as f:
+            f.write("name,cause,start,days\n")
+            for i in range(1000):
+                f.write(f'Patient {i},{causes[i % 7]},2027-01-{(i % 28) + 1:02d},"mon,wed,fri"\n')
+        print()
+        tb = case("batch of 1,000 plans -> PDF", ["batch", csv, "--out-dir", os.path.join(tmp, "out")], tmp, 3)
+        print(
+            f"\ntargets: 12-week PDF < 20 ms: {'met' if t12 < 0.020 else 'NOT met'} ({t12 * 1000:.1f} ms); "
+            f"1,000 plans < 10 s: {'met' if tb < 10 else 'NOT met'} ({tb:.2f} s); "
+            f"12-week PDF < 150 KB: {'met' if max(sizes.values()) < 150 * 1024 else 'NOT met'} (largest {max(sizes.values()) / 1024:.0f} KB)"
+        )
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
