@@ -130,7 +130,8 @@ pub fn execute(global: &Global, args: &PlanArgs) -> Result<u8> {
         None => None,
         Some(w) => Some(select_week(w, start, today, plan.weeks.len() as u32)?),
     };
-    if let Some(n) = week {
+    // The text view shows one week of the whole plan; the other formats hold just that week.
+    if let (Some(n), false) = (week, format == PlanFormat::Text) {
         plan.weeks.retain(|w| w.number == n);
     }
 

@@ -220,7 +220,7 @@ enum Kind {
 fn classify(table: &toml::Table) -> Option<Kind> {
     if table.contains_key("exercise") {
         Some(Kind::Exercises)
-    } else if ["page", "text", "style", "clinic", "language"]
+    } else if ["page", "text", "style", "clinic", "language", "name"]
         .iter()
         .any(|k| table.contains_key(*k))
     {

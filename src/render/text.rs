@@ -24,13 +24,22 @@ pub fn date(d: NaiveDate) -> String {
 pub fn render(plan: &Plan, wording: &Wording, opts: TextOptions) -> String {
     let mut o = String::new();
     header(&mut o, plan, wording);
-    let weeks: Vec<&Week> = plan
-        .weeks
-        .iter()
-        .filter(|w| opts.week.is_none_or(|n| w.number == n))
-        .collect();
-    for w in weeks {
+    for (i, w) in plan.weeks.iter().enumerate() {
+        if opts.week.is_some_and(|n| w.number != n) {
+            continue;
+        }
         week(&mut o, w, wording);
+        let last_of_phase = plan
+            .weeks
+            .get(i + 1)
+            .is_none_or(|next| next.phase_number != w.phase_number);
+        if last_of_phase && !w.progress_when.is_empty() && !w.maintenance {
+            let _ = writeln!(o, "Move on to the next phase when:");
+            for c in &w.progress_when {
+                let _ = writeln!(o, "  - {c}");
+            }
+            o.push('\n');
+        }
     }
     footer(&mut o, plan, wording);
     o
@@ -103,7 +112,10 @@ fn week(o: &mut String, w: &Week, wording: &Wording) {
         let _ = writeln!(o, "Doses of program week {}", w.program_week);
     }
     if !w.goals.is_empty() {
-        let _ = writeln!(o, "Goals: {}", w.goals.join("; "));
+        let _ = writeln!(o, "Goals:");
+        for g in &w.goals {
+            let _ = writeln!(o, "  - {g}");
+        }
     }
     for s in &w.sessions {
         session(o, s, wording);
