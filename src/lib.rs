@@ -18,4 +18,6 @@ pub mod render;
 pub mod schema;
 pub mod screen;
 pub mod template;
+#[cfg(test)]
+pub(crate) mod testdata;
 pub mod validate;

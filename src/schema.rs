@@ -14,7 +14,7 @@ pub fn schema(kind: &str) -> Option<Value> {
     match kind {
         "program" => Some(program()),
         "exercises" => Some(exercises()),
-        "template" => Some(crate::template::schema()),
+        "template" => Some(template()),
         _ => None,
     }
 }
@@ -329,6 +329,96 @@ fn exercises() -> Value {
     s
 }
 
+fn template() -> Value {
+    let mut text = Vec::new();
+    for spec in crate::template::TEXT_KEYS {
+        let v = if spec.list {
+            json!({ "type": "array", "items": { "type": "string" }, "description": spec.help.trim() })
+        } else {
+            json!({ "type": "string", "description": spec.help.trim() })
+        };
+        text.push((spec.key, v));
+    }
+    let mm = |d: &str| json!({ "type": "number", "minimum": crate::template::MARGIN_MM.0, "maximum": crate::template::MARGIN_MM.1, "description": d });
+    let colour =
+        |d: &str| json!({ "type": "string", "pattern": "^#[0-9a-fA-F]{6}$", "description": d });
+    let mut s = obj(
+        vec![
+            (
+                "extends",
+                text_desc(
+                    "The built-in template this one changes (default en): en, large-print, de.",
+                ),
+            ),
+            (
+                "name",
+                text_desc("The template's name, used with --template."),
+            ),
+            (
+                "language",
+                text_desc("Language tag of the wording, e.g. en or de."),
+            ),
+            (
+                "page",
+                obj(
+                    vec![
+                        ("paper", json!({ "enum": ["a4", "letter"] })),
+                        ("margin", mm("All four margins, in mm.")),
+                        ("margin_top", mm("Top margin, in mm.")),
+                        ("margin_bottom", mm("Bottom margin, in mm.")),
+                        ("margin_left", mm("Left margin, in mm.")),
+                        ("margin_right", mm("Right margin, in mm.")),
+                        (
+                            "font_size",
+                            json!({ "type": "number", "minimum": crate::template::FONT_SIZE_PT.0, "maximum": crate::template::FONT_SIZE_PT.1, "description": "Body text size in points." }),
+                        ),
+                    ],
+                    &[],
+                ),
+            ),
+            (
+                "style",
+                obj(
+                    vec![
+                        ("accent", colour("Headings and rules.")),
+                        ("green", colour("The traffic light's green row.")),
+                        ("amber", colour("The amber row.")),
+                        ("red", colour("The red row.")),
+                    ],
+                    &[],
+                ),
+            ),
+            (
+                "clinic",
+                obj(
+                    vec![
+                        ("name", text_desc("Clinic name in the header.")),
+                        (
+                            "address",
+                            text_desc("Address; lines separated by newlines."),
+                        ),
+                        ("phone", text_desc("Phone number.")),
+                        (
+                            "logo",
+                            text_desc("PNG or JPEG file, relative to the template file."),
+                        ),
+                    ],
+                    &[],
+                ),
+            ),
+            ("text", obj(text, &[])),
+        ],
+        &[],
+    );
+    s["$schema"] = json!("http://json-schema.org/draft-07/schema#");
+    s["title"] = json!("rehabplan print template");
+    s
+}
+
+fn text_desc(d: &str) -> Value {
+    text(d)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -408,6 +498,32 @@ mod tests {
             accepted::<RawProgram>(
                 "id = \"a\"\n[[phase]]\n[[phase.slot]]\nprogression = { zzz = 1 }"
             )
+        );
+    }
+
+    /// Every key the template schema lists is accepted by the template parser.
+    #[test]
+    fn template_schema_keys_parse() {
+        let s = template();
+        let mut doc = String::from("extends = \"en\"\nname = \"t\"\nlanguage = \"en\"\n[page]\n");
+        for k in listed(&s["properties"]["page"]) {
+            doc.push_str(&match k.as_str() {
+                "paper" => "paper = \"a4\"\n".to_string(),
+                "font_size" => "font_size = 11\n".to_string(),
+                other => format!("{other} = 15\n"),
+            });
+        }
+        doc.push_str("[style]\n");
+        for k in listed(&s["properties"]["style"]) {
+            doc.push_str(&format!("{k} = \"#123456\"\n"));
+        }
+        doc.push_str("[clinic]\nname = \"C\"\naddress = \"A\"\nphone = \"1\"\n[text]\n");
+        let en = crate::template::builtin("en").unwrap();
+        let full = crate::template::parse(&doc, "t.toml", None).unwrap_or_else(|d| panic!("{d:?}"));
+        assert_eq!(full.text, en.text);
+        assert_eq!(
+            listed(&s["properties"]["text"]).len(),
+            crate::template::TEXT_KEYS.len()
         );
     }
 

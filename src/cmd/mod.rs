@@ -146,12 +146,20 @@ pub fn render_pdf(
 }
 
 pub fn render_pdf_with(
-    _plan: &crate::plan::types::Plan,
-    _template: &crate::template::Template,
-    _paper: Option<crate::cli::PaperArg>,
-    _created: i64,
+    plan: &crate::plan::types::Plan,
+    template: &crate::template::Template,
+    paper: Option<crate::cli::PaperArg>,
+    created: i64,
 ) -> Result<Vec<u8>> {
-    Err(Error::Render("PDF output is not available yet".into()))
+    use crate::template::Paper;
+    let options = crate::render::pdf::PdfOptions {
+        paper: paper.map(|p| match p {
+            crate::cli::PaperArg::A4 => Paper::A4,
+            crate::cli::PaperArg::Letter => Paper::Letter,
+        }),
+        created,
+    };
+    crate::render::pdf::render(plan, template, &options).map_err(|e| Error::Render(e.to_string()))
 }
 
 /// Write a file atomically: a temporary file in the same folder, then a rename, so that a file

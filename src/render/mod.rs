@@ -3,4 +3,5 @@
 
 pub mod ics;
 pub mod json;
+pub mod pdf;
 pub mod text;

@@ -1,0 +1,352 @@
+//! The cover: clinic, title, patient, cause and dates; what is going on; how to use the plan;
+//! the pain traffic light; the warning signs; the disclaimer; planner notes; references.
+
+use super::doc::{colour, paragraphs, text_on, tint, Builder};
+use super::layout::{boxed, stack, Block, Frame, Prim, Style, BLACK, GREY};
+use crate::model::Evidence;
+use crate::template::Wording;
+
+impl Builder<'_> {
+    pub fn cover(&mut self) {
+        self.clinic_block();
+        self.cover_title();
+        self.facts();
+        self.about();
+        self.how_to();
+        self.traffic_light();
+        self.red_flags();
+        self.disclaimer();
+        self.plan_notes();
+        self.references();
+    }
+
+    fn clinic_block(&mut self) {
+        let Some(clinic) = self.t.clinic.clone() else {
+            return;
+        };
+        let small = self.small();
+        let (logo_w, logo_h) = self.logo.as_ref().map(|l| (l.w, l.h)).unwrap_or((0.0, 0.0));
+        let gap = if logo_w > 0.0 { self.fs } else { 0.0 };
+        let x = logo_w + gap;
+        let tw = self.width - x;
+        let mut lines = self.m.para(&clinic.name, small.bold(), x, tw);
+        for a in &clinic.address {
+            lines.extend(self.m.para(a, small, x, tw));
+        }
+        if !clinic.phone.is_empty() {
+            lines.extend(self.m.rich(
+                &[
+                    (small.bold(), &format!("{}: ", self.w.phone_label)),
+                    (small, &clinic.phone),
+                ],
+                x,
+                tw,
+            ));
+        }
+        let text = stack(lines);
+        let mut f = Frame::new(text.h.max(logo_h));
+        if logo_w > 0.0 {
+            f.push(Prim::Image {
+                x: 0.0,
+                y: 0.0,
+                w: logo_w,
+                h: logo_h,
+            });
+        }
+        let dy = (f.h - text.h) / 2.0;
+        f.overlay(text, 0.0, dy);
+        let mut rule = Frame::new(self.fs * 1.2);
+        rule.push(Prim::Line {
+            x1: 0.0,
+            y1: self.fs * 0.5,
+            x2: self.width,
+            y2: self.fs * 0.5,
+            colour: self.accent,
+            width: 0.8,
+        });
+        self.push(Block::together(vec![f, rule]));
+    }
+
+    fn cover_title(&mut self) {
+        let mut frames = self
+            .m
+            .para(&self.w.document_title, self.h1(), 0.0, self.width);
+        frames.extend(self.m.para(
+            &self.plan.program.title,
+            self.h2().colour(BLACK),
+            0.0,
+            self.width,
+        ));
+        if !self.plan.program.summary.is_empty() {
+            frames.push(Frame::space(self.fs * 0.2));
+            frames.extend(self.m.para(
+                &self.plan.program.summary,
+                self.body().colour(GREY),
+                0.0,
+                self.width,
+            ));
+        }
+        frames.push(self.gap(0.8));
+        self.push(Block::together(frames));
+    }
+
+    /// Label/value rows: patient, cause, dates, length, training days.
+    fn facts(&mut self) {
+        let w = self.w;
+        let plan = self.plan;
+        let body = self.body();
+        let mut rows: Vec<(String, String, Style)> = Vec::new();
+        if let Some(p) = plan.patient.as_deref().filter(|p| !p.trim().is_empty()) {
+            rows.push((
+                w.patient_label.clone(),
+                p.to_string(),
+                Style::new(self.fs * 1.3).bold(),
+            ));
+        }
+        rows.push((w.cause_label.clone(), plan.cause.title.clone(), body.bold()));
+        if plan.cause.title != plan.program.title {
+            rows.push((w.program_label.clone(), plan.program.title.clone(), body));
+        }
+        rows.push((
+            w.dates_label.clone(),
+            w.date_range(&w.date_long(plan.start), &w.date_long(plan.end)),
+            body,
+        ));
+        rows.push((
+            w.length_label.clone(),
+            Wording::fill(&w.length_value, &[("weeks", &plan.weeks.len().to_string())]),
+            body,
+        ));
+        let days: Vec<&str> = plan.training_days.iter().map(|d| w.weekday(*d)).collect();
+        rows.push((
+            w.training_days_label.clone(),
+            days.join(&w.list_separator),
+            body,
+        ));
+
+        let label = body.bold().colour(GREY);
+        let label_w = rows
+            .iter()
+            .map(|(l, _, _)| self.m.width(l, label))
+            .fold(0.0, f32::max)
+            .min(self.width * 0.35)
+            + self.fs * 1.2;
+        let mut frames = Vec::new();
+        for (l, v, style) in rows {
+            let left = stack(self.m.para(&l, label, 0.0, label_w - self.fs));
+            let right = stack(self.m.para(&v, style, label_w, self.width - label_w));
+            let h = left.h.max(right.h);
+            let mut f = Frame::new(h + self.fs * 0.35);
+            // Align the label's baseline with the value's first line.
+            let dy = (style.baseline() - label.baseline()).max(0.0);
+            f.overlay(left, 0.0, dy);
+            f.overlay(right, 0.0, 0.0);
+            frames.push(f);
+        }
+        frames.push(self.gap(0.6));
+        self.push(Block::together(frames));
+    }
+
+    fn about(&mut self) {
+        let p = &self.plan.program;
+        if p.description.trim().is_empty() && p.location_note.trim().is_empty() {
+            return;
+        }
+        self.subtitle(&self.w.about_title.clone(), self.h3(), 0.6);
+        if !p.location_note.trim().is_empty() {
+            // Prominent: it tells the patient whether this plan fits where it hurts.
+            let pad = self.fs * 0.7;
+            let s = Style::new(self.fs * 1.08);
+            let label = format!("{}: ", self.w.location_note_label);
+            let inner = self.m.rich(
+                &[(s.bold(), &label), (s.bold(), &p.location_note.clone())],
+                0.0,
+                self.width - 2.0 * pad,
+            );
+            let mut frames = boxed(
+                inner,
+                self.width,
+                pad,
+                (self.accent, 2.0),
+                Some(tint(self.accent, 0.1)),
+            );
+            frames.push(self.gap(0.6));
+            self.push(Block::together(frames));
+        }
+        let text = p.description.clone();
+        self.paragraph(&text, self.body());
+        if p.evidence == Evidence::Extrapolated && !p.evidence_note.trim().is_empty() {
+            let pad = self.fs * 0.6;
+            let iw = self.width - 2.0 * pad;
+            let mut inner = self
+                .m
+                .para(&self.w.evidence_title, self.body().bold(), 0.0, iw);
+            inner.push(Frame::space(self.fs * 0.2));
+            let text = format!(
+                "{} {}",
+                self.w.evidence_extrapolated,
+                paragraphs(&p.evidence_note).join(" ")
+            );
+            inner.extend(self.m.para(&text, self.small(), 0.0, iw));
+            let mut frames = vec![self.gap(0.3)];
+            frames.extend(boxed(inner, self.width, pad, (GREY, 0.6), None));
+            frames.push(self.gap(0.4));
+            self.push(Block::together(frames));
+        }
+    }
+
+    fn how_to(&mut self) {
+        self.subtitle(&self.w.how_to_title.clone(), self.h3(), 0.8);
+        let steps = self.w.how_to_steps.clone();
+        for (i, s) in steps.iter().enumerate() {
+            let f = self.list_item(&format!("{}.", i + 1), s, self.body(), 0.0, self.width);
+            self.push(Block::together(f));
+        }
+    }
+
+    fn traffic_light(&mut self) {
+        let w = self.w;
+        let rule = &self.plan.program.pain_rule;
+        let lines = w.pain_rule_lines(rule);
+        let style = self.t.style;
+        let mut frames = vec![self.gap(0.8)];
+        frames.extend(self.m.para(&w.pain_title, self.h3(), 0.0, self.width));
+        frames.push(Frame::new(self.fs * 0.3));
+        if !w.pain_intro.trim().is_empty() {
+            frames.extend(self.m.para(&w.pain_intro, self.body(), 0.0, self.width));
+            frames.push(Frame::new(self.fs * 0.4));
+        }
+        let labels = [
+            (&w.pain_green_label, colour(style.green)),
+            (&w.pain_amber_label, colour(style.amber)),
+            (&w.pain_red_label, colour(style.red)),
+        ];
+        let lab = self.body().bold();
+        let pad = self.fs * 0.5;
+        let chip_w = labels
+            .iter()
+            .map(|(l, _)| self.m.width(l, lab))
+            .fold(0.0, f32::max)
+            + 2.0 * pad;
+        let chip_w = chip_w.min(self.width * 0.3);
+        let text_x = chip_w + self.fs * 0.8;
+        for ((label, c), sentence) in labels.into_iter().zip(lines.iter()) {
+            let text = stack(self.m.para(
+                sentence,
+                self.body(),
+                text_x + pad,
+                self.width - text_x - 2.0 * pad,
+            ));
+            let chip_text =
+                stack(
+                    self.m
+                        .para(label, lab.colour(text_on(c)), pad, chip_w - 2.0 * pad),
+                );
+            let h = text.h.max(chip_text.h) + 2.0 * pad;
+            let mut f = Frame::new(h);
+            f.push(Prim::Rect {
+                x: 0.0,
+                y: 0.0,
+                w: self.width,
+                h,
+                fill: Some(tint(c, 0.12)),
+                stroke: None,
+            });
+            f.push(Prim::Rect {
+                x: 0.0,
+                y: 0.0,
+                w: chip_w,
+                h,
+                fill: Some(c),
+                stroke: None,
+            });
+            f.overlay(chip_text.clone(), 0.0, (h - chip_text.h) / 2.0);
+            f.overlay(text.clone(), 0.0, (h - text.h) / 2.0);
+            frames.push(f);
+            frames.push(Frame::new(self.fs * 0.3));
+        }
+        if !rule.note.trim().is_empty() {
+            frames.extend(self.m.para(&rule.note, self.small(), 0.0, self.width));
+        }
+        if let Some(r) = self
+            .plan
+            .program
+            .references
+            .iter()
+            .find(|r| r.id == rule.source)
+        {
+            let s = self.tiny();
+            frames.extend(self.m.rich(
+                &[
+                    (s.bold(), &format!("{}: ", w.source_label)),
+                    (s, &r.citation),
+                ],
+                0.0,
+                self.width,
+            ));
+        }
+        self.push(Block::together(frames));
+    }
+
+    fn red_flags(&mut self) {
+        let w = self.w;
+        let red = colour(self.t.style.red);
+        let pad = self.fs * 0.8;
+        let iw = self.width - 2.0 * pad;
+        let mut inner = self
+            .m
+            .para(&w.red_flags_title, self.h3().colour(BLACK), 0.0, iw);
+        inner.push(Frame::new(self.fs * 0.3));
+        if !w.red_flags_intro.trim().is_empty() {
+            inner.extend(self.m.para(&w.red_flags_intro, self.body(), 0.0, iw));
+            inner.push(Frame::new(self.fs * 0.3));
+        }
+        let flags: Vec<String> = w
+            .red_flags
+            .iter()
+            .chain(self.plan.program.red_flags.iter())
+            .cloned()
+            .collect();
+        for f in &flags {
+            inner.extend(self.list_item("•", f, self.body(), 0.0, iw));
+        }
+        let mut frames = vec![self.gap(1.0)];
+        frames.extend(boxed(inner, self.width, pad, (red, 2.0), None));
+        self.push(Block::together(frames));
+    }
+
+    fn disclaimer(&mut self) {
+        self.subtitle(&self.w.disclaimer_title.clone(), self.h3(), 1.0);
+        let text = self.w.disclaimer.clone();
+        self.paragraph(&text, self.small());
+    }
+
+    fn plan_notes(&mut self) {
+        if self.plan.warnings.is_empty() {
+            return;
+        }
+        self.subtitle(&self.w.plan_notes_title.clone(), self.h3(), 0.8);
+        for n in self.plan.warnings.clone() {
+            let f = self.list_item("•", &n, self.small(), 0.0, self.width);
+            self.push(Block::together(f));
+        }
+    }
+
+    fn references(&mut self) {
+        let refs = self.plan.program.references.clone();
+        if refs.is_empty() {
+            return;
+        }
+        self.subtitle(&self.w.references_title.clone(), self.h3(), 0.8);
+        let s = self.small();
+        for (i, r) in refs.iter().enumerate() {
+            let text = if r.verified {
+                r.citation.clone()
+            } else {
+                format!("{} {}", r.citation, self.w.unverified)
+            };
+            let f = self.list_item(&format!("{}.", i + 1), &text, s, 0.0, self.width);
+            self.push(Block::together(f));
+        }
+    }
+}

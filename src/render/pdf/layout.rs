@@ -1,0 +1,672 @@
+//! The layout engine: measured, wrapped text in frames, frames in blocks, blocks on pages.
+//!
+//! A [`Frame`] is a strip of the text column with a fixed height and drawing primitives
+//! positioned inside it (x from the column's left edge, y downward from the frame's top). A
+//! [`Block`] is a run of frames with pagination rules: kept together on one page when it fits,
+//! kept with the following block (headings), started on a new page, or given a header frame
+//! repeated on each page it continues onto (tables). [`paginate`] places blocks top-down and
+//! starts a new page whenever the next frame would reach the footer, so nothing is cut off and
+//! nothing overlaps; a heading never ends a page alone.
+
+use super::fonts::{Fonts, ASCENT, DESCENT};
+use unicode_linebreak::{linebreaks, BreakOpportunity};
+
+/// An RGB colour with components from 0 to 1.
+pub type Colour = [f32; 3];
+pub const BLACK: Colour = [0.0, 0.0, 0.0];
+pub const GREY: Colour = [0.33, 0.33, 0.33];
+pub const LIGHT: Colour = [0.55, 0.55, 0.55];
+pub const WHITE: Colour = [1.0, 1.0, 1.0];
+
+/// Line height as a multiple of the font size.
+pub const LEADING: f32 = 1.32;
+
+/// One drawing instruction, positioned inside its frame.
+#[derive(Debug, Clone)]
+pub enum Prim {
+    /// `baseline` is measured down from the frame's top.
+    Text {
+        x: f32,
+        baseline: f32,
+        text: String,
+        bold: bool,
+        size: f32,
+        colour: Colour,
+    },
+    /// `y` is the rectangle's top, measured down from the frame's top.
+    Rect {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        fill: Option<Colour>,
+        stroke: Option<(Colour, f32)>,
+    },
+    Line {
+        x1: f32,
+        y1: f32,
+        x2: f32,
+        y2: f32,
+        colour: Colour,
+        width: f32,
+    },
+    /// The clinic's logo.
+    Image { x: f32, y: f32, w: f32, h: f32 },
+}
+
+impl Prim {
+    fn shift(&mut self, dx: f32, dy: f32) {
+        match self {
+            Prim::Text { x, baseline, .. } => {
+                *x += dx;
+                *baseline += dy;
+            }
+            Prim::Rect { x, y, .. } | Prim::Image { x, y, .. } => {
+                *x += dx;
+                *y += dy;
+            }
+            Prim::Line { x1, y1, x2, y2, .. } => {
+                *x1 += dx;
+                *x2 += dx;
+                *y1 += dy;
+                *y2 += dy;
+            }
+        }
+    }
+}
+
+impl Prim {
+    /// A tick box stretched to `w` (the pain boxes are wider than tall).
+    pub fn with_width(self, w: f32) -> Prim {
+        match self {
+            Prim::Rect {
+                x,
+                y,
+                h,
+                fill,
+                stroke,
+                ..
+            } => Prim::Rect {
+                x,
+                y,
+                w,
+                h,
+                fill,
+                stroke,
+            },
+            other => other,
+        }
+    }
+}
+
+/// A horizontal strip of the text column.
+#[derive(Debug, Clone, Default)]
+pub struct Frame {
+    pub h: f32,
+    pub prims: Vec<Prim>,
+    /// Pure vertical space: dropped at the top of a page.
+    pub space: bool,
+    /// Set by [`paginate`] on the frames of headings (`keep_with_next` blocks), so tests can
+    /// check that no page ends with one.
+    pub heading: bool,
+}
+
+impl Frame {
+    pub fn new(h: f32) -> Frame {
+        Frame {
+            h,
+            prims: Vec::new(),
+            space: false,
+            heading: false,
+        }
+    }
+
+    pub fn space(h: f32) -> Frame {
+        Frame {
+            h,
+            prims: Vec::new(),
+            space: true,
+            heading: false,
+        }
+    }
+
+    pub fn push(&mut self, p: Prim) {
+        self.prims.push(p);
+    }
+
+    /// Appends `other`'s primitives, moved by (dx, dy).
+    pub fn overlay(&mut self, other: Frame, dx: f32, dy: f32) {
+        for mut p in other.prims {
+            p.shift(dx, dy);
+            self.prims.push(p);
+        }
+    }
+}
+
+/// Stacks frames into one frame (the parts of a table cell, a row of the traffic light).
+pub fn stack(frames: Vec<Frame>) -> Frame {
+    let mut out = Frame::new(0.0);
+    for f in frames {
+        let h = f.h;
+        out.overlay(f, 0.0, out.h);
+        out.h += h;
+    }
+    out
+}
+
+/// Frames with pagination rules.
+#[derive(Debug, Clone, Default)]
+pub struct Block {
+    pub frames: Vec<Frame>,
+    /// Move the whole block to the next page when it does not fit on this one (and fits on one).
+    pub keep_together: bool,
+    /// Never end a page with this block: it moves to the next page with the start of the next.
+    pub keep_with_next: bool,
+    /// Start on a fresh page.
+    pub new_page: bool,
+    /// Repeated at the top of every page the block continues onto.
+    pub header: Option<Frame>,
+    /// Printed first when a page break falls inside or before this block (not for `new_page`
+    /// blocks): says which section continues, e.g. "Week 2 · Session 1 of 3 (continued)".
+    pub context: Option<Frame>,
+}
+
+impl Block {
+    pub fn flow(frames: Vec<Frame>) -> Block {
+        Block {
+            frames,
+            ..Block::default()
+        }
+    }
+    pub fn together(frames: Vec<Frame>) -> Block {
+        Block {
+            frames,
+            keep_together: true,
+            ..Block::default()
+        }
+    }
+    pub fn heading(frames: Vec<Frame>) -> Block {
+        Block {
+            frames,
+            keep_together: true,
+            keep_with_next: true,
+            ..Block::default()
+        }
+    }
+    pub fn height(&self) -> f32 {
+        self.frames.iter().map(|f| f.h).sum()
+    }
+}
+
+/// A page's frames with their offset from the top of the text column.
+pub type PlacedPage = Vec<(f32, Frame)>;
+
+/// Space needed at the start of block `i` for it not to be separated from what follows.
+fn lead(blocks: &[Block], i: usize, avail: f32, depth: usize) -> f32 {
+    let Some(b) = blocks.get(i) else { return 0.0 };
+    let total = b.height();
+    let own = if b.keep_together && total <= avail {
+        total
+    } else {
+        b.frames
+            .iter()
+            .find(|f| !f.space)
+            .map(|f| f.h)
+            .unwrap_or(0.0)
+    };
+    if b.keep_with_next && depth < 8 {
+        own + lead(blocks, i + 1, avail, depth + 1)
+    } else {
+        own
+    }
+}
+
+/// Places blocks on pages. `first_avail` is the usable height of the first page, `avail` of
+/// the others (the cover has no running header).
+pub fn paginate(blocks: Vec<Block>, first_avail: f32, avail: f32) -> Vec<PlacedPage> {
+    const EPS: f32 = 0.01;
+    let mut pages: Vec<PlacedPage> = vec![Vec::new()];
+    let mut y = 0.0f32;
+    let room = |pages: &Vec<PlacedPage>| if pages.len() == 1 { first_avail } else { avail };
+    // Starts a new page, with the block's context line when it has one.
+    let new_page = |pages: &mut Vec<PlacedPage>, y: &mut f32, context: Option<&Frame>| {
+        pages.push(Vec::new());
+        *y = 0.0;
+        if let Some(c) = context {
+            pages.last_mut().expect("a page").push((0.0, c.clone()));
+            *y = c.h;
+        }
+    };
+    for i in 0..blocks.len() {
+        let b = &blocks[i];
+        if b.frames.is_empty() {
+            continue;
+        }
+        if b.new_page && y > 0.0 {
+            new_page(&mut pages, &mut y, None);
+        }
+        let context = b.context.as_ref();
+        let ctx_h = context.map(|c| c.h).unwrap_or(0.0);
+        let need = lead(
+            &blocks,
+            i,
+            avail - ctx_h,
+            if b.keep_with_next { 0 } else { 8 },
+        );
+        // After a heading, the heading's own check already made room for the start of this
+        // block: moving it now would leave the heading alone at the bottom.
+        let after_heading =
+            i > 0 && blocks[i - 1].keep_with_next && !blocks[i - 1].frames.is_empty();
+        if y > 0.0 && y + need > room(&pages) + EPS && !after_heading {
+            if need <= avail - ctx_h + EPS {
+                new_page(&mut pages, &mut y, context);
+            } else if b.keep_with_next {
+                // The heading and what follows fit on no page together: at least keep the
+                // heading with the first line of what follows.
+                let first = b.height()
+                    + blocks
+                        .get(i + 1)
+                        .and_then(|n| n.frames.first())
+                        .map(|f| f.h)
+                        .unwrap_or(0.0);
+                if y + first > room(&pages) + EPS {
+                    new_page(&mut pages, &mut y, context);
+                }
+            }
+        }
+        for f in b.frames.iter() {
+            if y + f.h > room(&pages) + EPS && y > 0.0 {
+                new_page(&mut pages, &mut y, context);
+                if let Some(h) = &b.header {
+                    pages.last_mut().expect("a page").push((y, h.clone()));
+                    y += h.h;
+                }
+            }
+            if f.space
+                && (y == 0.0
+                    || pages
+                        .last()
+                        .is_some_and(|p| p.len() == 1 && y == ctx_h && ctx_h > 0.0))
+            {
+                continue;
+            }
+            let mut f = f.clone();
+            f.heading = b.keep_with_next;
+            pages.last_mut().expect("a page").push((y, f));
+            y += pages
+                .last()
+                .and_then(|p| p.last())
+                .map(|(_, f)| f.h)
+                .unwrap_or(0.0);
+        }
+    }
+    if pages.len() > 1 && pages.last().is_some_and(|p| p.is_empty()) {
+        pages.pop();
+    }
+    pages
+}
+
+/// A run of text with one style.
+#[derive(Debug, Clone, Copy)]
+pub struct Style {
+    pub size: f32,
+    pub bold: bool,
+    pub colour: Colour,
+}
+
+impl Style {
+    pub fn new(size: f32) -> Style {
+        Style {
+            size,
+            bold: false,
+            colour: BLACK,
+        }
+    }
+    pub fn bold(self) -> Style {
+        Style { bold: true, ..self }
+    }
+    pub fn colour(self, colour: Colour) -> Style {
+        Style { colour, ..self }
+    }
+    /// Line height.
+    pub fn lh(self) -> f32 {
+        self.size * LEADING
+    }
+    /// Baseline below the top of a line.
+    pub fn baseline(self) -> f32 {
+        let extra = self.lh() - (ASCENT + DESCENT) * self.size;
+        extra / 2.0 + ASCENT * self.size
+    }
+}
+
+/// A piece of a wrapped line: style, text and x offset.
+pub type Piece = (Style, String, f32);
+
+/// Text measuring and wrapping with the embedded fonts.
+pub struct Measure {
+    pub fonts: &'static Fonts,
+}
+
+impl Measure {
+    pub fn width(&self, text: &str, style: Style) -> f32 {
+        self.fonts.face(style.bold).width(text, style.size)
+    }
+
+    /// Wraps styled runs into lines no wider than `width` (the first line `first_width`).
+    /// Breaks at UAX #14 opportunities; a word wider than a line is broken between characters.
+    pub fn wrap_runs(
+        &self,
+        runs: &[(Style, &str)],
+        first_width: f32,
+        width: f32,
+    ) -> Vec<Vec<Piece>> {
+        // Pieces: text between break opportunities, each with its style; a mandatory break
+        // (newline) ends a line.
+        let mut pieces: Vec<(Style, String, bool)> = Vec::new();
+        for (style, text) in runs {
+            let text = self.fonts.clean(text);
+            let mut start = 0;
+            for (i, op) in linebreaks(&text) {
+                let seg = &text[start..i];
+                let mandatory = op == BreakOpportunity::Mandatory && i < text.len();
+                let seg = seg.trim_end_matches(['\n', '\r']);
+                if !seg.is_empty() || mandatory {
+                    pieces.push((*style, seg.to_string(), mandatory));
+                }
+                start = i;
+            }
+        }
+        let mut lines: Vec<Vec<Piece>> = Vec::new();
+        let mut line: Vec<(Style, String)> = Vec::new();
+        let mut line_w = 0.0f32;
+        let limit = |n: usize| if n == 0 { first_width } else { width };
+        let finish = |line: &mut Vec<(Style, String)>, lines: &mut Vec<Vec<Piece>>, m: &Measure| {
+            let mut out: Vec<Piece> = Vec::new();
+            let mut x = 0.0;
+            let n = line.len();
+            for (k, (s, t)) in line.drain(..).enumerate() {
+                let t = if k + 1 == n {
+                    t.trim_end().to_string()
+                } else {
+                    t
+                };
+                let w = m.width(&t, s);
+                match out.last_mut() {
+                    Some((ls, lt, _))
+                        if ls.bold == s.bold && ls.size == s.size && ls.colour == s.colour =>
+                    {
+                        lt.push_str(&t)
+                    }
+                    _ => out.push((s, t, x)),
+                }
+                x += w;
+            }
+            out.retain(|(_, t, _)| !t.is_empty());
+            lines.push(out);
+        };
+        for (style, seg, mandatory) in pieces {
+            let seg_w = self.width(&seg, style);
+            let seg_trim_w = self.width(seg.trim_end(), style);
+            if line_w + seg_trim_w <= limit(lines.len()) + 0.01
+                || (line.is_empty() && seg_trim_w <= 0.0)
+            {
+                line.push((style, seg));
+                line_w += seg_w;
+            } else {
+                if !line.is_empty() {
+                    finish(&mut line, &mut lines, self);
+                }
+                // The segment alone may still be too wide: break it between characters.
+                let mut rest = seg;
+                while self.width(rest.trim_end(), style) > limit(lines.len()) + 0.01 {
+                    let max = limit(lines.len());
+                    let mut w = 0.0;
+                    let mut cut = 0;
+                    for (idx, c) in rest.char_indices() {
+                        let cw = self.fonts.face(style.bold).advance(c).unwrap_or(0.5) * style.size;
+                        if w + cw > max && idx > 0 {
+                            break;
+                        }
+                        w += cw;
+                        cut = idx + c.len_utf8();
+                    }
+                    if cut >= rest.len() {
+                        break;
+                    }
+                    line.push((style, rest[..cut].to_string()));
+                    finish(&mut line, &mut lines, self);
+                    rest = rest[cut..].to_string();
+                }
+                line_w = self.width(&rest, style);
+                line.push((style, rest));
+            }
+            if mandatory {
+                finish(&mut line, &mut lines, self);
+                line_w = 0.0;
+            }
+        }
+        if !line.is_empty() || lines.is_empty() {
+            finish(&mut line, &mut lines, self);
+        }
+        lines
+    }
+
+    /// Wraps one style of text.
+    #[cfg(test)]
+    pub fn wrap(&self, text: &str, style: Style, width: f32) -> Vec<String> {
+        self.wrap_runs(&[(style, text)], width, width)
+            .into_iter()
+            .map(|l| l.into_iter().map(|(_, t, _)| t).collect::<String>())
+            .collect()
+    }
+
+    /// One frame per line of a paragraph, starting at `x` and `width` wide.
+    pub fn para(&self, text: &str, style: Style, x: f32, width: f32) -> Vec<Frame> {
+        self.rich(&[(style, text)], x, width)
+    }
+
+    /// One frame per line of styled runs (e.g. a bold label followed by text).
+    pub fn rich(&self, runs: &[(Style, &str)], x: f32, width: f32) -> Vec<Frame> {
+        let lh = runs.iter().map(|(s, _)| s.lh()).fold(0.0, f32::max);
+        let base = runs.iter().map(|(s, _)| s.baseline()).fold(0.0, f32::max);
+        self.wrap_runs(runs, width, width)
+            .into_iter()
+            .map(|line| {
+                let mut f = Frame::new(lh);
+                for (s, t, dx) in line {
+                    f.push(Prim::Text {
+                        x: x + dx,
+                        baseline: base,
+                        text: t,
+                        bold: s.bold,
+                        size: s.size,
+                        colour: s.colour,
+                    });
+                }
+                f
+            })
+            .collect()
+    }
+
+    /// A list item: `marker` (a number or bullet) at `x`, the text wrapped beside it.
+    pub fn item(
+        &self,
+        marker: &str,
+        text: &str,
+        style: Style,
+        x: f32,
+        indent: f32,
+        width: f32,
+    ) -> Vec<Frame> {
+        let mut frames = self.para(text, style, x + indent, width - indent);
+        let marker = self.fonts.clean(marker);
+        let marker = marker.as_str();
+        if let Some(first) = frames.first_mut() {
+            let mw = self.width(marker, style);
+            // First in the frame, so that copied text reads "2. Text".
+            first.prims.insert(
+                0,
+                Prim::Text {
+                    x: x + (indent - mw - style.size * 0.35).max(0.0),
+                    baseline: style.baseline(),
+                    text: marker.to_string(),
+                    bold: style.bold,
+                    size: style.size,
+                    colour: style.colour,
+                },
+            );
+        }
+        frames
+    }
+}
+
+/// Draws a box around frames laid out `pad` narrower than `width` on each side: side rules
+/// on every frame (so the box can continue on the next page), top and bottom rules, and an
+/// optional background.
+pub fn boxed(
+    frames: Vec<Frame>,
+    width: f32,
+    pad: f32,
+    stroke: (Colour, f32),
+    fill: Option<Colour>,
+) -> Vec<Frame> {
+    let mut all = Vec::with_capacity(frames.len() + 2);
+    all.push(Frame::new(pad));
+    for f in frames {
+        let mut g = Frame::new(f.h);
+        g.overlay(f, pad, 0.0);
+        all.push(g);
+    }
+    all.push(Frame::new(pad));
+    let n = all.len();
+    let (colour, lw) = stroke;
+    all.into_iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let mut g = Frame::new(f.h);
+            if let Some(fill) = fill {
+                g.push(Prim::Rect {
+                    x: 0.0,
+                    y: 0.0,
+                    w: width,
+                    h: f.h,
+                    fill: Some(fill),
+                    stroke: None,
+                });
+            }
+            g.push(Prim::Line {
+                x1: 0.0,
+                y1: 0.0,
+                x2: 0.0,
+                y2: f.h,
+                colour,
+                width: lw,
+            });
+            g.push(Prim::Line {
+                x1: width,
+                y1: 0.0,
+                x2: width,
+                y2: f.h,
+                colour,
+                width: lw,
+            });
+            if i == 0 {
+                g.push(Prim::Line {
+                    x1: -lw / 2.0,
+                    y1: 0.0,
+                    x2: width + lw / 2.0,
+                    y2: 0.0,
+                    colour,
+                    width: lw,
+                });
+            }
+            if i + 1 == n {
+                g.push(Prim::Line {
+                    x1: -lw / 2.0,
+                    y1: f.h,
+                    x2: width + lw / 2.0,
+                    y2: f.h,
+                    colour,
+                    width: lw,
+                });
+            }
+            g.overlay(f, 0.0, 0.0);
+            g
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m() -> Measure {
+        Measure {
+            fonts: Fonts::get().unwrap(),
+        }
+    }
+
+    #[test]
+    fn wrapping_never_exceeds_the_width() {
+        let m = m();
+        let s = Style::new(10.0);
+        let text = "Lie on your side with hips and knees bent, heels together, and lift the top knee. \
+                    Supercalifragilisticexpialidociousandthensomemoreletterstomakeitlongerthanaline1234567890";
+        for width in [40.0, 90.0, 200.0] {
+            let lines = m.wrap(text, s, width);
+            assert!(lines.len() > 1);
+            for l in &lines {
+                assert!(m.width(l, s) <= width + 0.01, "{l:?} is wider than {width}");
+            }
+            let joined: String = lines.concat().split_whitespace().collect();
+            let orig: String = text.split_whitespace().collect();
+            assert_eq!(joined, orig, "no character may be lost");
+        }
+    }
+
+    #[test]
+    fn newlines_force_breaks_and_empty_text_gives_one_line() {
+        let m = m();
+        assert_eq!(m.wrap("a\nb", Style::new(10.0), 500.0), vec!["a", "b"]);
+        assert_eq!(m.wrap("", Style::new(10.0), 500.0), vec![""]);
+    }
+
+    #[test]
+    fn headings_are_kept_with_what_follows() {
+        let line = |h| vec![Frame::new(h)];
+        let blocks = vec![
+            Block::flow(line(90.0)),
+            Block::heading(line(5.0)),
+            Block::together(vec![Frame::new(5.0), Frame::new(5.0)]),
+        ];
+        let pages = paginate(blocks, 100.0, 100.0);
+        assert_eq!(pages.len(), 2);
+        assert_eq!(pages[0].len(), 1);
+        assert_eq!(pages[1].len(), 3);
+    }
+
+    #[test]
+    fn a_heading_chain_taller_than_a_page_splits_after_the_headings() {
+        let blocks = vec![
+            Block::heading(vec![Frame::new(10.0)]),
+            Block::heading(vec![Frame::new(10.0)]),
+            Block::together((0..9).map(|_| Frame::new(10.0)).collect()),
+        ];
+        // Fits on a page alone (90) but not after the headings (110): it splits.
+        let pages = paginate(blocks, 100.0, 100.0);
+        assert_eq!(pages.len(), 2);
+        assert_eq!(pages[0].len(), 10);
+    }
+
+    #[test]
+    fn tall_blocks_split_and_nothing_passes_the_bottom() {
+        let frames: Vec<Frame> = (0..50).map(|_| Frame::new(7.0)).collect();
+        let pages = paginate(vec![Block::together(frames)], 100.0, 100.0);
+        assert_eq!(pages.len(), 4);
+        for p in &pages {
+            for (y, f) in p {
+                assert!(y + f.h <= 100.01);
+            }
+        }
+    }
+}

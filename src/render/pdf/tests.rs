@@ -1,0 +1,653 @@
+//! PDF tests: render hand-built plans, read them back with lopdf (page count, page size,
+//! text), check the layout's invariants (nothing past the margins or into the footer, nothing
+//! overlapping), reproducibility, size, and `qpdf --check` when qpdf is installed.
+
+use super::layout::Prim;
+use super::*;
+use crate::plan::types::SessionKind;
+use crate::template::{builtin, parse, Wording};
+use crate::testdata::{sample_plan, sample_plan_for};
+
+/// Writes `bytes` to $PDF_OUT_DIR/name when that variable is set (to look at the output).
+fn keep(name: &str, bytes: &[u8]) {
+    if let Ok(dir) = std::env::var("PDF_OUT_DIR") {
+        std::fs::write(std::path::Path::new(&dir).join(name), bytes).unwrap();
+    }
+}
+
+/// Text without any whitespace: lopdf joins runs without spaces and wrapped lines split
+/// words, so both sides of a comparison are squashed.
+fn squash(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+struct Read {
+    doc: lopdf::Document,
+    /// Squashed text of each page.
+    pages: Vec<String>,
+}
+
+impl Read {
+    fn new(bytes: &[u8]) -> Read {
+        let doc = lopdf::Document::load_mem(bytes).expect("lopdf reads the PDF");
+        let numbers: Vec<u32> = doc.get_pages().keys().copied().collect();
+        let pages = numbers
+            .iter()
+            .map(|n| squash(&doc.extract_text(&[*n]).expect("text")))
+            .collect();
+        Read { doc, pages }
+    }
+    fn all(&self) -> String {
+        self.pages.concat()
+    }
+    fn has(&self, needle: &str) -> bool {
+        self.all().contains(&squash(needle))
+    }
+    fn media_boxes(&self) -> Vec<Vec<f32>> {
+        self.doc
+            .get_pages()
+            .values()
+            .map(|id| {
+                let page = self.doc.get_dictionary(*id).unwrap();
+                page.get(b"MediaBox")
+                    .unwrap()
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|o| o.as_float().unwrap())
+                    .collect()
+            })
+            .collect()
+    }
+}
+
+fn en() -> Template {
+    builtin("en").unwrap()
+}
+
+#[test]
+fn a_twelve_week_plan_prints_everything() {
+    let plan = sample_plan(12);
+    let t = en();
+    let w = &t.text;
+    let bytes = render(&plan, &t, &PdfOptions::default()).unwrap();
+    keep("test-en-12.pdf", &bytes);
+    let r = Read::new(&bytes);
+    let n = r.pages.len();
+    assert!((30..=90).contains(&n), "{n} pages");
+    assert!(r.has("Zoë Łukasiewicz"));
+    for week in &plan.weeks {
+        assert!(r.has(&Wording::fill(
+            &w.week_heading,
+            &[("week", week.number.to_string().as_str()), ("weeks", "12")]
+        )));
+        for s in &week.sessions {
+            let printed = match s.kind {
+                SessionKind::Training | SessionKind::Run => w.date_long(s.date),
+                SessionKind::Daily => w.date_short(s.date),
+            };
+            assert!(r.has(&printed), "session date {printed} is missing");
+        }
+    }
+    for e in &plan.exercises {
+        assert!(r.has(&e.name), "{} is missing", e.name);
+    }
+    for (i, page) in r.pages.iter().enumerate() {
+        assert!(
+            page.contains(&squash(&w.page_of(i + 1, n))),
+            "page {} has no page number",
+            i + 1
+        );
+        assert!(
+            page.contains(&squash(&w.disclaimer_short)),
+            "page {} has no short disclaimer",
+            i + 1
+        );
+        assert!(
+            page.contains(&squash(
+                "Patellofemoral pain (runner's knee) · Zoë Łukasiewicz"
+            )),
+            "page {} footer",
+            i + 1
+        );
+    }
+    // Cover: traffic light with the thresholds, warning signs, references.
+    for line in w.pain_rule_lines(&plan.program.pain_rule) {
+        assert!(r.has(&line));
+    }
+    assert!(r.has("Stop and see a doctor if..."));
+    assert!(r.has(&w.red_flags[0]) && r.has(&plan.program.red_flags[0]));
+    assert!(r.has(&format!(
+        "{} {}",
+        plan.program.references[1].citation, w.unverified
+    )));
+    assert!(!r.has(&format!(
+        "{} {}",
+        plan.program.references[0].citation, w.unverified
+    )));
+    assert!(r.has(&plan.program.location_note) && r.has(&plan.program.evidence_note));
+    // Walk-run days: their heading, and the return-to-running box once, before the first.
+    let first_run = plan
+        .weeks
+        .iter()
+        .flat_map(|wk| &wk.sessions)
+        .find(|s| s.kind == SessionKind::Run)
+        .unwrap();
+    assert!(r.has(&Wording::fill(
+        &w.run_heading,
+        &[("date", &w.date_long(first_run.date))]
+    )));
+    assert_eq!(
+        r.pages
+            .iter()
+            .filter(|p| p.contains(&squash(&w.run_entry_title)))
+            .count(),
+        1
+    );
+    assert!(r.has("10 single-leg hops on each side without pain") && r.has("walk 2:00 / run 3:00"));
+    // Phase criteria at the end of each phase.
+    assert!(
+        r.pages
+            .iter()
+            .filter(|p| p.contains(&squash(&w.progress_title)))
+            .count()
+            >= 3
+    );
+}
+
+#[test]
+fn exercises_are_grouped_by_position_in_order() {
+    let plan = sample_plan(1);
+    let r = Read::new(&render(&plan, &en(), &PdfOptions::default()).unwrap());
+    let text = r.all();
+    // The first session, after its heading: lying, kneeling, sitting, standing.
+    let start = text
+        .find(&squash("Session 1 of 3: Monday 3 March 2025"))
+        .unwrap();
+    let pos = |s: &str| {
+        text[start..]
+            .find(&squash(s))
+            .unwrap_or_else(|| panic!("{s}"))
+    };
+    assert!(pos("Lying down") < pos("Clamshell"));
+    assert!(
+        pos("Clamshell") < pos("Glute bridge")
+            && pos("Glute bridge") < pos("Side-lying hip abduction")
+    );
+    assert!(pos("Side plank on knees") < pos("Kneeling or on all fours"));
+    assert!(pos("Kneeling or on all fours") < pos("Sitting") && pos("Sitting") < pos("Standing"));
+    assert!(pos("Easy cycling") < pos("Seated knee extension"));
+}
+
+#[test]
+fn a4_and_letter_have_exact_sizes_and_paper_overrides_the_template() {
+    let plan = sample_plan(1);
+    let a4 = Read::new(&render(&plan, &en(), &PdfOptions::default()).unwrap());
+    for b in a4.media_boxes() {
+        assert_eq!(b.len(), 4);
+        assert!(
+            (b[2] - 595.2756).abs() < 0.01 && (b[3] - 841.8898).abs() < 0.01,
+            "{b:?}"
+        );
+    }
+    let letter = Read::new(
+        &render(
+            &plan,
+            &en(),
+            &PdfOptions {
+                paper: Some(Paper::Letter),
+                created: 0,
+            },
+        )
+        .unwrap(),
+    );
+    for b in letter.media_boxes() {
+        assert_eq!(b, vec![0.0, 0.0, 612.0, 792.0]);
+    }
+    let t = parse("[page]\npaper = \"letter\"\n", "l.toml", None).unwrap();
+    let back = Read::new(
+        &render(
+            &plan,
+            &t,
+            &PdfOptions {
+                paper: Some(Paper::A4),
+                created: 0,
+            },
+        )
+        .unwrap(),
+    );
+    assert!((back.media_boxes()[0][2] - 595.2756).abs() < 0.01);
+}
+
+#[test]
+fn the_same_input_gives_the_same_bytes() {
+    let plan = sample_plan(3);
+    let opts = PdfOptions {
+        paper: None,
+        created: 1_700_000_000,
+    };
+    let a = render(&plan, &en(), &opts).unwrap();
+    let b = render(&plan, &en(), &opts).unwrap();
+    assert!(a == b, "two renders in one process differ");
+    let c = render(
+        &plan,
+        &en(),
+        &PdfOptions {
+            created: 1_700_000_001,
+            ..opts.clone()
+        },
+    )
+    .unwrap();
+    assert_ne!(a, c);
+    let r = Read::new(&a);
+    let info = r
+        .doc
+        .trailer
+        .get(b"Info")
+        .and_then(lopdf::Object::as_reference)
+        .unwrap();
+    let info = r.doc.get_dictionary(info).unwrap();
+    assert!(info.get(b"GTS_PDFXVersion").is_err());
+    let date = info.get(b"CreationDate").unwrap().as_str().unwrap();
+    assert_eq!(date, b"D:20231114221320+00'00'");
+}
+
+#[test]
+fn long_and_unicode_names_wrap_and_print() {
+    let long_name = format!(
+        "{} {}",
+        "Ægir Þórsson Zoë Łukasiewicz ".repeat(10).trim(),
+        "Ö".repeat(80)
+    );
+    assert!(long_name.chars().count() > 300);
+    let mut plan = sample_plan_for(2, Some(&long_name));
+    plan.exercises[0]
+        .instructions
+        .push(format!("Press{}", "-and-hold".repeat(30)));
+    plan.weeks[0].sessions[0].exercises[0].note = "x".repeat(200);
+    for t in [
+        en(),
+        builtin("large-print").unwrap(),
+        builtin("de").unwrap(),
+    ] {
+        for paper in Paper::ALL {
+            let opts = PdfOptions {
+                paper: Some(paper),
+                created: 0,
+            };
+            assert_layout_fits(&plan, &t, &opts);
+            let bytes = render(&plan, &t, &opts).unwrap();
+            if paper == Paper::A4 {
+                keep(&format!("test-long-{}.pdf", t.name), &bytes);
+            }
+            let r = Read::new(&bytes);
+            assert!(r.has(&long_name), "{}: the long name is cut", t.name);
+            assert!(r.has("Ægir Þórsson"));
+        }
+    }
+}
+
+/// Every frame inside the page's text area, above the footer, not overlapping the next; every
+/// text run inside the column.
+fn assert_layout_fits(plan: &Plan, t: &Template, opts: &PdfOptions) {
+    let c = compose(plan, t, opts).unwrap();
+    let fonts = Fonts::get().unwrap();
+    for (n, page) in c.pages.iter().enumerate() {
+        let (footer, body) = page.split_last().unwrap();
+        assert!((footer.0 - c.footer_top).abs() < 0.01);
+        let mut last_end = 0.0f32;
+        for (y, f) in body {
+            assert!(*y + 0.01 >= last_end, "page {}: frames overlap", n + 1);
+            assert!(
+                y + f.h <= c.footer_top - t.page.font_size * 0.5 + 0.01,
+                "page {}: a frame reaches the footer",
+                n + 1
+            );
+            last_end = y + f.h;
+        }
+        for (_, f) in page {
+            for p in &f.prims {
+                if let Prim::Text {
+                    x,
+                    text,
+                    bold,
+                    size,
+                    baseline,
+                    ..
+                } = p
+                {
+                    let w = fonts.face(*bold).width(text, *size);
+                    assert!(
+                        *x >= -0.01 && x + w <= c.width + 0.05,
+                        "page {}: {text:?} sticks out ({x} + {w} > {})",
+                        n + 1,
+                        c.width
+                    );
+                    assert!(
+                        *baseline <= f.h + 0.01,
+                        "page {}: {text:?} is below its frame",
+                        n + 1
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn every_template_and_paper_lays_out_within_the_margins() {
+    let plan = sample_plan(13);
+    for name in crate::template::builtin_names() {
+        for paper in Paper::ALL {
+            assert_layout_fits(
+                &plan,
+                &builtin(name).unwrap(),
+                &PdfOptions {
+                    paper: Some(paper),
+                    created: 0,
+                },
+            );
+        }
+    }
+}
+
+#[test]
+fn german_prints_german() {
+    let plan = sample_plan(2);
+    let t = builtin("de").unwrap();
+    let bytes = render(&plan, &t, &PdfOptions::default()).unwrap();
+    keep("test-de.pdf", &bytes);
+    let r = Read::new(&bytes);
+    let n = r.pages.len();
+    assert!(r.has(&format!("Seite 1 von {n}")));
+    assert!(r.has("Montag, 3. März 2025") && r.has("Di, 04.03."));
+    assert!(r.has("Hören Sie auf und gehen Sie zum Arzt, wenn ..."));
+    assert!(r.has("2 × 10 je Seite"));
+    assert!(!r.has("each side") && !r.has("Session"));
+    let lang = r
+        .doc
+        .catalog()
+        .unwrap()
+        .get(b"Lang")
+        .unwrap()
+        .as_str()
+        .unwrap()
+        .to_vec();
+    assert_eq!(lang, b"de");
+}
+
+#[test]
+fn large_print_is_larger() {
+    let plan = sample_plan(2);
+    let normal = Read::new(&render(&plan, &en(), &PdfOptions::default()).unwrap())
+        .pages
+        .len();
+    let large = Read::new(
+        &render(
+            &plan,
+            &builtin("large-print").unwrap(),
+            &PdfOptions::default(),
+        )
+        .unwrap(),
+    )
+    .pages
+    .len();
+    assert!(large as f32 > normal as f32 * 1.5, "{large} vs {normal}");
+}
+
+#[test]
+fn headings_are_never_last_on_a_page() {
+    let long = format!("{} {}", "Ægir Þórsson ".repeat(20).trim(), "Ö".repeat(80));
+    for plan in [sample_plan(13), sample_plan_for(3, Some(&long))] {
+        for name in crate::template::builtin_names() {
+            for paper in Paper::ALL {
+                let t = builtin(name).unwrap();
+                let c = compose(
+                    &plan,
+                    &t,
+                    &PdfOptions {
+                        paper: Some(paper),
+                        created: 0,
+                    },
+                )
+                .unwrap();
+                for (n, page) in c.pages.iter().enumerate() {
+                    let (_, body) = page.split_last().unwrap();
+                    let last = body.iter().rev().find(|(_, f)| !f.space);
+                    assert!(
+                        last.is_none_or(|(_, f)| !f.heading) || n + 1 == c.pages.len(),
+                        "{name} {paper}: page {} ends with a heading",
+                        n + 1
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn a_clinic_with_a_logo_is_printed() {
+    let dir = std::env::temp_dir().join(format!("rehabplan-pdf-logo-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("logo.png"), crate::template::tests::tiny_png()).unwrap();
+    let t = parse(
+        "[clinic]\nname = \"Riverside Physiotherapy\"\naddress = \"12 River Street\\nSpringfield\"\nphone = \"01234 567890\"\nlogo = \"logo.png\"\n",
+        "clinic.toml",
+        Some(&dir),
+    )
+    .unwrap();
+    std::fs::remove_dir_all(&dir).ok();
+    let bytes = render(&sample_plan(1), &t, &PdfOptions::default()).unwrap();
+    keep("test-clinic.pdf", &bytes);
+    let r = Read::new(&bytes);
+    assert!(r.pages[0].contains(&squash("12 River Street")));
+    for page in &r.pages[1..] {
+        assert!(page.contains(&squash("Riverside Physiotherapy · Phone: 01234 567890")));
+    }
+    let images = r.doc.objects.values().filter(|o| matches!(o.as_stream().ok().and_then(|s| s.dict.get(b"Subtype").ok()), Some(lopdf::Object::Name(n)) if n == b"Image")).count();
+    assert_eq!(images, 1);
+    assert_eq!(
+        render(&sample_plan(1), &t, &PdfOptions::default()).unwrap(),
+        bytes
+    );
+}
+
+#[test]
+fn fonts_are_embedded_as_subsets() {
+    let bytes = render(&sample_plan(1), &en(), &PdfOptions::default()).unwrap();
+    let r = Read::new(&bytes);
+    let mut names = Vec::new();
+    for o in r.doc.objects.values() {
+        if let Ok(d) = o.as_dict() {
+            if d.get(b"Type").ok().and_then(|t| t.as_name().ok())
+                == Some(b"FontDescriptor".as_slice())
+            {
+                let name = String::from_utf8_lossy(d.get(b"FontName").unwrap().as_name().unwrap())
+                    .to_string();
+                let file = d.get(b"FontFile2").unwrap().as_reference().unwrap();
+                let len = r
+                    .doc
+                    .get_object(file)
+                    .unwrap()
+                    .as_stream()
+                    .unwrap()
+                    .content
+                    .len();
+                assert!(len < 40_000, "{name} is {len} bytes: not subset");
+                names.push(name);
+            }
+        }
+    }
+    names.sort();
+    assert_eq!(names, ["RPLANB+DejaVuSans-Bold", "RPLANR+DejaVuSans"]);
+}
+
+#[test]
+fn size_and_time_of_a_twelve_week_plan() {
+    // The sample: 10 exercises per training session, 2 stretches on rest days, walk-run days.
+    let full = sample_plan(12);
+    // The brief's yardstick: about 8 exercises per session.
+    let mut eight = sample_plan(12);
+    for s in eight.weeks.iter_mut().flat_map(|w| w.sessions.iter_mut()) {
+        s.exercises.truncate(8);
+    }
+    for (plan, limit) in [(full, 150), (eight, 130)] {
+        let per_session = plan.weeks[0].sessions[0].exercises.len();
+        let start = std::time::Instant::now();
+        let bytes = render(&plan, &en(), &PdfOptions::default()).unwrap();
+        let took = start.elapsed();
+        let pages = Read::new(&bytes).pages.len();
+        eprintln!(
+            "12 weeks, {per_session} exercises per session: {} KB, {pages} pages, {took:?}",
+            bytes.len() / 1024
+        );
+        assert!(bytes.len() < limit * 1024, "{} bytes", bytes.len());
+    }
+}
+
+#[test]
+fn qpdf_finds_no_problem() {
+    let Ok(out) = std::process::Command::new("qpdf").arg("--version").output() else {
+        eprintln!("notice: qpdf is not installed, skipping `qpdf --check` (apt-get install qpdf)");
+        return;
+    };
+    assert!(out.status.success());
+    let path = std::env::temp_dir().join(format!("rehabplan-qpdf-{}.pdf", std::process::id()));
+    let mut plan = sample_plan(3);
+    plan.warnings
+        .push("Week 3 repeats week 2 because --weeks is longer than the program.".into());
+    std::fs::write(
+        &path,
+        render(&plan, &builtin("de").unwrap(), &PdfOptions::default()).unwrap(),
+    )
+    .unwrap();
+    let check = std::process::Command::new("qpdf")
+        .arg("--check")
+        .arg(&path)
+        .output()
+        .unwrap();
+    std::fs::remove_file(&path).ok();
+    let stdout = String::from_utf8_lossy(&check.stdout);
+    assert!(
+        check.status.success(),
+        "qpdf --check failed:\n{stdout}\n{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    assert!(
+        stdout.contains("No syntax or stream encoding errors found"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn errors_say_what_to_do() {
+    let mut plan = sample_plan(1);
+    plan.weeks.clear();
+    let e = render(&plan, &en(), &PdfOptions::default()).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "the plan has no weeks, so there is nothing to print; give the plan at least one week"
+    );
+    let e = render(
+        &sample_plan(1),
+        &en(),
+        &PdfOptions {
+            paper: None,
+            created: -5,
+        },
+    )
+    .unwrap_err();
+    assert!(
+        e.to_string()
+            .contains("set SOURCE_DATE_EPOCH to Unix seconds"),
+        "{e}"
+    );
+    assert_eq!(
+        check_image(b"GIF89a").unwrap_err(),
+        "it is not a PNG or JPEG file"
+    );
+}
+
+#[test]
+fn a_plan_without_patient_or_rest_days_still_prints() {
+    let mut plan = sample_plan_for(1, None);
+    for w in &mut plan.weeks {
+        w.sessions.retain(|s| s.kind == SessionKind::Training);
+    }
+    plan.program.location_note.clear();
+    plan.program.references.clear();
+    let r = Read::new(&render(&plan, &en(), &PdfOptions::default()).unwrap());
+    assert!(!r.has("Rest days"));
+    assert!(r.pages[0].contains(&squash("Patellofemoral pain (runner's knee)page 1 of")));
+}
+
+/// With PDF_OUT_DIR set, writes sample PDFs to look at: every template on A4 and Letter, a
+/// clinic with a logo, and a long Unicode name.
+#[test]
+fn samples_for_review() {
+    if std::env::var("PDF_OUT_DIR").is_err() {
+        return;
+    }
+    let plan = sample_plan(12);
+    for name in crate::template::builtin_names() {
+        for paper in Paper::ALL {
+            let bytes = render(
+                &plan,
+                &builtin(name).unwrap(),
+                &PdfOptions {
+                    paper: Some(paper),
+                    created: 0,
+                },
+            )
+            .unwrap();
+            keep(&format!("sample-{name}-{paper}.pdf"), &bytes);
+        }
+    }
+    let dir = std::env::temp_dir().join(format!("rehabplan-sample-logo-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let logo = crate::template::tests::png(360, 120, |x, y| {
+        let inside = (x as i32 - 60).pow(2) + (y as i32 - 60).pow(2) < 50 * 50;
+        if inside {
+            [0x1f, 0x6f, 0x8b]
+        } else if x > 130 && (40..80).contains(&y) && x % 40 < 30 {
+            [0x33, 0x33, 0x33]
+        } else {
+            [255, 255, 255]
+        }
+    });
+    std::fs::write(dir.join("logo.png"), logo).unwrap();
+    let t = parse(
+        "extends = \"de\"\n[clinic]\nname = \"Physiotherapie am Fluss\"\naddress = \"Flussstraße 12\\n12345 Musterstadt\"\nphone = \"01234 567890\"\nlogo = \"logo.png\"\n",
+        "praxis.toml",
+        Some(&dir),
+    )
+    .unwrap();
+    std::fs::remove_dir_all(&dir).ok();
+    let long = format!(
+        "{} {}",
+        "Ægir Þórsson Zoë Łukasiewicz ".repeat(10).trim(),
+        "Ö".repeat(80)
+    );
+    keep(
+        "sample-clinic-de.pdf",
+        &render(&sample_plan(2), &t, &PdfOptions::default()).unwrap(),
+    );
+    keep(
+        "sample-long-name.pdf",
+        &render(
+            &sample_plan_for(2, Some(&long)),
+            &en(),
+            &PdfOptions::default(),
+        )
+        .unwrap(),
+    );
+}
+
+#[test]
+fn characters_the_font_lacks_print_as_question_marks() {
+    let t = parse("[text]\nsets_done = \"完成 Sets done\"\n", "cjk.toml", None).unwrap();
+    let plan = sample_plan_for(1, Some("王小明 Wang"));
+    assert_layout_fits(&plan, &t, &PdfOptions::default());
+    let r = Read::new(&render(&plan, &t, &PdfOptions::default()).unwrap());
+    assert!(r.has("??? Wang") && r.has("?? Sets done"));
+}

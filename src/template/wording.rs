@@ -1,0 +1,575 @@
+//! [`Wording`]: every word the printout shows (`[text]` in a template), and the renderer-neutral
+//! helpers that turn plan values into sentences: doses, the pain traffic light, dates.
+//!
+//! Each key is declared once in the `wording!` list below, which generates the `Wording`
+//! struct, the raw `[text]` table (`deny_unknown_fields`) and the table of [`Spec`]s (allowed
+//! placeholders, whether a key may be empty, its help text). A template that leaves a key out
+//! inherits it from the template it extends (English by default).
+
+use super::fields::{fill, Cx, Field, Spec};
+use crate::model::{Category, PainRule, Position};
+use crate::plan::types::Item;
+use chrono::{Datelike, NaiveDate, Weekday};
+use serde::Deserialize;
+use toml::Spanned;
+
+macro_rules! wording {
+    ($( $(#[doc = $doc:literal])* $name:ident : $ty:ty { $($opt:ident : $val:expr),* $(,)? } ),* $(,)?) => {
+        /// Every printed word of a template (`[text]`), validated.
+        #[derive(Debug, Clone, PartialEq)]
+        pub struct Wording {
+            $( $(#[doc = $doc])* pub $name: $ty, )*
+        }
+
+        /// `[text]` as written in the file.
+        #[derive(Debug, Default, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        pub(crate) struct RawText {
+            $( #[serde(default)] pub $name: Option<Spanned<<$ty as Field>::Raw>>, )*
+        }
+
+        /// What each `[text]` key allows, in declaration order.
+        pub const TEXT_KEYS: &[Spec] = &[
+            $( Spec { key: stringify!($name), help: concat!($($doc),*), list: <$ty as Field>::LIST, $($opt: $val,)* ..Spec::DEFAULT }, )*
+        ];
+
+        impl Wording {
+            /// Every key with its value's Debug print (for tests comparing templates).
+            #[cfg(test)]
+            pub(crate) fn debug_fields(&self) -> Vec<(&'static str, String)> {
+                vec![ $( (stringify!($name), format!("{:?}", self.$name)), )* ]
+            }
+        }
+
+        impl RawText {
+            /// The checked wording, or `None` when a problem was reported to `cx`.
+            pub(crate) fn resolve(self, base: Option<&Wording>, cx: &mut Cx) -> Option<Wording> {
+                let mut specs = TEXT_KEYS.iter();
+                $(
+                    let spec = specs.next().expect("one spec per key");
+                    let $name = <$ty as Field>::resolve(self.$name, base.map(|b| &b.$name), spec, cx);
+                )*
+                Some(Wording { $( $name: $name?, )* })
+            }
+        }
+    };
+}
+
+wording! {
+    // ---- cover ----
+    /// The big title on the cover, e.g. "Your exercise plan".
+    document_title: String {},
+    /// Label before the patient's name on the cover.
+    patient_label: String {},
+    /// Label before the suspected cause.
+    cause_label: String {},
+    /// Label before the program's name.
+    program_label: String {},
+    /// Label before the plan's dates.
+    dates_label: String {},
+    /// A date range; {start} and {end} are dates written with `date_long` or `date_short`.
+    date_range: String { allow: &["start", "end"], require: &["start", "end"] },
+    /// Label before the training weekdays.
+    training_days_label: String {},
+    /// Label before the plan's length.
+    length_label: String {},
+    /// The plan's length; {weeks} is a number.
+    length_value: String { allow: &["weeks"], require: &["weeks"] },
+    /// Title above the plain-language description of the suspected cause.
+    about_title: String {},
+    /// Label of the highlighted box with the program's location note (where the pain usually is).
+    location_note_label: String {},
+    /// Title of the box shown when the program is extrapolated from related conditions.
+    evidence_title: String {},
+    /// First sentence of that box; the program's own evidence note follows it.
+    evidence_extrapolated: String {},
+    /// Title of the how-to-use steps.
+    how_to_title: String {},
+    /// The how-to-use steps, printed numbered.
+    how_to_steps: Vec<String> {},
+    /// Title of the pain traffic light.
+    pain_title: String {},
+    /// Sentence above the traffic light (how to rate pain).
+    pain_intro: String { may_be_empty: true },
+    /// Name of the green row.
+    pain_green_label: String {},
+    /// Name of the amber row.
+    pain_amber_label: String {},
+    /// Name of the red row.
+    pain_red_label: String {},
+    /// Green sentence. Placeholders: {green_max}, {amber_min}, {amber_max}, {red_min} (numbers 0-10).
+    pain_green: String { allow: &["green_max", "amber_min", "amber_max", "red_min"], require: &["green_max"] },
+    /// Amber sentence, for programs whose pain must settle by the next morning.
+    pain_amber: String { allow: &["green_max", "amber_min", "amber_max", "red_min"], require: &["amber_max"] },
+    /// Amber sentence, for programs without the next-morning rule.
+    pain_amber_no_morning: String { allow: &["green_max", "amber_min", "amber_max", "red_min"], require: &["amber_max"] },
+    /// Red sentence, for programs whose pain must settle by the next morning.
+    pain_red: String { allow: &["green_max", "amber_min", "amber_max", "red_min"], require: &["amber_max"] },
+    /// Red sentence, for programs without the next-morning rule.
+    pain_red_no_morning: String { allow: &["green_max", "amber_min", "amber_max", "red_min"], require: &["amber_max"] },
+    /// Title of the warning-signs box. Safety text: cannot be empty.
+    red_flags_title: String {},
+    /// Sentence under that title (may be empty).
+    red_flags_intro: String { may_be_empty: true },
+    /// The general warning signs, one per line (the program adds its own). Safety text: at least one.
+    red_flags: Vec<String> {},
+    /// Title above the disclaimer.
+    disclaimer_title: String {},
+    /// The full disclaimer on the cover. Safety text: cannot be empty.
+    disclaimer: String {},
+    /// The one-line disclaimer in every page's footer. Safety text: cannot be empty.
+    disclaimer_short: String {},
+    /// Title of the reference list.
+    references_title: String {},
+    /// Marks a reference that has not been checked against the original.
+    unverified: String {},
+    /// Title of the planner's notes about this plan (shown only when there are any).
+    plan_notes_title: String {},
+    /// Label before a source or citation.
+    source_label: String {},
+    /// Label before a licence.
+    licence_label: String {},
+    /// Label before the clinic's phone number.
+    phone_label: String {},
+
+    // ---- overview calendar ----
+    /// Title of the overview calendar.
+    overview_title: String {},
+    /// Sentence under that title (may be empty).
+    overview_intro: String { may_be_empty: true },
+    /// Header of the calendar's first column.
+    week_column: String {},
+    /// A week's short name; {week} is its number.
+    week_short: String { allow: &["week"], require: &["week"] },
+    /// Word in a training day's calendar cell.
+    calendar_training: String {},
+    /// Word in a rest day with daily stretches.
+    calendar_daily: String {},
+    /// Legend: what a shaded cell means.
+    legend_training: String {},
+    /// Legend: what a cell with the daily word means.
+    legend_daily: String {},
+    /// Word in a walk-run day's calendar cell.
+    calendar_run: String {},
+    /// Legend: what a cell with the walk-run word means.
+    legend_run: String {},
+
+    // ---- week pages ----
+    /// Heading of a week; {week} and {weeks} are numbers.
+    week_heading: String { allow: &["week", "weeks"], require: &["week"] },
+    /// A phase; {number} is its number, {name} its name.
+    phase_name: String { allow: &["number", "name"], require: &["name"] },
+    /// Shown on weeks past the program's end that repeat its last phase.
+    maintenance_note: String {},
+    /// Title of the phase's goals.
+    goals_title: String {},
+    /// Heading of a training session; {number}, {count} and {date}.
+    session_heading: String { allow: &["number", "count", "date"], require: &["date"] },
+    /// Heading of a walk-run day (return to running); {date}.
+    run_heading: String { allow: &["date"], require: &["date"] },
+    /// Title of the return-to-running box, in the week of the first walk-run day.
+    run_title: String {},
+    /// Above the entry criteria of the walk-run days (printed with tick boxes).
+    run_entry_title: String {},
+    /// Above the rules of the walk-run days.
+    run_rules_title: String {},
+    /// Estimated length of a session; {minutes} is a number.
+    session_minutes: String { allow: &["minutes"], require: &["minutes"] },
+    /// Exercises dropped to fit the time; {names} is a list.
+    left_out: String { allow: &["names"], require: &["names"] },
+    /// Group heading for exercises done lying down.
+    position_lying: String {},
+    /// Group heading for exercises done kneeling or on all fours.
+    position_kneeling: String {},
+    /// Group heading for exercises done sitting.
+    position_sitting: String {},
+    /// Group heading for exercises done standing.
+    position_standing: String {},
+    /// Label before the tick boxes, one per set.
+    sets_done: String {},
+    /// Label of the pain-during box.
+    pain_during: String {},
+    /// Label of the next-morning pain box.
+    pain_next_morning: String {},
+    /// Label of the line for the patient's notes.
+    notes_label: String {},
+    /// Label before an exercise's note.
+    note_label: String {},
+    /// Label before an exercise's caution.
+    caution_label: String {},
+    /// Title of the rest-day table (days with only the daily stretches).
+    rest_days_title: String {},
+    /// Sentence under that title (may be empty).
+    rest_days_intro: String { may_be_empty: true },
+    /// Header of the exercise column in tables.
+    exercise_column: String {},
+    /// Title of the criteria printed at the end of a phase's last week.
+    progress_title: String {},
+    /// Top of a page that continues a section; {title} names the section.
+    continued: String { allow: &["title"], require: &["title"] },
+
+    // ---- doses ----
+    /// Sets and repetitions.
+    dose_reps: String { allow: &["sets", "reps"], require: &["reps"] },
+    /// Sets of one hold; {hold} is a duration (`unit_seconds` or `unit_minutes`).
+    dose_hold: String { allow: &["sets", "hold"], require: &["hold"] },
+    /// Sets of several holds.
+    dose_reps_hold: String { allow: &["sets", "reps", "hold"], require: &["reps", "hold"] },
+    /// Sets of a duration; {time} is a duration.
+    dose_time: String { allow: &["sets", "time"], require: &["time"] },
+    /// Sets of a distance; {distance} is `unit_metres` or `unit_kilometres`.
+    dose_distance: String { allow: &["sets", "distance"], require: &["distance"] },
+    /// Only a number of sets (no count given).
+    dose_sets: String { allow: &["sets"], require: &["sets"] },
+    /// A dose done on each leg or side; {dose} is one of the dose sentences.
+    dose_each_side: String { allow: &["dose"], require: &["dose"] },
+    /// The load (band colour, weight); {load} as written in the program.
+    dose_load: String { allow: &["load"], require: &["load"] },
+    /// The tempo, e.g. 3-1-3; {tempo} as written in the program.
+    dose_tempo: String { allow: &["tempo"], require: &["tempo"] },
+    /// Rest between sets; {rest} is a duration.
+    dose_rest: String { allow: &["rest"], require: &["rest"] },
+    /// Seconds; {n} is a number.
+    unit_seconds: String { allow: &["n"], require: &["n"] },
+    /// Minutes; {n} is a number.
+    unit_minutes: String { allow: &["n"], require: &["n"] },
+    /// Metres; {n} is a number.
+    unit_metres: String { allow: &["n"], require: &["n"] },
+    /// Kilometres; {n} is a number.
+    unit_kilometres: String { allow: &["n"], require: &["n"] },
+    /// Decimal separator, "." or ",".
+    decimal_separator: String {},
+    /// Separator between items of a list written on one line, e.g. ", ".
+    list_separator: String {},
+
+    // ---- dates ----
+    /// The weekday names, Monday first.
+    weekdays: [String; 7] {},
+    /// Short weekday names, Monday first.
+    weekdays_short: [String; 7] {},
+    /// The month names, January first.
+    months: [String; 12] {},
+    /// Short month names, January first.
+    months_short: [String; 12] {},
+    /// A full date: {weekday}, {weekday_short}, {day}, {day2} (01-31), {month}, {month_short}, {month_number}, {month2} (01-12), {year}.
+    date_long: String { allow: DATE_PARTS },
+    /// A short date (session lists, tables); same placeholders as `date_long`.
+    date_short: String { allow: DATE_PARTS },
+    /// A date in a calendar cell; same placeholders as `date_long`.
+    date_calendar: String { allow: DATE_PARTS },
+
+    // ---- every page ----
+    /// Page number in the footer; {page} and {pages} are numbers.
+    page_of: String { allow: &["page", "pages"], require: &["page", "pages"] },
+    /// Footer line; {program} is the program's title, {patient} the patient's name.
+    footer: String { allow: &["program", "patient"], require: &["program"] },
+
+    // ---- exercise appendix ----
+    /// Title of the exercise guide at the back.
+    appendix_title: String {},
+    /// Sentence under that title (may be empty).
+    appendix_intro: String { may_be_empty: true },
+    /// Title of the numbered instructions.
+    instructions_title: String {},
+    /// Title of the coaching cues.
+    cues_title: String {},
+    /// Title of the common mistakes.
+    mistakes_title: String {},
+    /// Label before the easier variants.
+    easier_label: String {},
+    /// Label before the harder variants.
+    harder_label: String {},
+    /// Label before the equipment list.
+    equipment_label: String {},
+    /// Written when an exercise needs no equipment.
+    no_equipment: String {},
+    /// Label before the muscles worked.
+    muscles_label: String {},
+    /// Category name: hip.
+    category_hip: String {},
+    /// Category name: core.
+    category_core: String {},
+    /// Category name: flexibility.
+    category_flexibility: String {},
+    /// Category name: knee.
+    category_knee: String {},
+    /// Category name: calf.
+    category_calf: String {},
+    /// Category name: balance.
+    category_balance: String {},
+    /// Category name: cardio.
+    category_cardio: String {},
+    /// Equipment: band.
+    equipment_band: String {},
+    /// Equipment: dumbbell.
+    equipment_dumbbell: String {},
+    /// Equipment: ankle-weight.
+    equipment_ankle_weight: String {},
+    /// Equipment: step.
+    equipment_step: String {},
+    /// Equipment: ball.
+    equipment_ball: String {},
+    /// Equipment: exercise-ball.
+    equipment_exercise_ball: String {},
+    /// Equipment: bench.
+    equipment_bench: String {},
+    /// Equipment: bike.
+    equipment_bike: String {},
+    /// Equipment: slider.
+    equipment_slider: String {},
+    /// Equipment: balance-board.
+    equipment_balance_board: String {},
+    /// Equipment: strap.
+    equipment_strap: String {},
+    /// Equipment: foam-roller.
+    equipment_foam_roller: String {},
+}
+
+const DATE_PARTS: &[&str] = &[
+    "weekday",
+    "weekday_short",
+    "day",
+    "day2",
+    "month",
+    "month_short",
+    "month_number",
+    "month2",
+    "year",
+];
+
+impl Wording {
+    /// The dose of one exercise on one day, e.g. "3 x 10 each side", "2 x 30 s hold", "1 x 5 min".
+    pub fn dose(&self, item: &Item) -> String {
+        let sets = item.sets.to_string();
+        let core = match (
+            item.reps,
+            item.hold_seconds,
+            item.time_seconds,
+            item.distance_m,
+        ) {
+            (Some(reps), Some(hold), _, _) => fill(
+                &self.dose_reps_hold,
+                &[
+                    ("sets", &sets),
+                    ("reps", &reps.to_string()),
+                    ("hold", &self.duration(hold)),
+                ],
+            ),
+            (None, Some(hold), _, _) => fill(
+                &self.dose_hold,
+                &[("sets", &sets), ("hold", &self.duration(hold))],
+            ),
+            (Some(reps), None, _, _) => fill(
+                &self.dose_reps,
+                &[("sets", &sets), ("reps", &reps.to_string())],
+            ),
+            (None, None, Some(time), _) => fill(
+                &self.dose_time,
+                &[("sets", &sets), ("time", &self.duration(time))],
+            ),
+            (None, None, None, Some(m)) => fill(
+                &self.dose_distance,
+                &[("sets", &sets), ("distance", &self.distance(m))],
+            ),
+            (None, None, None, None) => fill(&self.dose_sets, &[("sets", &sets)]),
+        };
+        if item.per_side {
+            fill(&self.dose_each_side, &[("dose", &core)])
+        } else {
+            core
+        }
+    }
+
+    /// The rest of an exercise's prescription, one phrase each: load, tempo, rest between sets.
+    pub fn dose_details(&self, item: &Item) -> Vec<String> {
+        let mut out = Vec::new();
+        if let Some(load) = item.load.as_deref().filter(|l| !l.trim().is_empty()) {
+            out.push(fill(&self.dose_load, &[("load", load)]));
+        }
+        if let Some(tempo) = item.tempo.as_deref().filter(|t| !t.trim().is_empty()) {
+            out.push(fill(&self.dose_tempo, &[("tempo", tempo)]));
+        }
+        if item.sets > 1 && item.rest_seconds > 0 {
+            out.push(fill(
+                &self.dose_rest,
+                &[("rest", &self.duration(item.rest_seconds))],
+            ));
+        }
+        out
+    }
+
+    /// The dose and its details on one line, e.g. "3 x 10 each side, load: light band".
+    pub fn dose_line(&self, item: &Item) -> String {
+        let mut parts = vec![self.dose(item)];
+        parts.extend(self.dose_details(item));
+        parts.join(&self.list_separator)
+    }
+
+    /// A duration: whole minutes as minutes, 90 s as "1.5 min", else seconds.
+    pub fn duration(&self, seconds: u32) -> String {
+        if seconds >= 60 && seconds.is_multiple_of(60) {
+            fill(&self.unit_minutes, &[("n", &(seconds / 60).to_string())])
+        } else if seconds > 60 && seconds.is_multiple_of(30) {
+            let n = format!("{}{}5", seconds / 60, self.decimal_separator);
+            fill(&self.unit_minutes, &[("n", &n)])
+        } else {
+            fill(&self.unit_seconds, &[("n", &seconds.to_string())])
+        }
+    }
+
+    /// A distance: metres below 1 km, else kilometres with at most one decimal.
+    pub fn distance(&self, metres: u32) -> String {
+        if metres < 1000 {
+            return fill(&self.unit_metres, &[("n", &metres.to_string())]);
+        }
+        let tenths = (metres + 50) / 100;
+        let n = if tenths.is_multiple_of(10) {
+            (tenths / 10).to_string()
+        } else {
+            format!("{}{}{}", tenths / 10, self.decimal_separator, tenths % 10)
+        };
+        fill(&self.unit_kilometres, &[("n", &n)])
+    }
+
+    /// The green, amber and red sentences of the pain traffic light, thresholds filled in.
+    pub fn pain_rule_lines(&self, rule: &PainRule) -> [String; 3] {
+        let green_max = rule.green_max.to_string();
+        let amber_min = (rule.green_max.saturating_add(1)).min(10).to_string();
+        let amber_max = rule.amber_max.to_string();
+        let red_min = (rule.amber_max.saturating_add(1)).min(10).to_string();
+        let args = [
+            ("green_max", green_max.as_str()),
+            ("amber_min", amber_min.as_str()),
+            ("amber_max", amber_max.as_str()),
+            ("red_min", red_min.as_str()),
+        ];
+        let (amber, red) = if rule.settle_by_morning {
+            (&self.pain_amber, &self.pain_red)
+        } else {
+            (&self.pain_amber_no_morning, &self.pain_red_no_morning)
+        };
+        [
+            fill(&self.pain_green, &args),
+            fill(amber, &args),
+            fill(red, &args),
+        ]
+    }
+
+    /// The weekday's name, e.g. "Monday".
+    pub fn weekday(&self, day: Weekday) -> &str {
+        &self.weekdays[day.num_days_from_monday() as usize]
+    }
+
+    /// The weekday's short name, e.g. "Mon".
+    pub fn weekday_short(&self, day: Weekday) -> &str {
+        &self.weekdays_short[day.num_days_from_monday() as usize]
+    }
+
+    /// The month's name (1 = January).
+    pub fn month(&self, month: u32) -> &str {
+        &self.months[(month.clamp(1, 12) - 1) as usize]
+    }
+
+    /// A date written with `pattern` (one of `date_long`, `date_short`, `date_calendar`).
+    pub fn format_date(&self, pattern: &str, date: NaiveDate) -> String {
+        let m = date.month0() as usize;
+        fill(
+            pattern,
+            &[
+                ("weekday", self.weekday(date.weekday())),
+                ("weekday_short", self.weekday_short(date.weekday())),
+                ("day", &date.day().to_string()),
+                ("day2", &format!("{:02}", date.day())),
+                ("month", &self.months[m]),
+                ("month_short", &self.months_short[m]),
+                ("month_number", &(m + 1).to_string()),
+                ("month2", &format!("{:02}", m + 1)),
+                ("year", &date.year().to_string()),
+            ],
+        )
+    }
+
+    /// A full date, e.g. "Monday 3 March 2025".
+    pub fn date_long(&self, date: NaiveDate) -> String {
+        self.format_date(&self.date_long, date)
+    }
+
+    /// A short date, e.g. "Mon 3 Mar".
+    pub fn date_short(&self, date: NaiveDate) -> String {
+        self.format_date(&self.date_short, date)
+    }
+
+    /// A date for a calendar cell, e.g. "3 Mar".
+    pub fn date_calendar(&self, date: NaiveDate) -> String {
+        self.format_date(&self.date_calendar, date)
+    }
+
+    /// "{start} to {end}" with two dates already written.
+    pub fn date_range(&self, start: &str, end: &str) -> String {
+        fill(&self.date_range, &[("start", start), ("end", end)])
+    }
+
+    /// The group heading of a body position.
+    pub fn position(&self, position: Position) -> &str {
+        match position {
+            Position::Lying => &self.position_lying,
+            Position::Kneeling => &self.position_kneeling,
+            Position::Sitting => &self.position_sitting,
+            Position::Standing => &self.position_standing,
+        }
+    }
+
+    /// The name of an exercise category.
+    pub fn category(&self, category: Category) -> &str {
+        match category {
+            Category::Hip => &self.category_hip,
+            Category::Core => &self.category_core,
+            Category::Flexibility => &self.category_flexibility,
+            Category::Knee => &self.category_knee,
+            Category::Calf => &self.category_calf,
+            Category::Balance => &self.category_balance,
+            Category::Cardio => &self.category_cardio,
+        }
+    }
+
+    /// The name of a piece of equipment (its id when the template has no word for it).
+    pub fn equipment(&self, id: &str) -> String {
+        let word = match id {
+            "band" => &self.equipment_band,
+            "dumbbell" => &self.equipment_dumbbell,
+            "ankle-weight" => &self.equipment_ankle_weight,
+            "step" => &self.equipment_step,
+            "ball" => &self.equipment_ball,
+            "exercise-ball" => &self.equipment_exercise_ball,
+            "bench" => &self.equipment_bench,
+            "bike" => &self.equipment_bike,
+            "slider" => &self.equipment_slider,
+            "balance-board" => &self.equipment_balance_board,
+            "strap" => &self.equipment_strap,
+            "foam-roller" => &self.equipment_foam_roller,
+            other => return other.to_string(),
+        };
+        word.clone()
+    }
+
+    /// "page 2 of 9".
+    pub fn page_of(&self, page: usize, pages: usize) -> String {
+        fill(
+            &self.page_of,
+            &[("page", &page.to_string()), ("pages", &pages.to_string())],
+        )
+    }
+
+    /// The footer line with the program's title and, when given, the patient's name.
+    pub fn footer(&self, program: &str, patient: Option<&str>) -> String {
+        match patient.filter(|p| !p.trim().is_empty()) {
+            Some(p) => fill(&self.footer, &[("program", program), ("patient", p)]),
+            None => program.to_string(),
+        }
+    }
+
+    /// Fills any sentence of this wording with named values (see [`fill`]).
+    pub fn fill(pattern: &str, args: &[(&str, &str)]) -> String {
+        fill(pattern, args)
+    }
+}
