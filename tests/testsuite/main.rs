@@ -5,6 +5,7 @@
 
 mod cli;
 mod ics;
+mod pdf;
 mod plan;
 mod robustness;
 mod safety;

@@ -1,0 +1,264 @@
+//! `-o plan.pdf`: read the PDF back as a patient's printer would get it: page count and size,
+//! the text (pdftotext), the structure (qpdf --check), reproducible bytes, atomic writes.
+
+use super::*;
+use std::path::Path;
+use std::process::Command;
+
+/// Runs a PDF tool, or returns None (with a notice) when it is missing outside CI.
+fn tool(name: &str, args: &[&str]) -> Option<std::process::Output> {
+    match Command::new(name).args(args).output() {
+        Ok(out) => Some(out),
+        Err(_) if std::env::var_os("CI").is_none() => {
+            eprintln!(
+                "notice: `{name}` is not installed; skipping that check (.ci/run installs it)"
+            );
+            None
+        }
+        Err(e) => panic!("`{name}` is needed in CI: {e}"),
+    }
+}
+
+fn text_of(pdf: &Path) -> Option<String> {
+    let out = tool("pdftotext", &["-layout", pdf.to_str().unwrap(), "-"])?;
+    assert!(
+        out.status.success(),
+        "pdftotext failed on {}",
+        pdf.display()
+    );
+    Some(String::from_utf8(out.stdout).unwrap())
+}
+
+fn qpdf_check(pdf: &Path) {
+    if let Some(out) = tool("qpdf", &["--check", pdf.to_str().unwrap()]) {
+        let s = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            out.status.success() && s.contains("No syntax or stream encoding errors"),
+            "qpdf --check {}: {s}",
+            pdf.display()
+        );
+    }
+}
+
+/// Page count and the first page's size in points, read with lopdf.
+fn pages(pdf: &Path) -> (usize, f32, f32) {
+    let doc = lopdf::Document::load(pdf).expect("lopdf reads the PDF");
+    let pages = doc.get_pages();
+    let first = *pages.values().next().unwrap();
+    let page = doc.get_dictionary(first).unwrap();
+    let mb = page.get(b"MediaBox").unwrap().as_array().unwrap();
+    let num = |o: &lopdf::Object| {
+        o.as_float()
+            .or_else(|_| o.as_i64().map(|i| i as f32))
+            .unwrap()
+    };
+    (
+        pages.len(),
+        num(&mb[2]) - num(&mb[0]),
+        num(&mb[3]) - num(&mb[1]),
+    )
+}
+
+fn long_date(d: &str) -> String {
+    chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d")
+        .unwrap()
+        .format("%A %-d %B %Y")
+        .to_string()
+}
+
+/// One plan as PDF and as JSON with the same options.
+fn make(dir: &Path, file: &str, args: &[&str]) -> serde_json::Value {
+    let mut a = vec!["plan"];
+    a.extend_from_slice(args);
+    a.extend(["-o", file]);
+    let r = run_in(dir, &a);
+    assert_eq!(r.code, 0, "{args:?}: {}", r.stderr);
+    assert!(r.stderr.contains(&format!("wrote {file}")), "{}", r.stderr);
+    let mut j = vec!["plan"];
+    j.extend_from_slice(args);
+    j.extend(["--format", "json"]);
+    json(&run_in(dir, &j))
+}
+
+#[test]
+fn a_twelve_week_plan_prints_every_date_and_exercise() {
+    let dir = scratch("pdf-content");
+    let name = "Zoë Łukasiewicz";
+    for cause in CAUSES {
+        let file = format!("{cause}.pdf");
+        let plan = make(
+            &dir,
+            &file,
+            &[
+                "--cause",
+                cause,
+                "--start",
+                "2026-12-28",
+                "--days",
+                "tue,thu,sat",
+                "--weeks",
+                "12",
+                "--name",
+                name,
+            ],
+        );
+        let path = dir.join(&file);
+        let (n, w, h) = pages(&path);
+        assert!((20..=120).contains(&n), "{cause}: {n} pages");
+        assert!(
+            (w - 595.3).abs() < 0.5 && (h - 841.9).abs() < 0.5,
+            "{cause}: {w} x {h} is not A4"
+        );
+        qpdf_check(&path);
+        let Some(text) = text_of(&path) else { continue };
+        assert!(text.contains(name), "{cause}: patient name missing");
+        assert!(
+            text.contains(&format!("page 1 of {n}")) && text.contains(&format!("page {n} of {n}")),
+            "{cause}: page numbers"
+        );
+        assert!(
+            text.contains("Stop and see a doctor if"),
+            "{cause}: red flags box"
+        );
+        assert!(text.contains("not medical advice"), "{cause}: disclaimer");
+        for w in plan["weeks"].as_array().unwrap() {
+            assert!(
+                text.contains(&format!("Week {} of 12", w["number"])),
+                "{cause}: week {} heading",
+                w["number"]
+            );
+            for s in w["sessions"].as_array().unwrap() {
+                // Training and walk-run days have a heading with the long date; rest days with
+                // only daily stretches are columns of a table headed with the short date.
+                let date =
+                    chrono::NaiveDate::parse_from_str(s["date"].as_str().unwrap(), "%Y-%m-%d")
+                        .unwrap();
+                let d = if s["kind"] == "daily" {
+                    date.format("%a %-d %b").to_string()
+                } else {
+                    long_date(s["date"].as_str().unwrap())
+                };
+                assert!(text.contains(&d), "{cause}: session date {d} missing");
+                for e in s["exercises"].as_array().unwrap() {
+                    let ename = e["name"].as_str().unwrap();
+                    assert!(text.contains(ename), "{cause}: exercise {ename} missing");
+                }
+            }
+        }
+        for e in plan["exercises"].as_array().unwrap() {
+            // The appendix has every exercise's first instruction (pdftotext may wrap it).
+            let first_words: String = e["instructions"][0]
+                .as_str()
+                .unwrap()
+                .split_whitespace()
+                .take(3)
+                .collect::<Vec<_>>()
+                .join(" ");
+            assert!(
+                text.split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .contains(&first_words),
+                "{cause}: appendix lacks {}",
+                e["id"]
+            );
+        }
+    }
+}
+
+#[test]
+fn every_template_on_a4_and_letter() {
+    let dir = scratch("pdf-templates");
+    for template in ["en", "large-print", "de"] {
+        for (paper, w_pt, h_pt) in [("a4", 595.3, 841.9), ("letter", 612.0, 792.0)] {
+            let file = format!("itbs-{template}-{paper}.pdf");
+            make(
+                &dir,
+                &file,
+                &[
+                    "--cause",
+                    "itbs",
+                    "--start",
+                    "2027-01-04",
+                    "--weeks",
+                    "12",
+                    "--name",
+                    "Ægir Þórsson",
+                    "--template",
+                    template,
+                    "--paper",
+                    paper,
+                ],
+            );
+            let path = dir.join(&file);
+            let (n, w, h) = pages(&path);
+            assert!(
+                (w - w_pt).abs() < 0.5 && (h - h_pt).abs() < 0.5,
+                "{file}: {w} x {h}"
+            );
+            assert!(n >= 20, "{file}: {n} pages");
+            qpdf_check(&path);
+            if let Some(text) = text_of(&path) {
+                assert!(text.contains("Ægir Þórsson"), "{file}");
+                match template {
+                    "de" => assert!(
+                        text.contains("Seite 1 von") && text.contains("Januar 2027"),
+                        "{file}: not German"
+                    ),
+                    _ => assert!(
+                        text.contains("page 1 of") && text.contains("January 2027"),
+                        "{file}"
+                    ),
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn the_same_inputs_give_the_same_bytes() {
+    let dir = scratch("pdf-repro");
+    let args = [
+        "--cause",
+        "meniscus",
+        "--start",
+        "2027-01-04",
+        "--name",
+        "Zoë",
+    ];
+    make(&dir, "a.pdf", &args);
+    make(&dir, "b.pdf", &args);
+    assert_eq!(
+        std::fs::read(dir.join("a.pdf")).unwrap(),
+        std::fs::read(dir.join("b.pdf")).unwrap()
+    );
+}
+
+#[test]
+fn a_failed_pdf_leaves_the_old_file() {
+    let dir = scratch("pdf-atomic");
+    std::fs::write(dir.join("plan.pdf"), b"old plan").unwrap();
+    std::fs::write(dir.join("bad.toml"), "[page]\npaper = \"a5\"\n").unwrap();
+    let r = run_in(
+        &dir,
+        &[
+            "plan",
+            "--cause",
+            "pfps",
+            "--template",
+            "bad.toml",
+            "-o",
+            "plan.pdf",
+        ],
+    );
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr.starts_with("error: bad.toml:2:9: "),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(std::fs::read(dir.join("plan.pdf")).unwrap(), b"old plan");
+    let r = run_in(&dir, &["plan", "--cause", "pfps", "--format", "pdf"]);
+    assert_eq!(r.code, 2);
+    assert_eq!(r.stderr, "error: invalid value for --format: a PDF cannot be printed to the terminal\n  hint: add -o plan.pdf\n");
+}
