@@ -54,8 +54,9 @@ def case(name, args, cwd, runs):
 def library(dir, n):
     """A therapist folder with n generated exercises and a program using some of them."""
     os.makedirs(os.path.join(dir, "exercises"), exist_ok=True)
-    with open(os.path.join(dir, "exercises", "many.toml"), "w") as f:
-        for i in range(n):
+    # 1,000 exercises a file: files are limited to 1 MiB.
+    for i in range(n):
+        with open(os.path.join(dir, "exercises", f"many-{i // 1000:02d}.toml"), "a") as f:
             f.write(
                 f'[[exercise]]\nid = "gen-{i}"\nname = "Generated exercise {i}"\ncategory = "hip"\n'
                 f'position = "lying"\ndose = "reps"\nper_side = true\n'

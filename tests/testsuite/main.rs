@@ -7,6 +7,7 @@ mod cli;
 mod ics;
 mod pdf;
 mod plan;
+mod tutorial;
 mod robustness;
 mod safety;
 mod validate;

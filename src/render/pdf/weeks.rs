@@ -321,26 +321,24 @@ impl Builder<'_> {
         let name = Style::new(self.fs * 1.05).bold();
         // The dose stays in one piece: no break inside it.
         let dose = format!("\u{2003}{}", w.dose(item).replace(' ', "\u{a0}"));
+        let small = self.small();
+        // Load, tempo and rest follow the dose on the same line (wrapping when long), which
+        // keeps a week's pages few.
+        let details = w.dose_details(item);
+        let details = if details.is_empty() {
+            String::new()
+        } else {
+            format!("\u{2003}{}", details.join(&w.list_separator))
+        };
         let mut head = vec![Frame::space(self.fs * 0.45)];
-        head.extend(
-            self.m
-                .rich(&[(name, &item.name), (name.bold(), &dose)], indent, iw),
-        );
+        head.extend(self.m.rich(
+            &[(name, &item.name), (name.bold(), &dose), (small, &details)],
+            indent,
+            iw,
+        ));
         self.push(Block::heading(head));
 
-        let small = self.small();
         let mut frames = Vec::new();
-        let details = w.dose_details(item);
-        if !details.is_empty() {
-            // On a line of its own, the first detail starts with a capital ("Load: ...").
-            let line = details.join(&w.list_separator);
-            let mut chars = line.chars();
-            let line: String = chars
-                .next()
-                .map(|c| c.to_uppercase().chain(chars).collect())
-                .unwrap_or_default();
-            frames.extend(self.m.para(&line, small, indent, iw));
-        }
         if !item.note.trim().is_empty() {
             let label = format!("{}: ", w.note_label);
             frames.extend(
