@@ -225,8 +225,9 @@ pub struct Dose {
     pub load: Option<String>,
     pub tempo: Option<String>,
     pub rest: u32,
-    /// A schedule step's note for this week (the slot's note applies when empty).
-    pub note: String,
+    /// A schedule step's note for this week: `None` prints the slot's note, `Some("")` none
+    /// (a step that changes the exercise drops the old note).
+    pub note: Option<String>,
 }
 
 /// A progression rule (validated: at least one step is non-zero).

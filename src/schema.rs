@@ -110,12 +110,12 @@ fn slot_props(kind: &str) -> Vec<(&'static str, Value)> {
     match kind {
         "add" => v.push((
             "phase",
-            int("The phase number (1-based) of the base program.", 1, 52),
+            int("The phase number (1-based) of the base program.", 1, 104),
         )),
         "change" => {
             v.push((
                 "phase",
-                int("The phase number (1-based) of the base program.", 1, 52),
+                int("The phase number (1-based) of the base program.", 1, 104),
             ));
             v.push((
                 "slot",
@@ -135,9 +135,7 @@ fn slot_props(kind: &str) -> Vec<(&'static str, Value)> {
             9,
         ),
     ));
-    if kind != "change" {
-        v.push(("source", text("The reference id the dose comes from.")));
-    }
+    v.push(("source", text("The reference id the dose comes from.")));
     v.push(("note", text("A note printed with the exercise.")));
     v.push(("progression", progression()));
     v.push(("schedule", json!({ "type": "array", "description": "Week-by-week steps; each applies until the next.", "items": obj(dose_props(true), &["week"]) })));
@@ -256,7 +254,7 @@ fn program() -> Value {
             ),
             (
                 "remove",
-                json!({ "type": "array", "items": obj(vec![("phase", int("Phase number.", 1, 52)), ("slot", id("The slot's exercise id."))], &["phase", "slot"]) }),
+                json!({ "type": "array", "items": obj(vec![("phase", int("Phase number.", 1, 104)), ("slot", id("The slot's exercise id."))], &["phase", "slot"]) }),
             ),
         ],
         &["id"],

@@ -71,8 +71,17 @@ pub fn run(cli: Cli) -> Result<u8> {
 pub fn load_and_validate(global: &Global, extra: &[std::path::PathBuf]) -> Validated {
     let mut diags = Vec::new();
     let mut sources = load::builtin_sources();
-    let mut paths: Vec<std::path::PathBuf> = global.programs.iter().cloned().collect();
-    paths.extend(extra.iter().cloned());
+    let mut paths: Vec<std::path::PathBuf> = Vec::new();
+    // The same folder named twice (--programs and a path) is read once.
+    for p in global.programs.iter().chain(extra) {
+        let key = std::fs::canonicalize(p).unwrap_or_else(|_| p.clone());
+        if !paths
+            .iter()
+            .any(|q| std::fs::canonicalize(q).unwrap_or_else(|_| q.clone()) == key)
+        {
+            paths.push(p.clone());
+        }
+    }
     sources.extend(load::read_user_paths(&paths, &mut diags));
     let mut loaded = load::parse_all(sources);
     loaded.diagnostics.extend(diags);

@@ -225,11 +225,11 @@ fn classify(table: &toml::Table) -> Option<Kind> {
         .any(|k| table.contains_key(*k))
     {
         Some(Kind::Template)
-    } else if ["id", "phase", "extends"]
-        .iter()
-        .any(|k| table.contains_key(*k))
-    {
+    } else if ["id", "phase"].iter().any(|k| table.contains_key(*k)) {
         Some(Kind::Program)
+    } else if table.contains_key("extends") {
+        // `extends` without an `id`: a template that changes a built-in one.
+        Some(Kind::Template)
     } else {
         None
     }

@@ -238,6 +238,8 @@ pub struct RawChange {
     pub slot: Spanned<String>,
     /// Swap the slot's exercise for another one.
     pub exercise: Option<Spanned<String>>,
+    /// The reference id the changed dose comes from.
+    pub source: Option<Spanned<String>>,
     pub sets: Option<Spanned<i64>>,
     pub reps: Option<Spanned<i64>>,
     pub hold: Option<Spanned<i64>>,

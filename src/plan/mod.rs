@@ -194,12 +194,15 @@ pub fn plan(library: &Library, program: &Program, opts: &Options) -> Plan {
                 else {
                     continue;
                 };
-                let note = if dose.note.is_empty() {
-                    slot.note.clone()
-                } else {
-                    dose.note.clone()
-                };
+                let note = dose.note.clone().unwrap_or_else(|| slot.note.clone());
+                // A stand-in with other equipment does not inherit the load ("light band").
+                let same_kit = library
+                    .get(&dose.exercise)
+                    .is_none_or(|o| o.equipment == ex.equipment);
                 let mut item = item(ex, dose, program, note);
+                if !same_kit {
+                    item.load = None;
+                }
                 item.slot = (phase.number, slot.index);
                 if opts.explain {
                     let mut e = vec![format!(
@@ -645,7 +648,7 @@ fn round_half(m: f64) -> f64 {
 }
 
 /// Fit a session to the time budget: keep items by priority (1 first, then program order)
-/// while they fit; the first item is always kept. Returns (kept in program order, left-out names).
+/// until one does not fit; the first item is always kept. Returns (kept in program order, left-out names).
 fn fit(items: Vec<(u8, Item)>, budget: Option<u32>) -> (Vec<Item>, Vec<String>) {
     let Some(budget) = budget else {
         return (items.into_iter().map(|(_, i)| i).collect(), Vec::new());
@@ -654,11 +657,15 @@ fn fit(items: Vec<(u8, Item)>, budget: Option<u32>) -> (Vec<Item>, Vec<String>) 
     order.sort_by_key(|&i| (items[i].0, i));
     let mut keep = vec![false; items.len()];
     let mut total = 0.0;
+    // Strictly by priority: once an item does not fit, nothing of lower priority is kept in
+    // its place (a budget never keeps a stretch while dropping the main exercise).
     for (n, &i) in order.iter().enumerate() {
         let m = items[i].1.minutes;
         if n == 0 || total + m <= budget as f64 {
             keep[i] = true;
             total += m;
+        } else {
+            break;
         }
     }
     let mut kept = Vec::new();

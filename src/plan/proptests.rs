@@ -93,7 +93,7 @@ fn make_slot(lib: &Library, index: usize, spec: SlotSpec, weeks: u32) -> Option<
         load: None,
         tempo: None,
         rest: 30,
-        note: String::new(),
+        note: None,
     };
     let p = Progression {
         every: 1 + (rule % 2) as u32,

@@ -131,7 +131,20 @@ impl EffSlot {
     }
     fn apply_change(&mut self, src: usize, c: &RawChange) {
         if let Some(e) = &c.exercise {
+            if e.get_ref() != self.exercise.get() {
+                // A new exercise starts from its own dose, as in a schedule step: only the
+                // sets and the rest carry over; the old note no longer applies.
+                self.fields = Fields {
+                    sets: self.fields.sets.clone(),
+                    rest: self.fields.rest.clone(),
+                    ..Fields::default()
+                };
+                self.note.clear();
+            }
             self.exercise = F::new(src, e);
+        }
+        if let Some(s) = &c.source {
+            self.source = Some(F::new(src, s));
         }
         self.fields.overlay(&Fields::from_raw(src, &c.dose()));
         if let Some(v) = &c.frequency {
@@ -250,7 +263,10 @@ fn effective(
                 return None;
             };
             let mut e = effective(sources, bsrc, braw, all, builtin, depth + 1, diags)?;
-            e.aliases.clear(); // aliases belong to the base program
+            if b != &id {
+                // Aliases belong to the base program; an override of the same id keeps them.
+                e.aliases.clear();
+            }
             e
         }
     };
@@ -646,6 +662,19 @@ pub(super) fn check_program(
             );
         }
     }
+    // Phases are listed in week order: [[change]], [[add]] and [[remove]] number them that way.
+    for pair in ranges.windows(2) {
+        let (a, _, _) = pair[0];
+        let (b, _, j) = pair[1];
+        if b < a {
+            let ph = &eff.phases[j];
+            diags.push(
+                sources
+                    .at(ph.src, ph.weeks.span(), format!("phase `{}` (from week {b}) is listed after a phase that starts at week {a}", ph.name))
+                    .hint("list the phases in week order"),
+            );
+        }
+    }
     let mut sorted = ranges.clone();
     sorted.sort();
     let mut expect = 1u32;
@@ -905,7 +934,7 @@ fn limits(name: &str) -> (RangeInclusive<i64>, &'static str, &'static str) {
 struct State {
     exercise: F<String>,
     fields: Fields,
-    note: String,
+    note: Option<String>,
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -1022,7 +1051,7 @@ fn check_slot(
     let mut state = State {
         exercise: s.exercise.clone(),
         fields: s.fields.clone(),
-        note: String::new(),
+        note: None,
     };
     let mut base_week_state: Option<State> = None;
     for week in first..=last {
@@ -1041,10 +1070,10 @@ fn check_slot(
                     };
                 }
                 state.exercise = F::new(*ssrc, e);
-                state.note.clear();
+                state.note = Some(String::new());
             }
             if let Some(n) = &r.note {
-                state.note = n.trim().to_string();
+                state.note = Some(n.trim().to_string());
             }
             state.fields.overlay(&std::mem::take(&mut over));
         }
@@ -1456,7 +1485,7 @@ mod tests {
             load: None,
             tempo: None,
             rest: 60,
-            note: String::new(),
+            note: None,
         }
     }
 

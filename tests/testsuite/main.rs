@@ -7,9 +7,9 @@ mod cli;
 mod ics;
 mod pdf;
 mod plan;
-mod tutorial;
 mod robustness;
 mod safety;
+mod tutorial;
 mod validate;
 
 use std::path::{Path, PathBuf};

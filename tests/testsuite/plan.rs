@@ -528,3 +528,53 @@ fn rule_based_doses_grow_week_by_week() {
     let why = e["explain"][0].as_str().unwrap();
     assert!(why.contains("dose: rule: +2 reps a week up to 10, then +1 set and back to 8 reps (at most 3 sets) (source: ishoi2016)"), "{why}");
 }
+
+#[test]
+fn a_stand_in_without_the_band_does_not_print_a_band_load() {
+    let with = plan_json(&["--cause", "itbs", "--start", "2027-01-04", "--explain"]);
+    let without = plan_json(&[
+        "--cause",
+        "itbs",
+        "--start",
+        "2027-01-04",
+        "--equipment",
+        "none",
+        "--explain",
+    ]);
+    let banded = |p: &Value| -> Vec<(String, Option<String>)> {
+        training(p)[0]["exercises"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| {
+                (
+                    e["id"].as_str().unwrap().to_string(),
+                    e["load"].as_str().map(str::to_string),
+                )
+            })
+            .collect()
+    };
+    assert!(banded(&with)
+        .iter()
+        .any(|(id, load)| id == "glute-bridge-band" && load.as_deref() == Some("medium band")));
+    for (id, load) in banded(&without) {
+        assert!(
+            load.as_deref().is_none_or(|l| !l.contains("band")),
+            "{id} still says {load:?}"
+        );
+    }
+    let swapped = training(&without)[0]["exercises"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["id"] == "glute-bridge")
+        .unwrap()
+        .clone();
+    assert!(
+        swapped["explain"].as_array().unwrap().iter().any(|w| w
+            .as_str()
+            .unwrap()
+            .contains("needs band, which you do not have")),
+        "{swapped}"
+    );
+}

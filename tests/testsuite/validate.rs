@@ -61,3 +61,52 @@ fn planning_with_a_broken_folder_refuses_and_writes_nothing() {
     );
     assert!(!dir.join("plan.json").exists());
 }
+
+#[test]
+fn an_override_of_a_builtin_keeps_its_aliases_and_a_template_may_only_extend() {
+    let dir = scratch("override-aliases");
+    std::fs::write(
+        dir.join("pfps.toml"),
+        "id = \"pfps\"\nextends = \"pfps\"\ntitle = \"Runner's knee (our clinic)\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("clinic.toml"),
+        "extends = \"de\"\nname = \"clinic-de\"\n[clinic]\nname = \"Praxis Nord\"\n",
+    )
+    .unwrap();
+    let d = dir.to_str().unwrap();
+    let r = run(&["--programs", d, "validate", d]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        r.stdout,
+        "ok: 7 programs, 59 exercises, 4 templates checked\n"
+    );
+    let p = json(&run(&[
+        "--programs",
+        d,
+        "plan",
+        "--cause",
+        "runners-knee",
+        "--start",
+        "2027-01-04",
+        "--format",
+        "json",
+    ]));
+    assert_eq!(p["program"]["title"], "Runner's knee (our clinic)");
+}
+
+#[test]
+fn phases_must_be_listed_in_week_order() {
+    let dir = scratch("phase-order");
+    std::fs::write(
+        dir.join("p.toml"),
+        "id = \"p\"\ntitle = \"P\"\nsummary = \"s\"\ndescription = \"d\"\nevidence = \"trial\"\n[pain_rule]\ngreen_max = 3\namber_max = 5\n\
+[[phase]]\nname = \"Two\"\nweeks = \"3-4\"\nsessions_per_week = 2\n[[phase.slot]]\nexercise = \"clamshell\"\nsets = 2\nreps = 10\n\
+[[phase]]\nname = \"One\"\nweeks = \"1-2\"\nsessions_per_week = 2\n[[phase.slot]]\nexercise = \"clamshell\"\nsets = 2\nreps = 10\n",
+    )
+    .unwrap();
+    let r = run_in(&dir, &["validate", "p.toml"]);
+    assert_eq!(r.code, 2);
+    assert_eq!(r.stderr, "error: p.toml:19:9: phase `One` (from week 1) is listed after a phase that starts at week 3\n  hint: list the phases in week order\n1 problem found in the input files\n");
+}
