@@ -113,6 +113,10 @@ pub struct LogArgs {
     /// A note for the session.
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
+    /// The exercise these scores are for (the PDF has boxes per exercise); leave out for the
+    /// whole session.
+    #[arg(long, value_name = "ID")]
+    pub exercise: Option<String>,
 }
 
 /// Answers to the red-flag screening questions.

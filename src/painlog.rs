@@ -1,8 +1,11 @@
 //! The pain log and symptom-guided adjustment.
 //!
-//! A log is a TOML file of `[[entry]]` tables, one per session, mirroring the boxes on the
-//! printed plan: pain during (0-10), pain the next morning (0-10), and whether every set was
-//! done. Entries for the same date merge (the next-morning score is often added a day later).
+//! A log is a TOML file of `[[entry]]` tables mirroring the boxes on the printed plan: pain
+//! during (0-10), pain the next morning (0-10), whether every set was done (the tick boxes) and
+//! a note. An entry is for one exercise of a session (`exercise = "clamshell"`, as the PDF's
+//! boxes are) or for the whole session (no `exercise`). Entries for the same date and exercise
+//! merge: the next-morning score is often added a day later. `decide` looks at every entry of
+//! the week, so one painful exercise is enough to hold or step back.
 //!
 //! `decide` applies the program's pain-monitoring rule to one week of entries (default after
 //! Silbernagel 2007): progress when every session stayed in the green zone and pain had settled
@@ -28,6 +31,8 @@ struct RawLog {
 #[serde(deny_unknown_fields)]
 struct RawEntry {
     date: Spanned<String>,
+    /// The exercise the scores are for (the PDF has boxes per exercise); none: the session.
+    exercise: Option<String>,
     pain_during: Option<Spanned<i64>>,
     pain_next_morning: Option<Spanned<i64>>,
     completed: Option<bool>,
@@ -39,6 +44,8 @@ struct RawEntry {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
     pub date: NaiveDate,
+    /// The exercise id, when the scores are for one exercise (as the PDF's boxes are).
+    pub exercise: Option<String>,
     pub pain_during: Option<u8>,
     pub pain_next_morning: Option<u8>,
     pub completed: Option<bool>,
@@ -52,7 +59,7 @@ pub fn parse(text: &str, file: &str) -> Result<Vec<Entry>, Vec<Diagnostic>> {
             .hint("each entry is [[entry]] with date = \"YYYY-MM-DD\", pain_during, pain_next_morning (0-10) and completed = true|false")]
     })?;
     let mut diags = Vec::new();
-    let mut by_date: BTreeMap<NaiveDate, Entry> = BTreeMap::new();
+    let mut by_date: BTreeMap<(NaiveDate, Option<String>), Entry> = BTreeMap::new();
     for e in raw.entry {
         let e = e.into_inner();
         let Ok(date) = NaiveDate::parse_from_str(e.date.get_ref().trim(), "%Y-%m-%d") else {
@@ -86,8 +93,14 @@ pub fn parse(text: &str, file: &str) -> Result<Vec<Entry>, Vec<Diagnostic>> {
         };
         let during = score(&e.pain_during, "pain_during");
         let morning = score(&e.pain_next_morning, "pain_next_morning");
-        let slot = by_date.entry(date).or_insert(Entry {
+        let exercise = e
+            .exercise
+            .as_ref()
+            .map(|x| x.trim().to_string())
+            .filter(|x| !x.is_empty());
+        let slot = by_date.entry((date, exercise.clone())).or_insert(Entry {
             date,
+            exercise,
             pain_during: None,
             pain_next_morning: None,
             completed: None,
@@ -114,6 +127,9 @@ pub fn parse(text: &str, file: &str) -> Result<Vec<Entry>, Vec<Diagnostic>> {
 /// The TOML text of one new entry, to append to a log.
 pub fn entry_text(e: &Entry) -> String {
     let mut s = format!("\n[[entry]]\ndate = \"{}\"\n", e.date);
+    if let Some(x) = &e.exercise {
+        s.push_str(&format!("exercise = {}\n", toml::Value::String(x.clone())));
+    }
     if let Some(p) = e.pain_during {
         s.push_str(&format!("pain_during = {p}\n"));
     }
@@ -160,7 +176,8 @@ pub fn decide(rule: &PainRule, week: &[Entry]) -> (Decision, String) {
                 Decision::StepBack,
                 format!(
                     "pain reached {p}/10 during the session on {}, above {}/10",
-                    e.date, rule.amber_max
+                    at(e),
+                    rule.amber_max
                 ),
             );
         }
@@ -172,7 +189,7 @@ pub fn decide(rule: &PainRule, week: &[Entry]) -> (Decision, String) {
                     Decision::StepBack,
                     format!(
                         "pain was still {p}/10 the morning after {}: it had not settled",
-                        e.date
+                        at(e)
                     ),
                 );
             }
@@ -184,7 +201,7 @@ pub fn decide(rule: &PainRule, week: &[Entry]) -> (Decision, String) {
                 Decision::Hold,
                 format!(
                     "pain reached {p}/10 during the session on {} (acceptable, {}-{}/10)",
-                    e.date,
+                    at(e),
                     rule.green_max + 1,
                     rule.amber_max
                 ),
@@ -195,7 +212,7 @@ pub fn decide(rule: &PainRule, week: &[Entry]) -> (Decision, String) {
         if e.completed == Some(false) {
             return (
                 Decision::Hold,
-                format!("not every set was completed on {}", e.date),
+                format!("not every set was completed on {}", at(e)),
             );
         }
     }
@@ -203,7 +220,7 @@ pub fn decide(rule: &PainRule, week: &[Entry]) -> (Decision, String) {
         let e = week.iter().find(|e| e.pain_during.is_none()).unwrap();
         return (
             Decision::Hold,
-            format!("no pain score was logged for {}", e.date),
+            format!("no pain score was logged for {}", at(e)),
         );
     }
     (
@@ -213,6 +230,14 @@ pub fn decide(rule: &PainRule, week: &[Entry]) -> (Decision, String) {
             rule.green_max
         ),
     )
+}
+
+/// "2027-01-11", or "2027-01-11 (clamshell)" for an exercise's entry.
+fn at(e: &Entry) -> String {
+    match &e.exercise {
+        Some(x) => format!("{} ({x})", e.date),
+        None => e.date.to_string(),
+    }
 }
 
 /// One adjusted week: the program week it now uses, and why.
@@ -294,6 +319,7 @@ mod tests {
     fn e(date: &str, during: u8, morning: u8) -> Entry {
         Entry {
             date: NaiveDate::parse_from_str(date, "%Y-%m-%d").unwrap(),
+            exercise: None,
             pain_during: Some(during),
             pain_next_morning: Some(morning),
             completed: Some(true),

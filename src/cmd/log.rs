@@ -35,6 +35,7 @@ pub fn execute(args: &LogArgs) -> Result<u8> {
     }
     let entry = Entry {
         date,
+        exercise: args.exercise.clone(),
         pain_during: args.during,
         pain_next_morning: args.morning,
         completed,

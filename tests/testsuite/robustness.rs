@@ -105,3 +105,46 @@ fn an_unwritable_output_is_a_failure_not_a_panic() {
         "error: cannot write no/such/dir/plan.json: the folder no/such/dir does not exist\n"
     );
 }
+
+#[test]
+fn an_unreadable_logo_is_named_with_its_place() {
+    let dir = scratch("bad-logo");
+    std::fs::write(dir.join("logo.png"), "not a png").unwrap();
+    std::fs::write(
+        dir.join("clinic.toml"),
+        "extends = \"en\"\nname = \"clinic\"\n[clinic]\nname = \"Clinic\"\nlogo = \"logo.png\"\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("plan.pdf"), "old").unwrap();
+    let r = run_in(
+        &dir,
+        &[
+            "plan",
+            "--cause",
+            "pfps",
+            "--template",
+            "clinic.toml",
+            "-o",
+            "plan.pdf",
+        ],
+    );
+    assert_eq!(r.code, 2);
+    assert_eq!(r.stderr, "error: clinic.toml:5:8: cannot use the logo `./logo.png`: it is not a PNG or JPEG file\n  hint: the logo must be a PNG or JPEG image\n1 problem found in the input files\n");
+    assert_eq!(
+        std::fs::read_to_string(dir.join("plan.pdf")).unwrap(),
+        "old"
+    );
+    std::fs::write(
+        dir.join("c2.toml"),
+        "extends = \"en\"\n[clinic]\nname = \"Clinic\"\nlogo = \"missing.png\"\n",
+    )
+    .unwrap();
+    let r = run_in(&dir, &["validate", "c2.toml"]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr
+            .starts_with("error: c2.toml:4:8: cannot read the logo `./missing.png`: "),
+        "{}",
+        r.stderr
+    );
+}

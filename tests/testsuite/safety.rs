@@ -315,3 +315,44 @@ fn itbs_says_its_pain_is_usually_on_the_outside() {
         r.stdout
     );
 }
+
+#[test]
+fn one_painful_exercise_holds_the_week_and_is_named() {
+    let dir = scratch("adjust-exercise");
+    for args in [
+        &[
+            "--date",
+            "2027-01-04",
+            "--exercise",
+            "clamshell",
+            "--during",
+            "2",
+            "--morning",
+            "1",
+            "--completed",
+        ][..],
+        &[
+            "--date",
+            "2027-01-04",
+            "--exercise",
+            "straight-leg-raise",
+            "--during",
+            "5",
+            "--morning",
+            "2",
+            "--completed",
+        ][..],
+    ] {
+        let mut a = vec!["log", "log.toml"];
+        a.extend_from_slice(args);
+        assert_eq!(run_in(&dir, &a).code, 0);
+    }
+    let text = std::fs::read_to_string(dir.join("log.toml")).unwrap();
+    assert!(
+        text.contains("exercise = \"straight-leg-raise\"\npain_during = 5\n"),
+        "{text}"
+    );
+    let p = plan_with_log(&dir);
+    assert_eq!(p["weeks"][1]["program_week"], 1);
+    assert_eq!(p["weeks"][1]["adjustment"], "hold: week 1: pain reached 5/10 during the session on 2027-01-04 (straight-leg-raise) (acceptable, 4-5/10) (program week 1)");
+}
