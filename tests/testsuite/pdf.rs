@@ -167,17 +167,21 @@ fn a_twelve_week_plan_prints_every_date_and_exercise() {
 }
 
 #[test]
-fn every_template_on_a4_and_letter() {
+/// Every built-in cause, 12 weeks, in every shipped template, on A4 and on Letter.
+fn every_cause_in_every_template_on_a4_and_letter() {
     let dir = scratch("pdf-templates");
-    for template in ["en", "large-print", "de"] {
+    let cases = CAUSES
+        .iter()
+        .flat_map(|c| ["en", "large-print", "de"].map(move |t| (*c, t)));
+    for (cause, template) in cases {
         for (paper, w_pt, h_pt) in [("a4", 595.3, 841.9), ("letter", 612.0, 792.0)] {
-            let file = format!("itbs-{template}-{paper}.pdf");
+            let file = format!("{cause}-{template}-{paper}.pdf");
             make(
                 &dir,
                 &file,
                 &[
                     "--cause",
-                    "itbs",
+                    cause,
                     "--start",
                     "2027-01-04",
                     "--weeks",
