@@ -417,9 +417,26 @@ fn finish(
     Ok(out)
 }
 
+/// Whether a render may compress on a second thread (on by default). `batch`, which already
+/// renders one plan per core, turns it off. It changes the time taken, never the bytes.
+static PARALLEL_COMPRESSION: std::sync::atomic::AtomicBool =
+    std::sync::atomic::AtomicBool::new(true);
+
+pub fn set_parallel_compression(on: bool) {
+    PARALLEL_COMPRESSION.store(on, std::sync::atomic::Ordering::Relaxed);
+}
+
 /// Deflate every stream that is not compressed yet, at the best level (the 150 KB size target
 /// needs it), spread over two threads: compression is about a third of the render time.
 fn compress_streams(lo: &mut lopdf::Document) {
+    if !PARALLEL_COMPRESSION.load(std::sync::atomic::Ordering::Relaxed) {
+        lo.objects
+            .values_mut()
+            .filter_map(|o| o.as_stream_mut().ok())
+            .filter(|s| s.allows_compression && s.dict.get(b"Filter").is_err())
+            .for_each(deflate);
+        return;
+    }
     let mut streams: Vec<&mut lopdf::Stream> = lo
         .objects
         .values_mut()
