@@ -294,7 +294,7 @@ fn placeholders_are_checked_where_they_are() {
     check(
         "[text]\npage_of = \"Seite {pgae} von {pages}\"\n",
         "t.toml:2:11: `text.page_of` must contain the placeholder `{page}`\n  hint: the printout fills it in; `text.page_of` can use `{page}`, `{pages}`\n\
-         t.toml:2:18: unknown placeholder `{pgae}` in `text.page_of`\n  hint: `text.page_of` can use `{page}`, `{pages}`",
+         t.toml:2:18: unknown placeholder `{pgae}` in `text.page_of`\n  hint: did you mean `page`?",
     );
     check(
         "[text]\npain_green = \"0 bis 3: gut\"\n",

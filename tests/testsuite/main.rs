@@ -3,6 +3,7 @@
 //!
 //! See README.md in this folder for how to add a test.
 
+mod batch;
 mod cli;
 mod ics;
 mod pdf;
