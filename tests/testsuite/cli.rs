@@ -73,3 +73,49 @@ fn help_has_examples_and_exit_codes() {
         .stdout
         .contains("Exit codes: 0 ok, 1 failure, 2 invalid input or usage, 3"));
 }
+
+#[test]
+fn shell_completions_and_man_page() {
+    let dir = scratch("completions");
+    let bash = run(&["completions", "bash"]);
+    assert_eq!(bash.code, 0);
+    assert!(
+        bash.stdout.contains("_rehabplan()") && bash.stdout.contains("--cause"),
+        "{}",
+        &bash.stdout[..200]
+    );
+    std::fs::write(dir.join("rehabplan.bash"), &bash.stdout).unwrap();
+    // The script is valid bash and defines the completion for the command.
+    if let Ok(out) = std::process::Command::new("bash")
+        .arg("-c")
+        .arg("source ./rehabplan.bash && complete -p rehabplan")
+        .current_dir(&dir)
+        .output()
+    {
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(String::from_utf8_lossy(&out.stdout).contains("rehabplan"));
+    }
+    for shell in ["zsh", "fish", "powershell", "elvish"] {
+        let r = run(&["completions", shell]);
+        assert_eq!(r.code, 0, "{shell}");
+        assert!(r.stdout.contains("plan"), "{shell}");
+    }
+    let man = run(&["man"]);
+    assert_eq!(man.code, 0);
+    assert!(
+        man.stdout.contains(".TH rehabplan 1") && man.stdout.contains("Exit codes"),
+        "{}",
+        &man.stdout[..300]
+    );
+    let bad = run(&["completions", "tcsh"]);
+    assert_eq!(bad.code, 2);
+    assert!(
+        bad.stderr.contains("invalid value 'tcsh'"),
+        "{}",
+        bad.stderr
+    );
+}
