@@ -36,7 +36,7 @@ fn exercise(
             .collect(),
         position: Position::ALL[i % 4],
         dose: KINDS[(kind % 3) as usize],
-        per_side: i % 2 == 0,
+        per_side: i.is_multiple_of(2),
         instructions: vec!["Do it.".into()],
         cues: vec![],
         mistakes: vec![],

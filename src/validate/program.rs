@@ -1053,11 +1053,9 @@ fn check_slot(
         fields: s.fields.clone(),
         note: None,
     };
-    let mut base_week_state: Option<State> = None;
     for week in first..=last {
-        for (w, ssrc, r, _) in steps.iter().filter(|st| st.0 == week) {
-            let _ = w;
-            let mut over = Fields::from_raw(*ssrc, &r.dose());
+        for (_, ssrc, r, _) in steps.iter().filter(|st| st.0 == week) {
+            let over = Fields::from_raw(*ssrc, &r.dose());
             if let Some(e) = &r.exercise {
                 if e.get_ref() != state.exercise.get() {
                     // A new exercise starts from its own dose: kind fields, load and tempo reset.
@@ -1075,19 +1073,14 @@ fn check_slot(
             if let Some(n) = &r.note {
                 state.note = Some(n.trim().to_string());
             }
-            state.fields.overlay(&std::mem::take(&mut over));
-        }
-        if base_week_state.is_none() {
-            base_week_state = Some(state.clone());
+            state.fields.overlay(&over);
         }
         let k = (week - first) / progression.as_ref().map(|p| p.every.max(1)).unwrap_or(1);
         match week_dose(
             sources,
             eff,
-            s,
             &state,
             progression.as_ref().map(|p| (p, k)),
-            !steps.is_empty().then_some(week).is_none(),
             library,
             diags,
         ) {
@@ -1099,7 +1092,7 @@ fn check_slot(
         }
     }
     // A progression that runs past the limits.
-    if let (Some(p), Some(pf)) = (&progression, &s.progression) {
+    if let (Some(_), Some(pf)) = (&progression, &s.progression) {
         for (name, cap, max) in [
             (
                 "reps",
@@ -1127,7 +1120,6 @@ fn check_slot(
                 }
             }
         }
-        let _ = p;
     }
     if diags.len() > before || weeks.len() != (last - first + 1) as usize {
         return None;
@@ -1318,10 +1310,8 @@ pub fn progress(p: &Progression, mut d: Dose, k: u32) -> Dose {
 fn week_dose(
     sources: &Sources,
     eff: &Eff,
-    slot: &EffSlot,
     state: &State,
     progression: Option<(&Progression, u32)>,
-    _has_schedule: bool,
     library: &Library,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Dose> {
@@ -1439,7 +1429,6 @@ fn week_dose(
             ok = false;
         }
     }
-    let _ = slot;
     if !ok {
         return None;
     }

@@ -1,7 +1,7 @@
 //! `-o plan.ics`: one all-day event per session, readable by a calendar parser.
 
 use super::*;
-use icalendar::{Calendar, CalendarComponent, Component, EventLike};
+use icalendar::{Calendar, CalendarComponent, Component};
 
 #[test]
 fn one_event_per_session_with_the_exercises() {
