@@ -126,8 +126,8 @@ fn doses_read_naturally() {
         ),
         (
             item(1, None, None, Some(300), None, false),
-            "1 x 5 min",
-            "1 × 5 Min.",
+            "5 min",
+            "5 Min.",
         ),
         (
             item(2, Some(8), Some(5), None, None, true),
@@ -136,23 +136,24 @@ fn doses_read_naturally() {
         ),
         (
             item(1, None, None, Some(90), None, false),
-            "1 x 1.5 min",
-            "1 × 1,5 Min.",
+            "1.5 min",
+            "1,5 Min.",
         ),
-        (
-            item(1, None, None, Some(45), None, false),
-            "1 x 45 s",
-            "1 × 45 s",
-        ),
+        (item(1, None, None, Some(45), None, false), "45 s", "45 s"),
         (
             item(1, None, None, None, Some(1600), false),
-            "1 x 1.6 km",
-            "1 × 1,6 km",
+            "1.6 km",
+            "1,6 km",
         ),
         (
             item(4, None, None, None, Some(400), false),
             "4 x 400 m",
             "4 × 400 m",
+        ),
+        (
+            item(1, Some(10), Some(5), None, None, false),
+            "10 x 5 s hold",
+            "10 × 5 s halten",
         ),
         (item(2, None, None, None, None, false), "2 sets", "2 Sätze"),
     ];

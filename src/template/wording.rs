@@ -341,12 +341,20 @@ impl Wording {
     /// The dose of one exercise on one day, e.g. "3 x 10 each side", "2 x 30 s hold", "1 x 5 min".
     pub fn dose(&self, item: &Item) -> String {
         let sets = item.sets.to_string();
+        let one = item.sets == 1;
         let core = match (
             item.reps,
             item.hold_seconds,
             item.time_seconds,
             item.distance_m,
         ) {
+            // One set of holds reads as "10 x 5 s hold", one bout of time or distance as "5 min".
+            (Some(reps), Some(hold), _, _) if one => fill(
+                &self.dose_hold,
+                &[("sets", &reps.to_string()), ("hold", &self.duration(hold))],
+            ),
+            (None, None, Some(time), _) if one => self.duration(time),
+            (None, None, None, Some(m)) if one => self.distance(m),
             (Some(reps), Some(hold), _, _) => fill(
                 &self.dose_reps_hold,
                 &[
