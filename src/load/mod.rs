@@ -235,6 +235,38 @@ fn classify(table: &toml::Table) -> Option<Kind> {
     }
 }
 
+/// The kind of file from its first decisive line: `[[exercise]]` opens a library; a top-level
+/// `id = ` (which TOML puts before any table) or `[[phase]]` a program; `[page]`, `[text]`,
+/// `[style]` or `[clinic]` a template. `None` when the first lines do not tell.
+fn quick_kind(text: &str) -> Option<Kind> {
+    for line in text.lines() {
+        let t = line.trim_start();
+        if t.is_empty() || t.starts_with('#') {
+            continue;
+        }
+        if t.starts_with("[[exercise]]") {
+            return Some(Kind::Exercises);
+        }
+        if t.starts_with("[[phase]]")
+            || t.strip_prefix("id")
+                .is_some_and(|r| r.trim_start().starts_with('='))
+        {
+            return Some(Kind::Program);
+        }
+        if ["[page]", "[text]", "[style]", "[clinic]"]
+            .iter()
+            .any(|h| t.starts_with(h))
+        {
+            return Some(Kind::Template);
+        }
+        if t.starts_with('[') {
+            // Some other table first: let the full parse decide.
+            return None;
+        }
+    }
+    None
+}
+
 /// Parse every source into the raw types, collecting problems.
 pub fn parse_all(sources: Vec<Source>) -> Loaded {
     let mut loaded = Loaded::default();
@@ -249,14 +281,19 @@ fn parse_source(source: Source, loaded: &mut Loaded) {
         loaded.diagnostics.push(d);
         return;
     }
-    let table: toml::Table = match toml::from_str(&source.text) {
-        Ok(t) => t,
-        Err(e) => {
-            loaded.diagnostics.push(toml_diagnostic(&source, &e));
-            return;
-        }
+    // Most files say what they are on their first meaningful line; only the others are parsed
+    // twice (once as a plain table to look at their keys), which halves the loading time.
+    let kind = match quick_kind(&source.text) {
+        Some(k) => Some(k),
+        None => match toml::from_str::<toml::Table>(&source.text) {
+            Ok(t) => classify(&t),
+            Err(e) => {
+                loaded.diagnostics.push(toml_diagnostic(&source, &e));
+                return;
+            }
+        },
     };
-    match classify(&table) {
+    match kind {
         Some(Kind::Exercises) => match toml::from_str::<ExerciseFile>(&source.text) {
             Ok(f) => loaded.exercises.push((source, f)),
             Err(e) => loaded.diagnostics.push(toml_diagnostic(&source, &e)),
@@ -383,4 +420,29 @@ fn check_nesting(source: &Source) -> Option<Diagnostic> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quick_kind_reads_the_first_decisive_line() {
+        assert_eq!(
+            quick_kind("# lib\n\n[[exercise]]\nid = \"x\"\n"),
+            Some(Kind::Exercises)
+        );
+        assert_eq!(
+            quick_kind("title = \"T\"\nid = \"p\"\n[[phase]]\n"),
+            Some(Kind::Program)
+        );
+        assert_eq!(quick_kind("id=\"p\""), Some(Kind::Program));
+        assert_eq!(
+            quick_kind("extends = \"de\"\n[page]\npaper = \"a4\"\n"),
+            Some(Kind::Template)
+        );
+        assert_eq!(quick_kind("identifier = 3\n"), None);
+        assert_eq!(quick_kind("[[reference]]\nid = \"x\"\n"), None);
+        assert_eq!(quick_kind(""), None);
+    }
 }
