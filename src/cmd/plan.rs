@@ -205,13 +205,21 @@ fn output_format(args: &PlanArgs) -> Result<PlanFormat> {
 }
 
 pub fn parse_date(s: &str, flag: &str) -> Result<NaiveDate> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| {
+    let d = NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| {
         Error::usage(
             flag,
             format!("`{s}` is not a date"),
             "write the date as YYYY-MM-DD, e.g. 2026-12-28",
         )
-    })
+    })?;
+    if !(1900..=2200).contains(&chrono::Datelike::year(&d)) {
+        return Err(Error::usage(
+            flag,
+            format!("{d} is outside the years 1900 to 2200"),
+            "check the year",
+        ));
+    }
+    Ok(d)
 }
 
 pub fn parse_days(s: &str) -> Result<Vec<Weekday>> {

@@ -307,6 +307,7 @@ fn explain_says_where_each_exercise_comes_from() {
 fn flag_errors_name_the_flag() {
     let cases: &[(&[&str], &str)] = &[
         (&["--start", "2026-13-01"], "error: invalid value for --start: `2026-13-01` is not a date\n  hint: write the date as YYYY-MM-DD, e.g. 2026-12-28\n"),
+        (&["--start", "2301-01-01"], "error: invalid value for --start: 2301-01-01 is outside the years 1900 to 2200\n  hint: check the year\n"),
         (&["--days", "mon,wendesday"], "error: invalid value for --days: unknown day `wendesday`\n  hint: use mon, tue, wed, thu, fri, sat, sun, separated by commas\n"),
         (&["--days", "mon,wed,mon"], "error: invalid value for --days: `mon` is listed twice\n  hint: list each training day once\n"),
         (&["--weeks", "0"], "error: invalid value for --weeks: 0 weeks\n  hint: give a number of weeks from 1 to 104\n"),
