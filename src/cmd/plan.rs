@@ -64,7 +64,8 @@ pub fn options(r: &Request, today: NaiveDate) -> Result<Options> {
             ));
         }
         if !n.trim().is_empty() {
-            opts.name = Some(n.trim().to_string());
+            // Tabs, newlines and runs of spaces become single spaces.
+            opts.name = Some(n.split_whitespace().collect::<Vec<_>>().join(" "));
         }
     }
     Ok(opts)

@@ -579,3 +579,19 @@ fn a_stand_in_without_the_band_does_not_print_a_band_load() {
         "{swapped}"
     );
 }
+
+#[test]
+fn names_are_kept_whole_but_tidied() {
+    let p = plan_json(&[
+        "--cause",
+        "pfps",
+        "--start",
+        "2027-01-04",
+        "--name",
+        "  Zoë\tÅsa\nŁukasiewicz-Þórsson  ",
+    ]);
+    assert_eq!(p["patient"], "Zoë Åsa Łukasiewicz-Þórsson");
+    let long = "A".repeat(201);
+    let r = run(&["plan", "--cause", "pfps", "--name", &long]);
+    assert_eq!((r.code, r.stderr.as_str()), (2, "error: invalid value for --name: the name is longer than 200 characters\n  hint: shorten it\n"));
+}
