@@ -119,3 +119,38 @@ fn shell_completions_and_man_page() {
         bad.stderr
     );
 }
+
+#[test]
+fn init_copies_the_builtins_and_never_overwrites() {
+    let dir = scratch("init");
+    let r = run_in(&dir, &["init", "clinic"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr.starts_with("wrote 14 files to clinic\n"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.join("clinic/pfps.toml")).unwrap(),
+        std::fs::read_to_string(repo().join("programs/pfps.toml")).unwrap()
+    );
+    assert!(
+        dir.join("clinic/exercises/hip.toml").exists()
+            && dir.join("clinic/templates/de.toml").exists()
+    );
+    std::fs::write(dir.join("clinic/pfps.toml"), "# my edits\n").unwrap();
+    let r = run_in(&dir, &["init", "clinic"]);
+    assert_eq!(r.code, 1);
+    assert_eq!(r.stderr, "error: cannot write clinic/adductor-strain.toml: it already exists (and 13 more); nothing was written (choose an empty folder, or move your files first)\n");
+    assert_eq!(
+        std::fs::read_to_string(dir.join("clinic/pfps.toml")).unwrap(),
+        "# my edits\n"
+    );
+    let r = run_in(&dir, &["init", "one", "--cause", "oa"]);
+    assert_eq!(r.code, 0);
+    let files: Vec<_> = std::fs::read_dir(dir.join("one"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(files, ["knee-oa.toml"]);
+}
