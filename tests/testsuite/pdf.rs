@@ -266,3 +266,26 @@ fn a_failed_pdf_leaves_the_old_file() {
     assert_eq!(r.code, 2);
     assert_eq!(r.stderr, "error: invalid value for --format: a PDF cannot be printed to the terminal\n  hint: add -o plan.pdf\n");
 }
+
+/// The ITBS plan says on its cover that the pain is usually lateral, and prints the walk-run
+/// ladder's entry criteria with its run days.
+#[test]
+fn itbs_cover_and_return_to_run_in_the_pdf() {
+    let dir = scratch("pdf-itbs");
+    make(
+        &dir,
+        "itbs.pdf",
+        &["--cause", "itbs", "--start", "2027-01-04"],
+    );
+    let Some(text) = text_of(&dir.join("itbs.pdf")) else {
+        return;
+    };
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("ITBS pain is usually on the OUTSIDE of the knee"),
+        "location note missing"
+    );
+    assert!(flat.contains("Back to running"));
+    assert!(flat.contains("You can walk briskly for 30 minutes without knee pain."));
+    assert!(flat.contains("Walk-run, stage 1 of 6"));
+}
