@@ -44,7 +44,7 @@ pub struct Source {
 }
 
 /// Everything parsed from all files, in load order (built-ins first), plus the problems found.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Loaded {
     pub exercises: Vec<(Source, ExerciseFile)>,
     pub programs: Vec<(Source, RawProgram)>,

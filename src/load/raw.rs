@@ -10,7 +10,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 /// A file of `[[exercise]]` entries.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ExerciseFile {
     pub exercise: Vec<Spanned<RawExercise>>,

@@ -378,12 +378,34 @@ fn check_exercise(
 /// Check one file's text on top of the built-ins: every problem found, as `validate` reports
 /// it. This is the fuzzing entry point: it must return, never panic, for any input.
 pub fn check_text(name: &str, text: &str) -> Vec<Diagnostic> {
-    let mut sources = crate::load::builtin_sources();
-    sources.push(crate::load::Source {
+    // The built-ins are parsed once per process (the fuzzer calls this thousands of times).
+    static BUILTINS: std::sync::OnceLock<Loaded> = std::sync::OnceLock::new();
+    let mut loaded = BUILTINS
+        .get_or_init(|| crate::load::parse_all(crate::load::builtin_sources()))
+        .clone();
+    let user = crate::load::parse_all(vec![crate::load::Source {
         name: name.to_string(),
         text: text.to_string(),
         dir: None,
         layer: Layer::User,
-    });
-    validate(crate::load::parse_all(sources)).diagnostics
+    }]);
+    loaded.exercises.extend(user.exercises);
+    loaded.programs.extend(user.programs);
+    loaded.templates.extend(user.templates);
+    loaded.diagnostics.extend(user.diagnostics);
+    validate(loaded).diagnostics
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn check_text_layers_one_file_over_the_builtins() {
+        assert!(super::check_text("ok.toml", "id = \"x\"\nextends = \"pfps\"\n").is_empty());
+        let d = super::check_text("bad.toml", "id = \"x\"\nextends = \"pfs\"\n");
+        assert_eq!(d.len(), 1);
+        assert_eq!(
+            d[0].to_string(),
+            "bad.toml:2:11: `extends` names unknown program `pfs`\n  hint: did you mean `pfps`?"
+        );
+    }
 }
