@@ -55,15 +55,7 @@ impl Builder<'_> {
         }
         let dy = (f.h - text.h) / 2.0;
         f.overlay(text, 0.0, dy);
-        let mut rule = Frame::new(self.fs * 1.2);
-        rule.push(Prim::Line {
-            x1: 0.0,
-            y1: self.fs * 0.5,
-            x2: self.width,
-            y2: self.fs * 0.5,
-            colour: self.accent,
-            width: 0.8,
-        });
+        let rule = self.rule(1.2, 0.5, 0.8);
         self.push(Block::together(vec![f, rule]));
     }
 

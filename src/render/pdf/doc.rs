@@ -120,19 +120,26 @@ impl<'a> Builder<'a> {
         });
     }
 
+    /// A full-width accent rule in a frame `h` font sizes high, `y` font sizes from its top,
+    /// `line` points thick.
+    pub fn rule(&self, h: f32, y: f32, line: f32) -> Frame {
+        let mut rule = Frame::new(self.fs * h);
+        rule.push(Prim::Line {
+            x1: 0.0,
+            y1: self.fs * y,
+            x2: self.width,
+            y2: self.fs * y,
+            colour: self.accent,
+            width: line,
+        });
+        rule
+    }
+
     /// A section title: space above, the title, an accent rule below; kept with what follows.
     pub fn title(&mut self, text: &str, style: Style, new_page: bool) {
         let mut frames = vec![self.gap(if new_page { 0.0 } else { 1.0 })];
         frames.extend(self.m.para(text, style, 0.0, self.width));
-        let mut rule = Frame::new(self.fs * 0.7);
-        rule.push(Prim::Line {
-            x1: 0.0,
-            y1: self.fs * 0.2,
-            x2: self.width,
-            y2: self.fs * 0.2,
-            colour: self.accent,
-            width: 1.2,
-        });
+        let rule = self.rule(0.7, 0.2, 1.2);
         frames.push(rule);
         self.push(Block {
             frames,

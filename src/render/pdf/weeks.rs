@@ -68,15 +68,7 @@ impl Builder<'_> {
                     .para(&week.adjustment, self.small().bold(), 0.0, self.width),
             );
         }
-        let mut rule = Frame::new(self.fs * 0.8);
-        rule.push(Prim::Line {
-            x1: 0.0,
-            y1: self.fs * 0.3,
-            x2: self.width,
-            y2: self.fs * 0.3,
-            colour: self.accent,
-            width: 1.2,
-        });
+        let rule = self.rule(0.8, 0.3, 1.2);
         frames.push(rule);
         self.push(Block {
             frames,
@@ -270,15 +262,7 @@ impl Builder<'_> {
             }
         }
         frames.extend(lines);
-        let mut rule = Frame::new(self.fs * 0.5);
-        rule.push(Prim::Line {
-            x1: 0.0,
-            y1: self.fs * 0.15,
-            x2: self.width,
-            y2: self.fs * 0.15,
-            colour: self.accent,
-            width: 0.6,
-        });
+        let rule = self.rule(0.5, 0.15, 0.6);
         frames.push(rule);
         if !s.left_out.is_empty() {
             let text = Wording::fill(
@@ -490,15 +474,7 @@ impl Builder<'_> {
         let w = self.w;
         let mut heading = vec![self.gap(1.2)];
         heading.extend(self.m.para(&w.rest_days_title, self.h3(), 0.0, self.width));
-        let mut rule = Frame::new(self.fs * 0.5);
-        rule.push(Prim::Line {
-            x1: 0.0,
-            y1: self.fs * 0.15,
-            x2: self.width,
-            y2: self.fs * 0.15,
-            colour: self.accent,
-            width: 0.6,
-        });
+        let rule = self.rule(0.5, 0.15, 0.6);
         heading.push(rule);
         if !w.rest_days_intro.trim().is_empty() {
             heading.extend(
