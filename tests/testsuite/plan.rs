@@ -18,6 +18,26 @@ fn sessions(plan: &Value) -> Vec<&Value> {
         .collect()
 }
 
+/// The first training session of a plan week (a JSON week).
+fn first_training(week: &Value) -> &Value {
+    week["sessions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["kind"] == "training")
+        .expect("a training session")
+}
+
+/// An exercise of a session, by id.
+fn exercise<'a>(session: &'a Value, id: &str) -> &'a Value {
+    session["exercises"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["id"] == id)
+        .unwrap_or_else(|| panic!("no {id} on {}", session["date"]))
+}
+
 fn training(plan: &Value) -> Vec<&Value> {
     sessions(plan)
         .into_iter()
@@ -432,18 +452,7 @@ fn itbs_doses_follow_the_mckay_table() {
         ),
     ];
     for &(week, id, sets, reps, hold, load) in expected {
-        let session = weeks[week - 1]["sessions"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|s| s["kind"] == "training")
-            .unwrap();
-        let e = session["exercises"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|e| e["id"] == id)
-            .unwrap_or_else(|| panic!("week {week}: no {id}"));
+        let e = exercise(first_training(&weeks[week - 1]), id);
         assert_eq!(e["sets"].as_u64().unwrap(), sets, "week {week} {id}");
         assert_eq!(e["reps"].as_u64(), reps, "week {week} {id}");
         assert_eq!(e["hold_seconds"].as_u64(), hold, "week {week} {id}");
@@ -455,24 +464,14 @@ fn itbs_doses_follow_the_mckay_table() {
             .iter()
             .filter(|s| s["kind"] == "training")
         {
-            let same = s["exercises"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .find(|x| x["id"] == id)
-                .unwrap();
+            let same = exercise(s, id);
             assert_eq!(same["sets"], e["sets"]);
             assert_eq!(same["reps"], e["reps"]);
         }
     }
     // The exercise changes every two weeks, as in the table.
     let ids = |w: usize| -> Vec<String> {
-        weeks[w]["sessions"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|s| s["kind"] == "training")
-            .unwrap()["exercises"]
+        first_training(&weeks[w])["exercises"]
             .as_array()
             .unwrap()
             .iter()
@@ -497,34 +496,12 @@ fn rule_based_doses_grow_week_by_week() {
     ]);
     let weeks = p["weeks"].as_array().unwrap();
     let dose = |w: usize| -> (u64, u64) {
-        let s = weeks[w - 1]["sessions"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|s| s["kind"] == "training")
-            .unwrap();
-        let e = s["exercises"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|e| e["id"] == "copenhagen-short-lever")
-            .unwrap();
+        let e = exercise(first_training(&weeks[w - 1]), "copenhagen-short-lever");
         (e["sets"].as_u64().unwrap(), e["reps"].as_u64().unwrap())
     };
     let got: Vec<(u64, u64)> = (3..=7).map(dose).collect();
     assert_eq!(got, [(2, 6), (2, 8), (2, 10), (3, 8), (3, 10)]);
-    let s = weeks[2]["sessions"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|s| s["kind"] == "training")
-        .unwrap();
-    let e = s["exercises"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|e| e["id"] == "copenhagen-short-lever")
-        .unwrap();
+    let e = exercise(first_training(&weeks[2]), "copenhagen-short-lever");
     assert_eq!(e["tempo"], "3-0-3");
     let why = e["explain"][0].as_str().unwrap();
     assert!(why.contains("dose: rule: +2 reps a week up to 10, then +1 set and back to 8 reps (at most 3 sets) (source: ishoi2016)"), "{why}");
