@@ -3,23 +3,21 @@
 use super::*;
 use icalendar::{Calendar, CalendarComponent, Component};
 
+/// The plan every check here makes, as a calendar and as JSON.
+const PLAN: &[&str] = &[
+    "plan",
+    "--cause",
+    "itbs",
+    "--start",
+    "2026-12-28",
+    "--days",
+    "tue,thu,sat",
+];
+
 #[test]
 fn one_event_per_session_with_the_exercises() {
     let dir = scratch("ics");
-    let r = run_in(
-        &dir,
-        &[
-            "plan",
-            "--cause",
-            "itbs",
-            "--start",
-            "2026-12-28",
-            "--days",
-            "tue,thu,sat",
-            "-o",
-            "plan.ics",
-        ],
-    );
+    let r = run_in(&dir, &[PLAN, &["-o", "plan.ics"]].concat());
     assert_eq!(r.code, 0, "{}", r.stderr);
     let text = std::fs::read_to_string(dir.join("plan.ics")).unwrap();
     assert!(text.starts_with("BEGIN:VCALENDAR\r\n"));
@@ -36,17 +34,7 @@ fn one_event_per_session_with_the_exercises() {
         })
         .collect();
 
-    let plan = json(&run(&[
-        "plan",
-        "--cause",
-        "itbs",
-        "--start",
-        "2026-12-28",
-        "--days",
-        "tue,thu,sat",
-        "--format",
-        "json",
-    ]));
+    let plan = json(&run(&[PLAN, &["--format", "json"]].concat()));
     let sessions: Vec<&serde_json::Value> = plan["weeks"]
         .as_array()
         .unwrap()
@@ -69,20 +57,7 @@ fn one_event_per_session_with_the_exercises() {
         );
     }
     // Reproducible: the same inputs give the same bytes.
-    let again = run_in(
-        &dir,
-        &[
-            "plan",
-            "--cause",
-            "itbs",
-            "--start",
-            "2026-12-28",
-            "--days",
-            "tue,thu,sat",
-            "-o",
-            "again.ics",
-        ],
-    );
+    let again = run_in(&dir, &[PLAN, &["-o", "again.ics"]].concat());
     assert_eq!(again.code, 0);
     assert_eq!(
         std::fs::read(dir.join("again.ics")).unwrap(),
