@@ -239,6 +239,13 @@ fn classify(table: &toml::Table) -> Option<Kind> {
 /// `id = ` (which TOML puts before any table) or `[[phase]]` a program; `[page]`, `[text]`,
 /// `[style]` or `[clinic]` a template. `None` when the first lines do not tell.
 fn quick_kind(text: &str) -> Option<Kind> {
+    // As in `classify`, [[exercise]] entries win over everything else.
+    if text
+        .lines()
+        .any(|l| l.trim_start().starts_with("[[exercise]]"))
+    {
+        return Some(Kind::Exercises);
+    }
     for line in text.lines() {
         let t = line.trim_start();
         if t.is_empty() || t.starts_with('#') {
@@ -437,6 +444,10 @@ mod tests {
             Some(Kind::Program)
         );
         assert_eq!(quick_kind("id=\"p\""), Some(Kind::Program));
+        assert_eq!(
+            quick_kind("id = \"p\"\n[[exercise]]\n"),
+            Some(Kind::Exercises)
+        );
         assert_eq!(
             quick_kind("extends = \"de\"\n[page]\npaper = \"a4\"\n"),
             Some(Kind::Template)
