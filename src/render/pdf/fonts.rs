@@ -63,6 +63,11 @@ impl Face {
         Some(f32::from(self.font.get_horizontal_advance(gid)) / self.units_per_em)
     }
 
+    /// The glyph drawn for `c` (before subsetting), if the font has one.
+    pub fn glyph(&self, c: char) -> Option<u16> {
+        self.font.lookup_glyph_index(c as u32).filter(|g| *g != 0)
+    }
+
     /// Advance of `c` in em, if the font has it.
     pub fn advance(&self, c: char) -> Option<f32> {
         let cp = c as usize;

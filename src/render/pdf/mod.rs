@@ -13,6 +13,7 @@
 
 mod appendix;
 mod calendar;
+mod content;
 mod cover;
 mod doc;
 mod fonts;
@@ -25,11 +26,10 @@ use crate::plan::types::Plan;
 use crate::template::{Paper, Template};
 use doc::{Builder, LogoBox};
 use fonts::Fonts;
-use layout::{paginate, stack, Colour, Frame, Measure, PlacedPage, Prim, Style, GREY};
+use layout::{paginate, stack, Frame, Measure, PlacedPage, Prim, Style, GREY};
 use printpdf::{
-    Color, FontId, ImageCompression, ImageOptimizationOptions, Line, LinePoint, Op, PaintMode,
-    PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, RawImage, Rect, Rgb,
-    TextItem, XObject, XObjectId, XObjectTransform,
+    FontId, ImageCompression, ImageOptimizationOptions, Op, PdfDocument, PdfFont, PdfFontHandle,
+    PdfPage, PdfSaveOptions, Pt, RawImage, Rect, TextItem, XObject, XObjectId,
 };
 
 /// Millimetres to points.
@@ -92,24 +92,39 @@ pub fn check_image(bytes: &[u8]) -> Result<(u32, u32), String> {
 
 /// Renders the plan as a PDF.
 pub fn render(plan: &Plan, template: &Template, options: &PdfOptions) -> Result<Vec<u8>, PdfError> {
-    let c = compose(plan, template, options)?;
     let fonts = Fonts::get().map_err(PdfError::Font)?;
+    let c = compose(plan, template, options)?;
     let w = &template.text;
-    let pdf_pages = c
-        .pages
-        .iter()
-        .map(|all| PdfPage {
-            media_box: Rect::from_wh(Pt(c.page_w), Pt(c.page_h)),
-            trim_box: Rect::from_wh(Pt(c.page_w), Pt(c.page_h)),
-            crop_box: Rect::from_wh(Pt(c.page_w), Pt(c.page_h)),
-            ops: draw(
-                all,
-                c.margin_left,
-                c.top,
-                c.logo.as_ref().map(|i| (LOGO_ID, i.width.max(1) as f32)),
-            ),
+    let (regular_chars, bold_chars) = content::used_chars(&c.pages);
+
+    // printpdf makes the document: pages with their boxes, metadata, the logo and the subset
+    // fonts. It learns which characters each font needs from one text run per face on the
+    // first page; every page's content stream is then written by `content`.
+    let carrier = |name: &str, chars: &std::collections::BTreeSet<char>| {
+        [
+            Op::SetFont {
+                font: PdfFontHandle::External(FontId(name.into())),
+                size: Pt(10.0),
+            },
+            Op::ShowText {
+                items: vec![TextItem::Text(chars.iter().collect())],
+            },
+        ]
+    };
+    let mut first_ops = vec![Op::StartTextSection];
+    first_ops.extend(carrier(FONT_REGULAR, &regular_chars));
+    first_ops.extend(carrier(FONT_BOLD, &bold_chars));
+    first_ops.push(Op::EndTextSection);
+    let page_box = || Rect::from_wh(Pt(c.page_w), Pt(c.page_h));
+    let mut pdf_pages: Vec<PdfPage> = (0..c.pages.len())
+        .map(|_| PdfPage {
+            media_box: page_box(),
+            trim_box: page_box(),
+            crop_box: page_box(),
+            ops: Vec::new(),
         })
         .collect();
+    pdf_pages[0].ops = first_ops;
 
     // The document, with fixed resource ids so that two renders are identical.
     let title = match plan.patient.as_deref().filter(|p| !p.trim().is_empty()) {
@@ -137,6 +152,7 @@ pub fn render(plan: &Plan, template: &Template, options: &PdfOptions) -> Result<
         FontId(FONT_BOLD.into()),
         PdfFont::new(fonts.bold.font.clone()),
     );
+    let has_logo = c.logo.is_some();
     if let Some(image) = c.logo {
         pdf.resources
             .xobjects
@@ -162,6 +178,33 @@ pub fn render(plan: &Plan, template: &Template, options: &PdfOptions) -> Result<
     };
     let mut warnings = Vec::new();
     let mut lo = pdf.to_lopdf_document(&opts, &mut warnings);
+
+    // The page content streams.
+    let regular = content::Codes::from_document(&lo, FONT_REGULAR, &fonts.regular, &regular_chars)
+        .map_err(PdfError::Font)?;
+    let bold = content::Codes::from_document(&lo, FONT_BOLD, &fonts.bold, &bold_chars)
+        .map_err(PdfError::Font)?;
+    let page = content::Page {
+        x0: c.margin_left,
+        top: c.top,
+        fonts: [(FONT_REGULAR, &regular), (FONT_BOLD, &bold)],
+        logo: has_logo.then_some(LOGO_ID),
+    };
+    let streams = each_page(&c.pages, |placed| zlib(&content::page(placed, &page)));
+    for ((_, page_id), packed) in lo.get_pages().into_iter().zip(streams) {
+        // Each page's stream object (empty but for the first page's font hint) is replaced.
+        let id = lo
+            .get_dictionary(page_id)
+            .and_then(|d| d.get(b"Contents"))
+            .and_then(lopdf::Object::as_reference)
+            .map_err(|e| PdfError::Write(e.to_string()))?;
+        let dict = lopdf::Dictionary::from_iter(vec![(
+            "Filter",
+            lopdf::Object::Name(b"FlateDecode".to_vec()),
+        )]);
+        let stream = lopdf::Stream::new(dict, packed).with_compression(false);
+        lo.objects.insert(id, lopdf::Object::Stream(stream));
+    }
     finish(&mut lo, plan, template, c.paper, options.created)
 }
 
@@ -417,32 +460,60 @@ fn finish(
     Ok(out)
 }
 
-/// Whether a render may compress on a second thread (on by default). `batch`, which already
-/// renders one plan per core, turns it off. It changes the time taken, never the bytes.
-static PARALLEL_COMPRESSION: std::sync::atomic::AtomicBool =
-    std::sync::atomic::AtomicBool::new(true);
+/// Whether a render may use a second thread (on by default). `batch`, which already renders
+/// one plan per core, turns it off. It changes the time taken, never the bytes.
+static PARALLEL: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(true);
 
 pub fn set_parallel_compression(on: bool) {
-    PARALLEL_COMPRESSION.store(on, std::sync::atomic::Ordering::Relaxed);
+    PARALLEL.store(on, std::sync::atomic::Ordering::Relaxed);
 }
 
-/// Deflate every stream that is not compressed yet, at the best level (the 150 KB size target
-/// needs it), spread over two threads: compression is about a third of the render time.
-fn compress_streams(lo: &mut lopdf::Document) {
-    if !PARALLEL_COMPRESSION.load(std::sync::atomic::Ordering::Relaxed) {
-        lo.objects
-            .values_mut()
-            .filter_map(|o| o.as_stream_mut().ok())
-            .filter(|s| s.allows_compression && s.dict.get(b"Filter").is_err())
-            .for_each(deflate);
-        return;
+fn parallel() -> bool {
+    PARALLEL.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// `f` of every page, in order; on two threads unless [`set_parallel_compression`] said no.
+fn each_page<F>(pages: &[PlacedPage], f: F) -> Vec<Vec<u8>>
+where
+    F: Fn(&PlacedPage) -> Vec<u8> + Sync,
+{
+    if !parallel() || pages.len() < 2 {
+        return pages.iter().map(f).collect();
     }
+    // The two threads take pages from one counter, so neither waits while work is left.
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let work = || {
+        let mut done = Vec::new();
+        loop {
+            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let Some(page) = pages.get(i) else { break };
+            done.push((i, f(page)));
+        }
+        done
+    };
+    let (mut a, b) = std::thread::scope(|scope| {
+        let other = scope.spawn(work);
+        let mine = work();
+        (mine, other.join().unwrap_or_default())
+    });
+    a.extend(b);
+    a.sort_by_key(|(i, _)| *i);
+    a.into_iter().map(|(_, bytes)| bytes).collect()
+}
+
+/// Deflate every stream that is not compressed yet (the fonts, the logo, the metadata), the
+/// largest on a second thread.
+fn compress_streams(lo: &mut lopdf::Document) {
     let mut streams: Vec<&mut lopdf::Stream> = lo
         .objects
         .values_mut()
         .filter_map(|o| o.as_stream_mut().ok())
         .filter(|s| s.allows_compression && s.dict.get(b"Filter").is_err())
         .collect();
+    if !parallel() {
+        streams.into_iter().for_each(deflate);
+        return;
+    }
     // Largest first, dealt out in turn, so both threads get a similar share.
     streams.sort_by_key(|s| std::cmp::Reverse(s.content.len()));
     let (mut even, mut odd): (Vec<_>, Vec<_>) = (Vec::new(), Vec::new());
@@ -460,19 +531,41 @@ fn compress_streams(lo: &mut lopdf::Document) {
 }
 
 fn deflate(s: &mut lopdf::Stream) {
-    use std::io::Write;
-    let mut enc = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
-    if enc.write_all(&s.content).is_err() {
-        return;
-    }
-    if let Ok(packed) = enc.finish() {
-        if packed.len() < s.content.len() {
-            s.dict
-                .set("Filter", lopdf::Object::Name(b"FlateDecode".to_vec()));
-            s.set_content(packed);
-        }
+    let packed = zlib(&s.content);
+    if !packed.is_empty() && packed.len() < s.content.len() {
+        s.dict
+            .set("Filter", lopdf::Object::Name(b"FlateDecode".to_vec()));
+        s.set_content(packed);
     }
 }
+
+/// zlib-wrapped deflate, as PDF's `/FlateDecode` wants it. Each thread keeps one compressor
+/// and resets it after each stream: setting one up clears about 256 KB, more than a page's text.
+fn zlib(bytes: &[u8]) -> Vec<u8> {
+    use flate2::{Compress, Compression, FlushCompress, Status};
+    use std::cell::RefCell;
+    thread_local! {
+        static Z: RefCell<Compress> = RefCell::new(Compress::new(Compression::new(COMPRESSION), true));
+    }
+    Z.with(|z| {
+        let mut z = z.borrow_mut();
+        let mut out = Vec::with_capacity(bytes.len() / 3 + 64);
+        let packed = loop {
+            let done = z.total_in() as usize;
+            match z.compress_vec(&bytes[done..], &mut out, FlushCompress::Finish) {
+                Ok(Status::StreamEnd) => break out,
+                Ok(_) => out.reserve(out.capacity().max(4096)),
+                // Compressing in memory does not fail; if it did, the stream stays as it is.
+                Err(_) => break Vec::new(),
+            }
+        };
+        z.reset();
+        packed
+    })
+}
+
+/// The deflate level: 9 is the smallest; see docs/performance.md for the measured trade-off.
+const COMPRESSION: u32 = 6;
 
 fn fnv1a(bytes: &[u8], seed: u64) -> u64 {
     let mut h = seed;
@@ -481,177 +574,4 @@ fn fnv1a(bytes: &[u8], seed: u64) -> u64 {
         h = h.wrapping_mul(0x0000_0100_0000_01b3);
     }
     h
-}
-
-fn r1(v: f32) -> f32 {
-    (v * 10.0).round() / 10.0
-}
-
-fn pdf_colour(c: Colour) -> Color {
-    let q = |v: f32| (v * 1000.0).round() / 1000.0;
-    Color::Rgb(Rgb {
-        r: q(c[0]),
-        g: q(c[1]),
-        b: q(c[2]),
-        icc_profile: None,
-    })
-}
-
-/// Turns placed frames into printpdf operations: all graphics first (backgrounds, boxes,
-/// rules, the logo), then all text in one text object, setting font and colour only when
-/// they change.
-fn draw(placed: &PlacedPage, x0: f32, top: f32, logo: Option<(&str, f32)>) -> Vec<Op> {
-    let mut ops = Vec::new();
-    let mut stroke: Option<(Colour, f32)> = None;
-    let mut fill: Option<Colour> = None;
-    let at = |fy: f32, y: f32| r1(top - fy - y);
-    for (fy, f) in placed {
-        for p in &f.prims {
-            match p {
-                Prim::Rect {
-                    x,
-                    y,
-                    w,
-                    h,
-                    fill: rf,
-                    stroke: rs,
-                } => {
-                    if let Some(c) = rf {
-                        if fill != Some(*c) {
-                            ops.push(Op::SetFillColor {
-                                col: pdf_colour(*c),
-                            });
-                            fill = Some(*c);
-                        }
-                    }
-                    if let Some((c, lw)) = rs {
-                        if stroke != Some((*c, *lw)) {
-                            ops.push(Op::SetOutlineColor {
-                                col: pdf_colour(*c),
-                            });
-                            ops.push(Op::SetOutlineThickness { pt: Pt(*lw) });
-                            stroke = Some((*c, *lw));
-                        }
-                    }
-                    let mode = match (rf.is_some(), rs.is_some()) {
-                        (true, true) => PaintMode::FillStroke,
-                        (true, false) => PaintMode::Fill,
-                        (false, true) => PaintMode::Stroke,
-                        (false, false) => continue,
-                    };
-                    ops.push(Op::DrawRectangle {
-                        rectangle: Rect {
-                            x: Pt(r1(x0 + x)),
-                            y: Pt(at(*fy, y + h)),
-                            width: Pt(r1(*w)),
-                            height: Pt(r1(*h)),
-                            mode: Some(mode),
-                            winding_order: None,
-                        },
-                    });
-                }
-                Prim::Line {
-                    x1,
-                    y1,
-                    x2,
-                    y2,
-                    colour,
-                    width,
-                } => {
-                    if stroke != Some((*colour, *width)) {
-                        ops.push(Op::SetOutlineColor {
-                            col: pdf_colour(*colour),
-                        });
-                        ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
-                        stroke = Some((*colour, *width));
-                    }
-                    let pt = |x: f32, y: f32| LinePoint {
-                        p: Point {
-                            x: Pt(r1(x0 + x)),
-                            y: Pt(at(*fy, y)),
-                        },
-                        bezier: false,
-                    };
-                    ops.push(Op::DrawLine {
-                        line: Line {
-                            points: vec![pt(*x1, *y1), pt(*x2, *y2)],
-                            is_closed: false,
-                        },
-                    });
-                }
-                Prim::Image { x, y, w, h } => {
-                    let Some(id) = &logo else { continue };
-                    // printpdf scales an image to its pixel size at `dpi`: choose the dpi that
-                    // gives the wanted width.
-                    let (id, px_w) = *id;
-                    ops.push(Op::UseXobject {
-                        id: XObjectId(id.into()),
-                        transform: XObjectTransform {
-                            translate_x: Some(Pt(r1(x0 + x))),
-                            translate_y: Some(Pt(at(*fy, y + h))),
-                            dpi: Some(px_w * 72.0 / w.max(1.0)),
-                            ..Default::default()
-                        },
-                    });
-                }
-                Prim::Text { .. } => {}
-            }
-        }
-    }
-    // Text.
-    let mut in_text = false;
-    let mut font: Option<(bool, f32)> = None;
-    let mut last = (0.0f32, 0.0f32);
-    for (fy, f) in placed {
-        for p in &f.prims {
-            let Prim::Text {
-                x,
-                baseline,
-                text,
-                bold,
-                size,
-                colour,
-            } = p
-            else {
-                continue;
-            };
-            if text.is_empty() {
-                continue;
-            }
-            if !in_text {
-                ops.push(Op::StartTextSection);
-                in_text = true;
-            }
-            if font != Some((*bold, *size)) {
-                let id = if *bold { FONT_BOLD } else { FONT_REGULAR };
-                ops.push(Op::SetFont {
-                    font: PdfFontHandle::External(FontId(id.into())),
-                    size: Pt(r1(*size)),
-                });
-                font = Some((*bold, *size));
-            }
-            if fill != Some(*colour) {
-                ops.push(Op::SetFillColor {
-                    col: pdf_colour(*colour),
-                });
-                fill = Some(*colour);
-            }
-            // `Td` moves relative to the start of the previous line.
-            let pos = (r1(x0 + x), at(*fy, *baseline));
-            ops.push(Op::SetTextCursor {
-                pos: Point {
-                    x: Pt(r1(pos.0 - last.0)),
-                    y: Pt(r1(pos.1 - last.1)),
-                },
-            });
-            last = pos;
-            ops.push(Op::ShowText {
-                items: vec![TextItem::Text(text.clone())],
-            });
-        }
-    }
-    if in_text {
-        ops.push(Op::EndTextSection);
-    }
-    ops
 }

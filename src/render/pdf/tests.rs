@@ -651,3 +651,55 @@ fn characters_the_font_lacks_print_as_question_marks() {
     let r = Read::new(&render(&plan, &t, &PdfOptions::default()).unwrap());
     assert!(r.has("??? Wang") && r.has("?? Sets done"));
 }
+
+#[test]
+fn every_glyph_drawn_is_its_characters_glyph() {
+    // The page streams are written by `content`, with codes read back from the fonts'
+    // /ToUnicode maps. Each code must draw the glyph of the character the map names: the
+    // subset font's width for the code (/W) must be that character's width in DejaVu.
+    // The name has characters that share a glyph (space and no-break space) and bytes that
+    // need escaping in a literal string.
+    let name = "Zoë\u{a0}(Łukasiewicz) \\ Ελένη Юлия «x» – 1½";
+    let bytes = render(&sample_plan_for(2, Some(name)), &en(), &PdfOptions::default()).unwrap();
+    let r = Read::new(&bytes);
+    assert!(r.has(&name.replace('\u{a0}', " ")), "{}", &r.pages[0]);
+    let fonts = Fonts::get().unwrap();
+    let page = *r.doc.get_pages().values().next().unwrap();
+    let mut checked = 0;
+    for (res, face) in [(FONT_REGULAR, &fonts.regular), (FONT_BOLD, &fonts.bold)] {
+        let page_fonts = r.doc.get_page_fonts(page).unwrap();
+        let font = page_fonts.get(res.as_bytes()).unwrap();
+        let to_unicode = r
+            .doc
+            .get_object(font.get(b"ToUnicode").unwrap().as_reference().unwrap())
+            .unwrap()
+            .as_stream()
+            .unwrap()
+            .decompressed_content()
+            .unwrap();
+        let cid_font = match &font.get(b"DescendantFonts").unwrap().as_array().unwrap()[0] {
+            lopdf::Object::Reference(id) => r.doc.get_dictionary(*id).unwrap(),
+            o => o.as_dict().unwrap(),
+        };
+        let w = match cid_font.get(b"W").unwrap() {
+            lopdf::Object::Reference(id) => r.doc.get_object(*id).unwrap().as_array().unwrap(),
+            o => o.as_array().unwrap(),
+        };
+        // /W is `first [w1 w2 ...]` runs.
+        let mut width = std::collections::HashMap::new();
+        for pair in w.chunks(2) {
+            let first = pair[0].as_i64().unwrap();
+            for (i, v) in pair[1].as_array().unwrap().iter().enumerate() {
+                width.insert(first + i as i64, v.as_float().unwrap());
+            }
+        }
+        for (code, text) in content::parse_bfchar(&to_unicode) {
+            let c = text.chars().next().unwrap();
+            let expected = face.advance(c).unwrap() * 1000.0;
+            let got = width[&i64::from(code)];
+            assert!((got - expected).abs() < 1.0, "{res} {c:?}: {got} vs {expected}");
+            checked += 1;
+        }
+    }
+    assert!(checked > 60, "{checked}");
+}
