@@ -95,6 +95,10 @@ pub fn execute(global: &Global, args: &PlanArgs) -> Result<u8> {
     opts.explain = args.explain;
     let format = output_format(args)?;
 
+    // The PDF's fonts are read while the programs load: the two take about as long.
+    if format == PlanFormat::Pdf {
+        std::thread::spawn(render::pdf::prepare);
+    }
     let v = super::catalog(global)?;
     let program = super::find_program(&v, &args.cause)?;
     super::screen::check_for_plan(program, &args.answers, args.cleared_by_clinician)?;

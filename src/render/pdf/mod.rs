@@ -90,6 +90,12 @@ pub fn check_image(bytes: &[u8]) -> Result<(u32, u32), String> {
     Ok((image.width as u32, image.height as u32))
 }
 
+/// Reads the embedded fonts now (they are read once per process, on first use). A caller
+/// that will render a PDF can run this on another thread while it loads the programs.
+pub fn prepare() {
+    let _ = Fonts::get();
+}
+
 /// Renders the plan as a PDF.
 pub fn render(plan: &Plan, template: &Template, options: &PdfOptions) -> Result<Vec<u8>, PdfError> {
     let fonts = Fonts::get().map_err(PdfError::Font)?;

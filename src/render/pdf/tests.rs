@@ -660,7 +660,12 @@ fn every_glyph_drawn_is_its_characters_glyph() {
     // The name has characters that share a glyph (space and no-break space) and bytes that
     // need escaping in a literal string.
     let name = "Zoë\u{a0}(Łukasiewicz) \\ Ελένη Юлия «x» – 1½";
-    let bytes = render(&sample_plan_for(2, Some(name)), &en(), &PdfOptions::default()).unwrap();
+    let bytes = render(
+        &sample_plan_for(2, Some(name)),
+        &en(),
+        &PdfOptions::default(),
+    )
+    .unwrap();
     let r = Read::new(&bytes);
     assert!(r.has(&name.replace('\u{a0}', " ")), "{}", &r.pages[0]);
     let fonts = Fonts::get().unwrap();
@@ -697,7 +702,10 @@ fn every_glyph_drawn_is_its_characters_glyph() {
             let c = text.chars().next().unwrap();
             let expected = face.advance(c).unwrap() * 1000.0;
             let got = width[&i64::from(code)];
-            assert!((got - expected).abs() < 1.0, "{res} {c:?}: {got} vs {expected}");
+            assert!(
+                (got - expected).abs() < 1.0,
+                "{res} {c:?}: {got} vs {expected}"
+            );
             checked += 1;
         }
     }
