@@ -9,6 +9,8 @@
 //! nothing overlaps; a heading never ends a page alone.
 
 use super::fonts::{Fonts, ASCENT, DESCENT};
+use std::cell::RefCell;
+use std::collections::HashMap;
 use unicode_linebreak::{linebreaks, BreakOpportunity};
 
 /// An RGB colour with components from 0 to 1.
@@ -345,9 +347,22 @@ pub type Piece = (Style, String, f32);
 /// Text measuring and wrapping with the embedded fonts.
 pub struct Measure {
     pub fonts: &'static Fonts,
+    /// Wrapped lines by their runs and widths: a plan prints the same exercise texts week
+    /// after week, and wrapping is most of the layout's time.
+    wrapped: RefCell<HashMap<WrapKey, Vec<Vec<Piece>>>>,
 }
 
+/// What a wrap depends on: each run's style and text, and the two widths (as bits).
+type WrapKey = (Vec<(u32, bool, [u32; 3], String)>, u32, u32);
+
 impl Measure {
+    pub fn new(fonts: &'static Fonts) -> Measure {
+        Measure {
+            fonts,
+            wrapped: RefCell::new(HashMap::new()),
+        }
+    }
+
     pub fn width(&self, text: &str, style: Style) -> f32 {
         self.fonts.face(style.bold).width(text, style.size)
     }
@@ -355,6 +370,30 @@ impl Measure {
     /// Wraps styled runs into lines no wider than `width` (the first line `first_width`).
     /// Breaks at UAX #14 opportunities; a word wider than a line is broken between characters.
     pub fn wrap_runs(
+        &self,
+        runs: &[(Style, &str)],
+        first_width: f32,
+        width: f32,
+    ) -> Vec<Vec<Piece>> {
+        let key: WrapKey = (
+            runs.iter()
+                .map(|(s, t)| {
+                    let c = s.colour.map(f32::to_bits);
+                    (s.size.to_bits(), s.bold, c, t.to_string())
+                })
+                .collect(),
+            first_width.to_bits(),
+            width.to_bits(),
+        );
+        if let Some(lines) = self.wrapped.borrow().get(&key) {
+            return lines.clone();
+        }
+        let lines = self.wrap_uncached(runs, first_width, width);
+        self.wrapped.borrow_mut().insert(key, lines.clone());
+        lines
+    }
+
+    fn wrap_uncached(
         &self,
         runs: &[(Style, &str)],
         first_width: f32,
@@ -601,9 +640,7 @@ mod tests {
     use super::*;
 
     fn m() -> Measure {
-        Measure {
-            fonts: Fonts::get().unwrap(),
-        }
+        Measure::new(Fonts::get().unwrap())
     }
 
     #[test]

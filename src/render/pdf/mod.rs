@@ -250,7 +250,7 @@ fn compose(plan: &Plan, template: &Template, options: &PdfOptions) -> Result<Com
     let fs = pg.font_size;
     let margin_l = pg.margin_left * MM;
     let width = page_w - margin_l - pg.margin_right * MM;
-    let m = Measure { fonts };
+    let m = Measure::new(fonts);
     let w = &template.text;
     let accent = doc::colour(template.style.accent);
 
