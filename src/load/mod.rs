@@ -275,10 +275,41 @@ fn quick_kind(text: &str) -> Option<Kind> {
 }
 
 /// Parse every source into the raw types, collecting problems.
+///
+/// The files are independent, so they are parsed on two threads; the result keeps the order
+/// of `sources`, so messages and layering never depend on timing.
 pub fn parse_all(sources: Vec<Source>) -> Loaded {
     let mut loaded = Loaded::default();
-    for source in sources {
-        parse_source(source, &mut loaded);
+    if sources.len() < 4 {
+        for source in sources {
+            parse_source(source, &mut loaded);
+        }
+        return loaded;
+    }
+    let queue = std::sync::Mutex::new(sources.into_iter().enumerate());
+    let work = || {
+        let mut done = Vec::new();
+        loop {
+            let next = queue.lock().map(|mut q| q.next()).unwrap_or(None);
+            let Some((i, source)) = next else { break };
+            let mut one = Loaded::default();
+            parse_source(source, &mut one);
+            done.push((i, one));
+        }
+        done
+    };
+    let (mut parts, other) = std::thread::scope(|scope| {
+        let other = scope.spawn(work);
+        (work(), other.join())
+    });
+    // A panic on the other thread is a bug; it is passed on rather than hidden.
+    parts.extend(other.unwrap_or_else(|e| std::panic::resume_unwind(e)));
+    parts.sort_by_key(|(i, _)| *i);
+    for (_, one) in parts {
+        loaded.exercises.extend(one.exercises);
+        loaded.programs.extend(one.programs);
+        loaded.templates.extend(one.templates);
+        loaded.diagnostics.extend(one.diagnostics);
     }
     loaded
 }
