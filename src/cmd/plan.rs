@@ -152,16 +152,20 @@ pub fn execute(global: &Global, args: &PlanArgs) -> Result<u8> {
     match &args.output {
         Some(path) => {
             super::write_atomic(path, &bytes)?;
+            // One write: stderr is unbuffered, and formatting dates piece by piece into it
+            // costs a system call per piece.
+            let mut note = String::new();
             for w in &plan.warnings {
-                eprintln!("warning: {w}");
+                note.push_str(&format!("warning: {w}\n"));
             }
-            eprintln!(
-                "wrote {} ({} weeks, {} to {})",
+            note.push_str(&format!(
+                "wrote {} ({} weeks, {} to {})\n",
                 path.display(),
                 plan.weeks.len(),
                 plan.start,
                 plan.end
-            );
+            ));
+            eprint!("{note}");
         }
         None => {
             if format == PlanFormat::Pdf {
