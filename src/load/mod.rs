@@ -340,10 +340,17 @@ fn parse_source(source: Source, loaded: &mut Loaded) {
             Ok(p) => loaded.programs.push((source, p)),
             Err(e) => loaded.diagnostics.push(toml_diagnostic(&source, &e)),
         },
-        Some(Kind::Template) => match template::parse(&source.text, &source.name, source.dir.as_deref()) {
-            Ok(t) => loaded.templates.push((source, t)),
-            Err(ds) => loaded.diagnostics.extend(ds),
-        },
+        Some(Kind::Template) => {
+            // A built-in template is parsed once per process, by `template::builtin`.
+            let parsed = match (source.layer, template::builtin_file(&source.name)) {
+                (Layer::Builtin, Some(t)) => Ok(t),
+                _ => template::parse(&source.text, &source.name, source.dir.as_deref()),
+            };
+            match parsed {
+                Ok(t) => loaded.templates.push((source, t)),
+                Err(ds) => loaded.diagnostics.extend(ds),
+            }
+        }
         None => loaded.diagnostics.push(
             Diagnostic::file(&source.name, "cannot tell what kind of file this is")
                 .hint("an exercise library has [[exercise]] entries, a program has `id` and [[phase]] tables, a template has a [page] or [text] table"),

@@ -277,6 +277,13 @@ pub fn builtin(name: &str) -> Option<Template> {
     all.iter().find(|t| t.name == name).cloned()
 }
 
+/// The built-in template read from `file` (`builtin:templates/de.toml`), if it is one: the
+/// loader takes it from here instead of parsing the file a second time.
+pub fn builtin_file(file: &str) -> Option<Template> {
+    let (name, _, _) = BUILTINS.iter().find(|(_, f, _)| *f == file)?;
+    builtin(name)
+}
+
 /// Reads a template file. `file` is the name used in messages; `base_dir` is the folder the
 /// logo path is relative to (the template's folder; `None` for the current folder). Keys left
 /// out come from the template named by `extends` (a built-in; default `en`).
