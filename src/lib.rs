@@ -13,6 +13,7 @@ pub mod error;
 pub mod load;
 pub mod model;
 pub mod painlog;
+pub mod par;
 pub mod plan;
 pub mod render;
 pub mod schema;

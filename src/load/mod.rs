@@ -280,32 +280,14 @@ fn quick_kind(text: &str) -> Option<Kind> {
 /// of `sources`, so messages and layering never depend on timing.
 pub fn parse_all(sources: Vec<Source>) -> Loaded {
     let mut loaded = Loaded::default();
-    if sources.len() < 4 {
-        for source in sources {
-            parse_source(source, &mut loaded);
-        }
-        return loaded;
-    }
-    let queue = std::sync::Mutex::new(sources.into_iter().enumerate());
-    let work = || {
-        let mut done = Vec::new();
-        loop {
-            let next = queue.lock().map(|mut q| q.next()).unwrap_or(None);
-            let Some((i, source)) = next else { break };
-            let mut one = Loaded::default();
-            parse_source(source, &mut one);
-            done.push((i, one));
-        }
-        done
-    };
-    let (mut parts, other) = std::thread::scope(|scope| {
-        let other = scope.spawn(work);
-        (work(), other.join())
+    // Two threads only pay off beyond a handful of files (the built-ins are 14).
+    let two = sources.len() >= 4;
+    let parts = crate::par::map(sources, two, |source| {
+        let mut one = Loaded::default();
+        parse_source(source, &mut one);
+        one
     });
-    // A panic on the other thread is a bug; it is passed on rather than hidden.
-    parts.extend(other.unwrap_or_else(|e| std::panic::resume_unwind(e)));
-    parts.sort_by_key(|(i, _)| *i);
-    for (_, one) in parts {
+    for one in parts {
         loaded.exercises.extend(one.exercises);
         loaded.programs.extend(one.programs);
         loaded.templates.extend(one.templates);

@@ -196,19 +196,45 @@ pub fn render(plan: &Plan, template: &Template, options: &PdfOptions) -> Result<
         fonts: [(FONT_REGULAR, &regular), (FONT_BOLD, &bold)],
         logo: has_logo.then_some(LOGO_ID),
     };
-    let streams = each_page(&c.pages, |placed| zlib(&content::page(placed, &page)));
-    for ((_, page_id), packed) in lo.get_pages().into_iter().zip(streams) {
-        // Each page's stream object (empty but for the first page's font hint) is replaced.
+    // Each page's content stream object (empty but for the first page's font hint) is
+    // replaced by the one `content` writes.
+    let mut contents = Vec::with_capacity(c.pages.len());
+    for page_id in lo.get_pages().into_values() {
         let id = lo
             .get_dictionary(page_id)
             .and_then(|d| d.get(b"Contents"))
             .and_then(lopdf::Object::as_reference)
             .map_err(|e| PdfError::Write(e.to_string()))?;
+        contents.push(id);
+    }
+    // All deflating happens here, on two threads: printpdf's streams (the fonts, their
+    // /ToUnicode maps, the logo), largest first, then the pages.
+    let mut streams: Vec<&mut lopdf::Stream> = lo
+        .objects
+        .iter_mut()
+        .filter(|(id, _)| !contents.contains(id))
+        .filter_map(|(_, o)| o.as_stream_mut().ok())
+        .filter(|s| s.allows_compression && s.dict.get(b"Filter").is_err())
+        .collect();
+    streams.sort_by_key(|s| std::cmp::Reverse(s.content.len()));
+    let jobs: Vec<Job> = streams
+        .into_iter()
+        .map(Job::Stream)
+        .chain(c.pages.iter().map(Job::Page))
+        .collect();
+    let packed = crate::par::map(jobs, parallel(), |job| match job {
+        Job::Page(placed) => Some(zlib(&content::page(placed, &page))),
+        Job::Stream(s) => {
+            deflate(s);
+            None
+        }
+    });
+    for (id, bytes) in contents.into_iter().zip(packed.into_iter().flatten()) {
         let dict = lopdf::Dictionary::from_iter(vec![(
             "Filter",
             lopdf::Object::Name(b"FlateDecode".to_vec()),
         )]);
-        let stream = lopdf::Stream::new(dict, packed).with_compression(false);
+        let stream = lopdf::Stream::new(dict, bytes).with_compression(false);
         lo.objects.insert(id, lopdf::Object::Stream(stream));
     }
     finish(&mut lo, plan, template, c.paper, options.created)
@@ -402,7 +428,7 @@ fn compose(plan: &Plan, template: &Template, options: &PdfOptions) -> Result<Com
     })
 }
 
-/// Pins what printpdf leaves random or wrong, then compresses and saves.
+/// Pins what printpdf leaves random or wrong, then saves.
 fn finish(
     lo: &mut lopdf::Document,
     plan: &Plan,
@@ -452,7 +478,6 @@ fn finish(
             root.set("Lang", Object::string_literal(template.language.as_str()));
         }
     }
-    compress_streams(lo);
     // Object and cross-reference streams (PDF 1.5) compress the page dictionaries too.
     lo.version = "1.5".to_string();
     let save = lopdf::SaveOptions::builder()
@@ -478,62 +503,12 @@ fn parallel() -> bool {
     PARALLEL.load(std::sync::atomic::Ordering::Relaxed)
 }
 
-/// `f` of every page, in order; on two threads unless [`set_parallel_compression`] said no.
-fn each_page<F>(pages: &[PlacedPage], f: F) -> Vec<Vec<u8>>
-where
-    F: Fn(&PlacedPage) -> Vec<u8> + Sync,
-{
-    if !parallel() || pages.len() < 2 {
-        return pages.iter().map(f).collect();
-    }
-    // The two threads take pages from one counter, so neither waits while work is left.
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let work = || {
-        let mut done = Vec::new();
-        loop {
-            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            let Some(page) = pages.get(i) else { break };
-            done.push((i, f(page)));
-        }
-        done
-    };
-    let (mut a, b) = std::thread::scope(|scope| {
-        let other = scope.spawn(work);
-        let mine = work();
-        (mine, other.join().unwrap_or_default())
-    });
-    a.extend(b);
-    a.sort_by_key(|(i, _)| *i);
-    a.into_iter().map(|(_, bytes)| bytes).collect()
-}
-
-/// Deflate every stream that is not compressed yet (the fonts, the logo, the metadata), the
-/// largest on a second thread.
-fn compress_streams(lo: &mut lopdf::Document) {
-    let mut streams: Vec<&mut lopdf::Stream> = lo
-        .objects
-        .values_mut()
-        .filter_map(|o| o.as_stream_mut().ok())
-        .filter(|s| s.allows_compression && s.dict.get(b"Filter").is_err())
-        .collect();
-    if !parallel() {
-        streams.into_iter().for_each(deflate);
-        return;
-    }
-    // Largest first, dealt out in turn, so both threads get a similar share.
-    streams.sort_by_key(|s| std::cmp::Reverse(s.content.len()));
-    let (mut even, mut odd): (Vec<_>, Vec<_>) = (Vec::new(), Vec::new());
-    for (i, s) in streams.into_iter().enumerate() {
-        if i % 2 == 0 {
-            even.push(s)
-        } else {
-            odd.push(s)
-        }
-    }
-    std::thread::scope(|scope| {
-        scope.spawn(|| even.into_iter().for_each(deflate));
-        odd.into_iter().for_each(deflate);
-    });
+/// A piece of the work of writing the streams.
+enum Job<'a> {
+    /// Write and deflate a page's content stream.
+    Page(&'a PlacedPage),
+    /// Deflate a stream printpdf made.
+    Stream(&'a mut lopdf::Stream),
 }
 
 fn deflate(s: &mut lopdf::Stream) {
