@@ -43,6 +43,7 @@ pub fn paragraphs(text: &str) -> Vec<String> {
 }
 
 /// The logo as placed on the cover.
+#[derive(Debug, Clone, Copy)]
 pub struct LogoBox {
     pub w: f32,
     pub h: f32,

@@ -307,8 +307,10 @@ fn compose(plan: &Plan, template: &Template, options: &PdfOptions) -> Result<Com
     };
 
     // Content.
-    let mut b = Builder {
-        m,
+    // Built in two halves on two threads, each with its own wrap cache: the cover, calendar
+    // and first weeks; the other weeks and the exercise guide (the heavier end).
+    let builder = || Builder {
+        m: Measure::new(fonts),
         plan,
         t: template,
         w,
@@ -319,12 +321,21 @@ fn compose(plan: &Plan, template: &Template, options: &PdfOptions) -> Result<Com
         blocks: Vec::new(),
         context: None,
     };
-    b.cover();
-    b.calendar();
-    b.weeks();
-    b.appendix();
-    let blocks = std::mem::take(&mut b.blocks);
-    let m = b.m;
+    let n = plan.weeks.len();
+    let split = (n * 3).div_ceil(5);
+    let halves = crate::par::map(vec![true, false], parallel(), |first| {
+        let mut b = builder();
+        if first {
+            b.cover();
+            b.calendar();
+            b.weeks(0..split);
+        } else {
+            b.weeks(split..n);
+            b.appendix();
+        }
+        b.blocks
+    });
+    let blocks = halves.concat();
 
     // Running header (pages after the cover) and footer (every page).
     let small = Style::new(fs * 0.8);

@@ -11,9 +11,16 @@ use crate::plan::types::{Item, Session, SessionKind, Week};
 use crate::template::Wording;
 
 impl Builder<'_> {
-    pub fn weeks(&mut self) {
+    /// The sections of the plan's weeks in `range` (all weeks, in two parts built apart).
+    pub fn weeks(&mut self, range: std::ops::Range<usize>) {
         let plan = self.plan;
-        for (i, week) in plan.weeks.iter().enumerate() {
+        for (i, week) in plan
+            .weeks
+            .iter()
+            .enumerate()
+            .take(range.end)
+            .skip(range.start)
+        {
             let next = plan.weeks.get(i + 1);
             let phase_ends = next.is_none_or(|n| {
                 n.phase_number != week.phase_number || n.maintenance != week.maintenance
