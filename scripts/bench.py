@@ -91,6 +91,12 @@ def main():
             subprocess.run([BIN, "plan", "--cause", cause, "--start", "2026-12-28", "--weeks", "12", "-o", out], env=ENV, check=True, stderr=subprocess.DEVNULL)
             sizes[cause] = os.path.getsize(out)
         print("\n12-week PDF sizes: " + ", ".join(f"{c} {s / 1024:.0f} KB" for c, s in sizes.items()))
+        other = {}
+        for label, extra in [("de, A4", ["--template", "de"]), ("de, Letter", ["--template", "de", "--paper", "letter"]), ("large-print", ["--template", "large-print"])]:
+            out = os.path.join(tmp, "t.pdf")
+            subprocess.run([BIN, "plan", "--cause", "pfps", "--start", "2026-12-28", "--weeks", "12", "-o", out] + extra, env=ENV, check=True, stderr=subprocess.DEVNULL)
+            other[label] = os.path.getsize(out)
+        print("other templates (pfps, 12 weeks): " + ", ".join(f"{t} {s / 1024:.0f} KB" for t, s in other.items()))
 
         lib = os.path.join(tmp, "lib")
         library(lib, 10_000)

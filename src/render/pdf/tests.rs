@@ -711,3 +711,16 @@ fn every_glyph_drawn_is_its_characters_glyph() {
     }
     assert!(checked > 60, "{checked}");
 }
+
+#[test]
+fn one_thread_or_two_give_the_same_bytes() {
+    // `batch` renders with one thread per plan; a single plan uses two. The split of the
+    // work (sections built in two halves, streams deflated on two threads) must not show.
+    let plan = sample_plan(12);
+    let opts = PdfOptions::default();
+    let two = render(&plan, &en(), &opts).unwrap();
+    set_parallel_compression(false);
+    let one = render(&plan, &en(), &opts);
+    set_parallel_compression(true);
+    assert!(one.unwrap() == two, "the bytes differ");
+}
