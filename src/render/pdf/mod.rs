@@ -222,7 +222,7 @@ pub fn render(plan: &Plan, template: &Template, options: &PdfOptions) -> Result<
         .map(Job::Stream)
         .chain(c.pages.iter().map(Job::Page))
         .collect();
-    let packed = crate::par::map(jobs, parallel(), |job| match job {
+    let packed = crate::par::map(jobs, two_threads(), |job| match job {
         Job::Page(placed) => Some(zlib(&content::page(placed, &page))),
         Job::Stream(s) => {
             deflate(s);
@@ -323,7 +323,7 @@ fn compose(plan: &Plan, template: &Template, options: &PdfOptions) -> Result<Com
     };
     let n = plan.weeks.len();
     let split = (n * 3).div_ceil(5);
-    let halves = crate::par::map(vec![true, false], parallel(), |first| {
+    let halves = crate::par::map(vec![true, false], two_threads(), |first| {
         let mut b = builder();
         if first {
             b.cover();
@@ -504,14 +504,14 @@ fn finish(
 
 /// Whether a render may use a second thread (on by default). `batch`, which already renders
 /// one plan per core, turns it off. It changes the time taken, never the bytes.
-static PARALLEL: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(true);
+static TWO_THREADS: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(true);
 
-pub fn set_parallel_compression(on: bool) {
-    PARALLEL.store(on, std::sync::atomic::Ordering::Relaxed);
+pub fn set_two_threads(on: bool) {
+    TWO_THREADS.store(on, std::sync::atomic::Ordering::Relaxed);
 }
 
-fn parallel() -> bool {
-    PARALLEL.load(std::sync::atomic::Ordering::Relaxed)
+fn two_threads() -> bool {
+    TWO_THREADS.load(std::sync::atomic::Ordering::Relaxed)
 }
 
 /// A piece of the work of writing the streams.

@@ -719,8 +719,8 @@ fn one_thread_or_two_give_the_same_bytes() {
     let plan = sample_plan(12);
     let opts = PdfOptions::default();
     let two = render(&plan, &en(), &opts).unwrap();
-    set_parallel_compression(false);
+    set_two_threads(false);
     let one = render(&plan, &en(), &opts);
-    set_parallel_compression(true);
+    set_two_threads(true);
     assert!(one.unwrap() == two, "the bytes differ");
 }
