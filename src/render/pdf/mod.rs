@@ -489,6 +489,7 @@ fn finish(
             root.set("Lang", Object::string_literal(template.language.as_str()));
         }
     }
+    share_page_resources(lo);
     // Object and cross-reference streams (PDF 1.5) compress the page dictionaries too.
     lo.version = "1.5".to_string();
     let save = lopdf::SaveOptions::builder()
@@ -500,6 +501,50 @@ fn finish(
     lo.save_with_options(&mut out, save)
         .map_err(|e| PdfError::Write(e.to_string()))?;
     Ok(out)
+}
+
+/// printpdf gives every page its own copy of the same resource dictionary and repeats the
+/// media box as trim and crop box. One shared dictionary and the media box alone (the other
+/// two default to it) make the file smaller and quicker to write.
+fn share_page_resources(lo: &mut lopdf::Document) {
+    use lopdf::Object;
+    let pages: Vec<lopdf::ObjectId> = lo.get_pages().into_values().collect();
+    let resources = |lo: &lopdf::Document, page| {
+        lo.get_dictionary(page)
+            .and_then(|d| d.get(b"Resources"))
+            .and_then(Object::as_reference)
+            .ok()
+    };
+    let Some(shared) = pages.first().and_then(|p| resources(lo, *p)) else {
+        return;
+    };
+    let Ok(model) = lo.get_dictionary(shared).cloned() else {
+        return;
+    };
+    for page in pages {
+        if let Some(own) = resources(lo, page).filter(|r| *r != shared) {
+            if lo.get_dictionary(own).is_ok_and(|d| *d == model) {
+                lo.objects.remove(&own);
+                if let Ok(d) = lo.get_object_mut(page).and_then(Object::as_dict_mut) {
+                    d.set("Resources", Object::Reference(shared));
+                }
+            }
+        }
+        if let Ok(d) = lo.get_object_mut(page).and_then(Object::as_dict_mut) {
+            let media = d.get(b"MediaBox").ok().cloned();
+            for key in [b"TrimBox".as_slice(), b"CropBox"] {
+                if d.get(key).ok() == media.as_ref() {
+                    d.remove(key);
+                }
+            }
+            if d.get(b"Annots")
+                .and_then(Object::as_array)
+                .is_ok_and(|a| a.is_empty())
+            {
+                d.remove(b"Annots");
+            }
+        }
+    }
 }
 
 /// Whether a render may use a second thread (on by default). `batch`, which already renders
