@@ -35,6 +35,14 @@ impl Codes {
         face: &Face,
         used: &BTreeSet<char>,
     ) -> Result<Codes, String> {
+        let mut codes = Codes {
+            table: vec![None; TABLE],
+            other: HashMap::new(),
+        };
+        if used.is_empty() {
+            // printpdf leaves out a font nothing is drawn with.
+            return Ok(codes);
+        }
         let to_unicode = to_unicode_stream(lo, name)
             .ok_or_else(|| format!("the font {name} has no /ToUnicode map"))?;
         let mut by_glyph: HashMap<u16, u16> = HashMap::new();
@@ -43,10 +51,6 @@ impl Codes {
                 by_glyph.entry(gid).or_insert(code);
             }
         }
-        let mut codes = Codes {
-            table: vec![None; TABLE],
-            other: HashMap::new(),
-        };
         for &c in used {
             let code = face
                 .glyph(c)
@@ -398,6 +402,21 @@ mod tests {
         let mut o = Out(Vec::new());
         o.text("ab\u{2192}z", &codes);
         assert_eq!(o.0, b"(\0\\(\\\\\\r\\n\\)\0\0)".to_vec());
+    }
+
+    #[test]
+    fn a_face_nothing_is_drawn_with_needs_no_codes() {
+        // printpdf leaves such a font out of the document altogether.
+        let face = &super::super::fonts::Fonts::get().unwrap().bold;
+        let empty = lopdf::Document::with_version("1.5");
+        assert!(Codes::from_document(&empty, "RPLANB", face, &BTreeSet::new()).is_ok());
+        let used: BTreeSet<char> = "a".chars().collect();
+        assert_eq!(
+            Codes::from_document(&empty, "RPLANB", face, &used)
+                .err()
+                .as_deref(),
+            Some("the font RPLANB has no /ToUnicode map")
+        );
     }
 
     #[test]

@@ -222,19 +222,18 @@ pub fn render(plan: &Plan, template: &Template, options: &PdfOptions) -> Result<
         .map(Job::Stream)
         .chain(c.pages.iter().map(Job::Page))
         .collect();
-    let packed = crate::par::map(jobs, two_threads(), |job| match job {
-        Job::Page(placed) => Some(zlib(&content::page(placed, &page))),
+    let written = crate::par::map(jobs, two_threads(), |job| match job {
+        Job::Page(placed) => {
+            let mut s = lopdf::Stream::new(lopdf::Dictionary::new(), content::page(placed, &page));
+            deflate(&mut s);
+            Some(s.with_compression(false))
+        }
         Job::Stream(s) => {
             deflate(s);
             None
         }
     });
-    for (id, bytes) in contents.into_iter().zip(packed.into_iter().flatten()) {
-        let dict = lopdf::Dictionary::from_iter(vec![(
-            "Filter",
-            lopdf::Object::Name(b"FlateDecode".to_vec()),
-        )]);
-        let stream = lopdf::Stream::new(dict, bytes).with_compression(false);
+    for (id, stream) in contents.into_iter().zip(written.into_iter().flatten()) {
         lo.objects.insert(id, lopdf::Object::Stream(stream));
     }
     finish(&mut lo, plan, template, c.paper, options.created)
