@@ -324,9 +324,13 @@ fn parse_source(source: Source, loaded: &mut Loaded) {
         },
         Some(Kind::Template) => {
             // A built-in template is parsed once per process, by `template::builtin`.
-            let parsed = match (source.layer, template::builtin_file(&source.name)) {
-                (Layer::Builtin, Some(t)) => Ok(t),
-                _ => template::parse(&source.text, &source.name, source.dir.as_deref()),
+            let builtin = match source.layer {
+                Layer::Builtin => template::builtin_file(&source.name),
+                Layer::User => None,
+            };
+            let parsed = match builtin {
+                Some(t) => Ok(t),
+                None => template::parse(&source.text, &source.name, source.dir.as_deref()),
             };
             match parsed {
                 Ok(t) => loaded.templates.push((source, t)),

@@ -56,10 +56,7 @@ impl Face {
     }
 
     fn lookup(&self, c: char) -> Option<f32> {
-        let gid = self.font.lookup_glyph_index(c as u32)?;
-        if gid == 0 {
-            return None;
-        }
+        let gid = self.glyph(c)?;
         Some(f32::from(self.font.get_horizontal_advance(gid)) / self.units_per_em)
     }
 
