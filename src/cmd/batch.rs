@@ -77,7 +77,6 @@ pub fn execute(global: &Global, args: &BatchArgs) -> Result<u8> {
         .collect();
 
     // One plan per core already: each render keeps to its own thread.
-    crate::render::pdf::set_two_threads(false);
     let next = AtomicUsize::new(0);
     let done = AtomicUsize::new(0);
     let problems: Mutex<Vec<(u64, String)>> = Mutex::new(Vec::new());

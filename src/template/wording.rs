@@ -323,6 +323,58 @@ wording! {
     equipment_strap: String {},
     /// Equipment: foam-roller.
     equipment_foam_roller: String {},
+
+    // ---- handout: front page, cards, log, running, therapist ----
+    /// After the training days when the program uses fewer days than were given; {count} is how many it uses, {given} the days given.
+    days_used_note: String { allow: &["count", "given"] },
+    /// Title of the exercise cards.
+    cards_title: String {},
+    /// Sentence under that title (may be empty).
+    cards_intro: String { may_be_empty: true },
+    /// The weeks of a phase; {first} and {last} are week numbers.
+    phase_weeks: String { allow: &["first", "last"], require: &["first", "last"] },
+    /// A phase of one week; {week} is its number.
+    phase_week: String { allow: &["week"], require: &["week"] },
+    /// Title of the weeks after the program's end, which repeat its last phase.
+    maintenance_title: String {},
+    /// Weeks in a card's dose table; {first} and {last} are week numbers.
+    dose_weeks: String { allow: &["first", "last"], require: &["first", "last"] },
+    /// One week in a card's dose table; {week} is its number.
+    dose_week: String { allow: &["week"], require: &["week"] },
+    /// Under a card's doses: done every day.
+    often_every_day: String {},
+    /// Under a card's doses: done {count} times a week.
+    often_per_week: String { allow: &["count"], require: &["count"] },
+    /// Above the exercises of a phase whose card is on an earlier page.
+    shown_before_title: String {},
+    /// The page of an exercise's card; {page} is a number.
+    card_page: String { allow: &["page"], require: &["page"] },
+    /// Title of the log pages.
+    log_title: String {},
+    /// Sentence under that title (may be empty).
+    log_intro: String { may_be_empty: true },
+    /// Label of the log row with two boxes per session: pain during, and the next morning.
+    log_pain_row: String {},
+    /// Above a week's grid of exercises done on other days as well (daily stretches).
+    daily_grid_title: String {},
+    /// Sentence under the return-to-running title (may be empty).
+    run_intro: String { may_be_empty: true },
+    /// Column of the planned date of a run.
+    run_planned: String {},
+    /// Column of what a run is.
+    run_what: String {},
+    /// Column where the patient writes the date a run was done.
+    run_done: String {},
+    /// Title of the section for the therapist, always last.
+    therapist_title: String {},
+    /// Sentence under that title (may be empty).
+    therapist_intro: String { may_be_empty: true },
+    /// The evidence sentence for a program built on trials for this problem.
+    evidence_trial: String {},
+    /// Title of the pain rule's source in the therapist's section.
+    pain_rule_title: String {},
+    /// Title of the exercise descriptions' sources and licences.
+    exercise_sources_title: String {},
 }
 
 const DATE_PARTS: &[&str] = &[

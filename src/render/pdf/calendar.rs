@@ -12,7 +12,7 @@ impl Builder<'_> {
     pub fn calendar(&mut self) {
         let w = self.w;
         let plan = self.plan;
-        self.title(&w.overview_title, self.h2(), true);
+        self.title(&w.overview_title, self.h2(), false);
         if !w.overview_intro.trim().is_empty() {
             let mut f = self.m.para(&w.overview_intro, self.body(), 0.0, self.width);
             f.push(Frame::space(self.fs * 0.4));
@@ -22,7 +22,7 @@ impl Builder<'_> {
         let pad = self.fs * 0.35;
         let first_w = (self.width * 0.2).max(self.fs * 6.0).min(self.width * 0.3);
         let day_w = (self.width - first_w) / 7.0;
-        let cell_text_w = day_w - 2.0 * pad;
+        let cell_text_w = day_w - 2.5 * pad - (self.tick() * 0.7).min(day_w * 0.3);
         // Day cells are narrow: shrink their text until the widest date and word fit on one
         // line (large print), and leave the word out if even 6 pt is too wide.
         let fit = |style: Style, texts: &[String]| -> Style {
@@ -96,7 +96,7 @@ impl Builder<'_> {
             header.overlay(c, x, pad);
         }
 
-        let tick = (self.tick() * 0.8).min(day_w * 0.5);
+        let tick = (self.tick() * 0.7).min(day_w * 0.3);
         let mut rows = Vec::new();
         let mut prev_phase = None;
         for week in &plan.weeks {
@@ -106,10 +106,13 @@ impl Builder<'_> {
                 pad,
                 first_w - 2.0 * pad,
             );
-            first.extend(
-                self.m
-                    .para(&week.phase, self.tiny(), pad, first_w - 2.0 * pad),
-            );
+            // The phase's name on its first week only.
+            if prev_phase != Some((week.phase_number, week.maintenance)) {
+                first.extend(
+                    self.m
+                        .para(&week.phase, self.tiny(), pad, first_w - 2.0 * pad),
+                );
+            }
             let first = stack(first);
             let mut day_cells = Vec::new();
             for d in 0..7 {
@@ -144,7 +147,7 @@ impl Builder<'_> {
             }
             let content_h = day_cells
                 .iter()
-                .map(|(c, k)| c.h + if k.is_some() { tick + pad * 0.5 } else { 0.0 })
+                .map(|(c, _)| c.h)
                 .fold(first.h, f32::max);
             let h = content_h + 2.0 * pad;
             let mut row = Frame::new(h);
@@ -168,11 +171,8 @@ impl Builder<'_> {
                     stroke: Some(grid),
                 });
                 if kind.is_some() {
-                    row.push(Builder::tick_box(
-                        x + day_w - pad - tick,
-                        h - pad - tick,
-                        tick,
-                    ));
+                    // Beside the date, top right of the cell.
+                    row.push(Builder::tick_box(x + day_w - pad - tick, pad, tick));
                 }
                 row.overlay(cell, x, pad);
             }
@@ -191,17 +191,6 @@ impl Builder<'_> {
             prev_phase = Some((week.phase_number, week.maintenance));
             rows.push(row);
         }
-        let mut frames = vec![header.clone()];
-        frames.extend(rows);
-        self.push(Block {
-            frames,
-            keep_together: true,
-            keep_with_next: false,
-            new_page: false,
-            header: Some(header),
-            ..Block::default()
-        });
-
         // Legend.
         let mut legend = vec![Frame::space(self.fs * 0.6)];
         let sw = self.fs * 1.1;
@@ -221,19 +210,22 @@ impl Builder<'_> {
             stroke: Some(grid),
         });
         legend.push(line);
-        if show_words {
+        let has = |k: SessionKind| {
+            plan.weeks
+                .iter()
+                .flat_map(|wk| &wk.sessions)
+                .any(|s| s.kind == k)
+        };
+        if show_words && has(SessionKind::Daily) {
             legend.extend(self.m.para(
                 &w.legend_daily,
                 small,
                 sw + self.fs * 0.5,
                 self.width - sw - self.fs * 0.5,
             ));
-            if plan
-                .weeks
-                .iter()
-                .flat_map(|wk| &wk.sessions)
-                .any(|s| s.kind == SessionKind::Run)
-            {
+        }
+        if show_words {
+            if has(SessionKind::Run) {
                 legend.extend(self.m.para(
                     &w.legend_run,
                     small,
@@ -242,6 +234,14 @@ impl Builder<'_> {
                 ));
             }
         }
-        self.push(Block::together(legend));
+        let mut frames = vec![header.clone()];
+        frames.extend(rows);
+        frames.extend(legend);
+        self.push(Block {
+            frames,
+            keep_together: true,
+            header: Some(header),
+            ..Block::default()
+        });
     }
 }

@@ -1,6 +1,6 @@
 //! The document's content as blocks: shared sizes and styles, and helpers every section uses
-//! (headings, paragraphs, lists, tick boxes, tables). The sections themselves live in
-//! `cover.rs`, `calendar.rs`, `weeks.rs` and `appendix.rs`.
+//! (headings, paragraphs, lists, tick boxes). The sections themselves live in `front.rs`,
+//! `calendar.rs`, `cards.rs`, `log.rs`, `running.rs` and `therapist.rs`.
 
 use super::layout::{stack, Block, Colour, Frame, Measure, Prim, Style, BLACK, GREY, LIGHT, WHITE};
 use crate::plan::types::Plan;
@@ -63,17 +63,29 @@ pub struct Builder<'a> {
     pub blocks: Vec<Block>,
     /// The line printed at the top of a page that continues a section (see `Block::context`).
     pub context: Option<Frame>,
+    /// The page of each exercise's card, by its index in `Plan::exercises` (empty in the
+    /// first layout pass).
+    pub card_pages: std::collections::HashMap<usize, usize>,
 }
 
 impl<'a> Builder<'a> {
     pub fn body(&self) -> Style {
         Style::new(self.fs)
     }
+    /// The smallest text size: large print (a body of 14 pt or more) prints nothing below
+    /// 14 pt.
+    pub fn min_size(&self) -> f32 {
+        if self.fs >= 14.0 {
+            14.0
+        } else {
+            0.0
+        }
+    }
     pub fn small(&self) -> Style {
-        Style::new(self.fs * 0.86)
+        Style::new((self.fs * 0.86).max(self.min_size()))
     }
     pub fn tiny(&self) -> Style {
-        Style::new(self.fs * 0.74).colour(GREY)
+        Style::new((self.fs * 0.74).max(self.min_size())).colour(GREY)
     }
     pub fn h1(&self) -> Style {
         Style::new(self.fs * 2.1).bold().colour(self.accent)
@@ -180,6 +192,24 @@ impl<'a> Builder<'a> {
         let mut f = self.m.item(marker, text, style, x, indent, width);
         f.push(Frame::space(style.size * 0.2));
         f
+    }
+
+    /// A line of a checklist: a tick box, then the text.
+    pub fn check_item(&self, text: &str, width: f32) -> Vec<Frame> {
+        let t = self.tick() * 0.75;
+        let mut item = self.m.item(
+            "",
+            text,
+            self.body(),
+            0.0,
+            self.tick() + self.fs * 0.6,
+            width,
+        );
+        if let Some(first) = item.first_mut() {
+            first.push(Builder::tick_box(0.0, (first.h - t) / 2.0, t));
+        }
+        item.push(Frame::space(self.fs * 0.25));
+        item
     }
 
     /// An empty square to tick, `size` wide, with its top at `y`.

@@ -54,6 +54,14 @@ pub enum Prim {
     },
     /// The clinic's logo.
     Image { x: f32, y: f32, w: f32, h: f32 },
+    /// A polyline or polygon (exercise figures): filled, stroked with round caps and joins,
+    /// or both.
+    Path {
+        points: Vec<(f32, f32)>,
+        closed: bool,
+        fill: Option<Colour>,
+        stroke: Option<(Colour, f32)>,
+    },
 }
 
 impl Prim {
@@ -72,6 +80,12 @@ impl Prim {
                 *x2 += dx;
                 *y1 += dy;
                 *y2 += dy;
+            }
+            Prim::Path { points, .. } => {
+                for (x, y) in points {
+                    *x += dx;
+                    *y += dy;
+                }
             }
         }
     }
@@ -111,6 +125,9 @@ pub struct Frame {
     /// Set by [`paginate`] on the frames of headings (`keep_with_next` blocks), so tests can
     /// check that no page ends with one.
     pub heading: bool,
+    /// Marks the frame of an exercise card (the exercise's index in `Plan::exercises`), so
+    /// the page it lands on can be named in the log.
+    pub anchor: Option<usize>,
 }
 
 impl Frame {
@@ -120,6 +137,7 @@ impl Frame {
             prims: Vec::new(),
             space: false,
             heading: false,
+            anchor: None,
         }
     }
 
@@ -129,6 +147,7 @@ impl Frame {
             prims: Vec::new(),
             space: true,
             heading: false,
+            anchor: None,
         }
     }
 
@@ -210,11 +229,16 @@ fn lead(blocks: &[Block], i: usize, avail: f32, depth: usize) -> f32 {
     let own = if b.keep_together && total <= avail {
         total
     } else {
-        b.frames
-            .iter()
-            .find(|f| !f.space)
-            .map(|f| f.h)
-            .unwrap_or(0.0)
+        // The frames up to and including the first that is not pure space: the space before
+        // it is placed too when the block does not start a page.
+        let mut h = 0.0;
+        for f in &b.frames {
+            h += f.h;
+            if !f.space {
+                break;
+            }
+        }
+        h
     };
     if b.keep_with_next && depth < 8 {
         own + lead(blocks, i + 1, avail, depth + 1)
@@ -525,6 +549,67 @@ impl Measure {
                 f
             })
             .collect()
+    }
+
+    /// Styled runs wrapped around something on the left: lines start at `narrow.0` and are
+    /// `narrow.1` wide while they are beside it (above `beside`, measured from `y`, the
+    /// paragraph's top within its column); the rest take the full column (`full`).
+    pub fn rich_around(
+        &self,
+        runs: &[(Style, &str)],
+        narrow: (f32, f32),
+        full: (f32, f32),
+        y: f32,
+        beside: f32,
+    ) -> Vec<Frame> {
+        let lh = runs.iter().map(|(s, _)| s.lh()).fold(0.0, f32::max);
+        let lines = self.wrap_runs(runs, narrow.1, narrow.1);
+        // A line goes full width only once its top is below the thing beside it.
+        let fit = (((beside - y) / lh).ceil().max(0.0) as usize).min(lines.len());
+        let frames = |lines: Vec<Vec<Piece>>, x: f32| -> Vec<Frame> {
+            let base = runs.iter().map(|(s, _)| s.baseline()).fold(0.0, f32::max);
+            lines
+                .into_iter()
+                .map(|line| {
+                    let mut f = Frame::new(lh);
+                    for (s, t, dx) in line {
+                        f.push(Prim::Text {
+                            x: x + dx,
+                            baseline: base,
+                            text: t,
+                            bold: s.bold,
+                            size: s.size,
+                            colour: s.colour,
+                        });
+                    }
+                    f
+                })
+                .collect()
+        };
+        if fit == lines.len() {
+            return frames(lines, narrow.0);
+        }
+        // The lines below: the rest of the text, joined back where the lines were broken
+        // (at spaces, or after a hyphen), wrapped again at the full width.
+        let mut rest: Vec<(Style, String)> = Vec::new();
+        for line in &lines[fit..] {
+            let ends_open = rest
+                .last()
+                .is_some_and(|(_, t)| !t.ends_with(['-', '/', '\u{2010}']));
+            for (k, (s, t, _)) in line.iter().enumerate() {
+                let text = if k == 0 && ends_open {
+                    format!(" {t}")
+                } else {
+                    t.clone()
+                };
+                rest.push((*s, text));
+            }
+        }
+        let rest_runs: Vec<(Style, &str)> = rest.iter().map(|(s, t)| (*s, t.as_str())).collect();
+        let below = self.wrap_runs(&rest_runs, full.1, full.1);
+        let mut out = frames(lines.into_iter().take(fit).collect(), narrow.0);
+        out.extend(frames(below, full.0));
+        out
     }
 
     /// A list item: `marker` (a number or bullet) at `x`, the text wrapped beside it.

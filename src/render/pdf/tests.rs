@@ -66,7 +66,7 @@ fn en() -> Template {
 }
 
 #[test]
-fn a_twelve_week_plan_prints_everything() {
+fn a_twelve_week_plan_prints_a_handout() {
     let plan = sample_plan(12);
     let t = en();
     let w = &t.text;
@@ -74,22 +74,20 @@ fn a_twelve_week_plan_prints_everything() {
     keep("test-en-12.pdf", &bytes);
     let r = Read::new(&bytes);
     let n = r.pages.len();
-    assert!((30..=90).contains(&n), "{n} pages");
+    assert!(n <= 16, "{n} pages");
     assert!(r.has("Zoë Łukasiewicz"));
+    // The log: every week's heading and its training sessions' dates.
     for week in &plan.weeks {
         assert!(r.has(&Wording::fill(
             &w.week_heading,
             &[("week", week.number.to_string().as_str()), ("weeks", "12")]
         )));
-        for s in &week.sessions {
-            let printed = match s.kind {
-                SessionKind::Training | SessionKind::Run => w.date_long(s.date),
-                SessionKind::Daily => w.date_short(s.date),
-            };
-            assert!(r.has(&printed), "session date {printed} is missing");
+        for s in week.sessions.iter().filter(|s| s.kind == SessionKind::Training) {
+            assert!(r.has(&w.date_short(s.date)), "session date {} is missing", s.date);
         }
     }
-    for e in &plan.exercises {
+    // One card per exercise (the walk-run has its own section).
+    for e in plan.exercises.iter().filter(|e| e.id != "walk-run") {
         assert!(r.has(&e.name), "{} is missing", e.name);
     }
     for (i, page) in r.pages.iter().enumerate() {
@@ -111,32 +109,38 @@ fn a_twelve_week_plan_prints_everything() {
             i + 1
         );
     }
-    // Cover: traffic light with the thresholds, warning signs, references.
+    // Front pages: the traffic light with its thresholds and the warning signs.
+    let front = format!("{}{}", r.pages[0], r.pages[1]);
     for line in w.pain_rule_lines(&plan.program.pain_rule) {
-        assert!(r.has(&line));
+        assert!(front.contains(&squash(&line)));
     }
-    assert!(r.has("Stop and see a doctor if..."));
+    assert!(front.contains(&squash("Stop and see a doctor if...")));
     assert!(r.has(&w.red_flags[0]) && r.has(&plan.program.red_flags[0]));
-    assert!(r.has(&format!(
+    // References only in the therapist's section, which is last; unverified ones marked.
+    let therapist = r
+        .pages
+        .iter()
+        .position(|p| p.contains(&squash(&w.therapist_title)))
+        .expect("a therapist's section");
+    let patient: String = r.pages[..therapist].concat();
+    let clinician: String = r.pages[therapist..].concat();
+    assert!(clinician.contains(&squash(&format!(
         "{} {}",
         plan.program.references[1].citation, w.unverified
-    )));
-    assert!(!r.has(&format!(
+    ))));
+    assert!(!clinician.contains(&squash(&format!(
         "{} {}",
         plan.program.references[0].citation, w.unverified
-    )));
-    assert!(r.has(&plan.program.location_note) && r.has(&plan.program.evidence_note));
-    // Walk-run days: their heading, and the return-to-running box once, before the first.
-    let first_run = plan
-        .weeks
-        .iter()
-        .flat_map(|wk| &wk.sessions)
-        .find(|s| s.kind == SessionKind::Run)
-        .unwrap();
-    assert!(r.has(&Wording::fill(
-        &w.run_heading,
-        &[("date", &w.date_long(first_run.date))]
-    )));
+    ))));
+    for r in &plan.program.references {
+        assert!(!patient.contains(&squash(&r.citation)), "{} on a patient page", r.id);
+    }
+    for word in [w.unverified.as_str(), "CC0", "Licence"] {
+        assert!(!patient.contains(&squash(word)), "{word:?} on a patient page");
+    }
+    assert!(r.has(&plan.program.location_note));
+    assert!(clinician.contains(&squash(&plan.program.evidence_note)));
+    // Back to running: the entry checklist once, then one row per run.
     assert_eq!(
         r.pages
             .iter()
@@ -144,39 +148,56 @@ fn a_twelve_week_plan_prints_everything() {
             .count(),
         1
     );
-    assert!(r.has("10 single-leg hops on each side without pain") && r.has("walk 2:00 / run 3:00"));
+    assert!(r.has("10 single-leg hops on each side without pain"));
+    assert!(r.has("walk 2:00 / run 3:00"), "{}", r.all());
     // Phase criteria at the end of each phase.
-    assert!(
-        r.pages
-            .iter()
-            .filter(|p| p.contains(&squash(&w.progress_title)))
-            .count()
-            >= 3
-    );
+    assert_eq!(r.all().matches(&squash(&w.progress_title)).count(), 3);
 }
 
 #[test]
-fn exercises_are_grouped_by_position_in_order() {
-    let plan = sample_plan(1);
-    let r = Read::new(&render(&plan, &en(), &PdfOptions::default()).unwrap());
+fn each_weeks_doses_read_back_from_the_cards_and_the_log() {
+    let plan = sample_plan(12);
+    let t = en();
+    let w = &t.text;
+    let r = Read::new(&render(&plan, &t, &PdfOptions::default()).unwrap());
     let text = r.all();
-    // The first session, after its heading: lying, kneeling, sitting, standing.
-    let start = text
-        .find(&squash("Session 1 of 3: Monday 3 March 2025"))
-        .unwrap();
-    let pos = |s: &str| {
-        text[start..]
-            .find(&squash(s))
-            .unwrap_or_else(|| panic!("{s}"))
-    };
-    assert!(pos("Lying down") < pos("Clamshell"));
-    assert!(
-        pos("Clamshell") < pos("Glute bridge")
-            && pos("Glute bridge") < pos("Side-lying hip abduction")
-    );
-    assert!(pos("Side plank on knees") < pos("Kneeling or on all fours"));
-    assert!(pos("Kneeling or on all fours") < pos("Sitting") && pos("Sitting") < pos("Standing"));
-    assert!(pos("Easy cycling") < pos("Seated knee extension"));
+    let log_start = text.find(&squash(&w.log_title)).expect("the log");
+    let (cards, log) = text.split_at(log_start);
+    for week in &plan.weeks {
+        // The log: the week's grid, with each exercise of its sessions and its dose.
+        let heading = |n: u32| {
+            squash(&Wording::fill(
+                &w.week_heading,
+                &[("week", &n.to_string()), ("weeks", "12")],
+            ))
+        };
+        let at = log.find(&heading(week.number)).expect("week heading in the log");
+        let end = log
+            .find(&heading(week.number + 1))
+            .filter(|e| *e > at)
+            .unwrap_or(log.len());
+        let part = &log[at..end];
+        for s in week.sessions.iter().filter(|s| s.kind == SessionKind::Training) {
+            for item in &s.exercises {
+                let row = squash(&format!("{} p.", item.name));
+                assert!(part.contains(&row), "week {}: {} missing", week.number, item.name);
+                assert!(
+                    part.contains(&squash(&w.dose(item))),
+                    "week {}: {} has no dose {}",
+                    week.number,
+                    item.name,
+                    w.dose(item)
+                );
+            }
+        }
+        // The cards: every dose of the week.
+        for s in &week.sessions {
+            for item in s.exercises.iter().filter(|i| i.id != "walk-run") {
+                let dose = squash(&super::outline::dose_text(w, item));
+                assert!(cards.contains(&dose), "week {}: card dose {dose} missing", week.number);
+            }
+        }
+    }
 }
 
 #[test]
@@ -360,7 +381,7 @@ fn german_prints_german() {
     let r = Read::new(&bytes);
     let n = r.pages.len();
     assert!(r.has(&format!("Seite 1 von {n}")));
-    assert!(r.has("Montag, 3. März 2025") && r.has("Di, 04.03."));
+    assert!(r.has("Montag, 3. März 2025") && r.has("Mo, 03.03."));
     assert!(r.has("Hören Sie auf und gehen Sie zum Arzt, wenn ..."));
     assert!(r.has("2 × 10 je Seite"));
     assert!(!r.has("each side") && !r.has("Session"));
@@ -416,8 +437,9 @@ fn headings_are_never_last_on_a_page() {
                     let last = body.iter().rev().find(|(_, f)| !f.space);
                     assert!(
                         last.is_none_or(|(_, f)| !f.heading) || n + 1 == c.pages.len(),
-                        "{name} {paper}: page {} ends with a heading",
-                        n + 1
+                        "{name} {paper}: page {} ends with a heading: {:?}",
+                        n + 1,
+                        last.map(|(_, f)| f.prims.iter().filter_map(|p| match p { Prim::Text { text, .. } => Some(text.clone()), _ => None }).collect::<Vec<_>>())
                     );
                 }
             }
@@ -645,82 +667,9 @@ fn samples_for_review() {
 
 #[test]
 fn characters_the_font_lacks_print_as_question_marks() {
-    let t = parse("[text]\nsets_done = \"完成 Sets done\"\n", "cjk.toml", None).unwrap();
+    let t = parse("[text]\nlog_title = \"完成 Sets done\"\n", "cjk.toml", None).unwrap();
     let plan = sample_plan_for(1, Some("王小明 Wang"));
     assert_layout_fits(&plan, &t, &PdfOptions::default());
     let r = Read::new(&render(&plan, &t, &PdfOptions::default()).unwrap());
     assert!(r.has("??? Wang") && r.has("?? Sets done"));
-}
-
-#[test]
-fn every_glyph_drawn_is_its_characters_glyph() {
-    // The page streams are written by `content`, with codes read back from the fonts'
-    // /ToUnicode maps. Each code must draw the glyph of the character the map names: the
-    // subset font's width for the code (/W) must be that character's width in DejaVu.
-    // The name has characters that share a glyph (space and no-break space) and bytes that
-    // need escaping in a literal string.
-    let name = "Zoë\u{a0}(Łukasiewicz) \\ Ελένη Юлия «x» – 1½";
-    let bytes = render(
-        &sample_plan_for(2, Some(name)),
-        &en(),
-        &PdfOptions::default(),
-    )
-    .unwrap();
-    let r = Read::new(&bytes);
-    assert!(r.has(&name.replace('\u{a0}', " ")), "{}", &r.pages[0]);
-    let fonts = Fonts::get().unwrap();
-    let page = *r.doc.get_pages().values().next().unwrap();
-    let mut checked = 0;
-    for (res, face) in [(FONT_REGULAR, &fonts.regular), (FONT_BOLD, &fonts.bold)] {
-        let page_fonts = r.doc.get_page_fonts(page).unwrap();
-        let font = page_fonts.get(res.as_bytes()).unwrap();
-        let to_unicode = r
-            .doc
-            .get_object(font.get(b"ToUnicode").unwrap().as_reference().unwrap())
-            .unwrap()
-            .as_stream()
-            .unwrap()
-            .decompressed_content()
-            .unwrap();
-        let cid_font = match &font.get(b"DescendantFonts").unwrap().as_array().unwrap()[0] {
-            lopdf::Object::Reference(id) => r.doc.get_dictionary(*id).unwrap(),
-            o => o.as_dict().unwrap(),
-        };
-        let w = match cid_font.get(b"W").unwrap() {
-            lopdf::Object::Reference(id) => r.doc.get_object(*id).unwrap().as_array().unwrap(),
-            o => o.as_array().unwrap(),
-        };
-        // /W is `first [w1 w2 ...]` runs.
-        let mut width = std::collections::HashMap::new();
-        for pair in w.chunks(2) {
-            let first = pair[0].as_i64().unwrap();
-            for (i, v) in pair[1].as_array().unwrap().iter().enumerate() {
-                width.insert(first + i as i64, v.as_float().unwrap());
-            }
-        }
-        for (code, text) in content::parse_bfchar(&to_unicode) {
-            let c = text.chars().next().unwrap();
-            let expected = face.advance(c).unwrap() * 1000.0;
-            let got = width[&i64::from(code)];
-            assert!(
-                (got - expected).abs() < 1.0,
-                "{res} {c:?}: {got} vs {expected}"
-            );
-            checked += 1;
-        }
-    }
-    assert!(checked > 60, "{checked}");
-}
-
-#[test]
-fn one_thread_or_two_give_the_same_bytes() {
-    // `batch` renders with one thread per plan; a single plan uses two. The split of the
-    // work (sections built in two halves, streams deflated on two threads) must not show.
-    let plan = sample_plan(12);
-    let opts = PdfOptions::default();
-    let two = render(&plan, &en(), &opts).unwrap();
-    set_two_threads(false);
-    let one = render(&plan, &en(), &opts);
-    set_two_threads(true);
-    assert!(one.unwrap() == two, "the bytes differ");
 }

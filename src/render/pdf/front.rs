@@ -1,13 +1,14 @@
-//! The cover: clinic, title, patient, cause and dates; what is going on; how to use the plan;
-//! the pain traffic light; the warning signs; the disclaimer; planner notes; references.
+//! The front page: clinic, title, who the plan is for, the cause in plain words, the dates and
+//! the days actually trained on; how to use the plan; the pain traffic light; the warning
+//! signs (a box never split across pages); the disclaimer. Papers, sources and the planner's
+//! notes are for the therapist and print in that section (`therapist.rs`).
 
-use super::doc::{colour, paragraphs, text_on, tint, Builder};
+use super::doc::{colour, text_on, tint, Builder};
 use super::layout::{boxed, stack, Block, Frame, Prim, Style, BLACK, GREY};
-use crate::model::Evidence;
 use crate::template::Wording;
 
 impl Builder<'_> {
-    pub fn cover(&mut self) {
+    pub fn front(&mut self) {
         self.clinic_block();
         self.cover_title();
         self.facts();
@@ -16,8 +17,6 @@ impl Builder<'_> {
         self.traffic_light();
         self.red_flags();
         self.disclaimer();
-        self.plan_notes();
-        self.references();
     }
 
     fn clinic_block(&mut self) {
@@ -109,12 +108,27 @@ impl Builder<'_> {
             Wording::fill(&w.length_value, &[("weeks", &plan.weeks.len().to_string())]),
             body,
         ));
-        let days: Vec<&str> = plan.training_days.iter().map(|d| w.weekday(*d)).collect();
-        rows.push((
-            w.training_days_label.clone(),
-            days.join(&w.list_separator),
-            body,
-        ));
+        // The days actually trained on: a program with fewer sessions a week than the days
+        // given uses only some of them, and says so.
+        let used = super::outline::days_used(plan);
+        let days: Vec<&str> = used.iter().map(|d| w.weekday(*d)).collect();
+        let mut value = days.join(&w.list_separator);
+        if used.len() < plan.training_days.len() {
+            let given: Vec<&str> = plan
+                .training_days
+                .iter()
+                .map(|d| w.weekday_short(*d))
+                .collect();
+            value.push(' ');
+            value.push_str(&Wording::fill(
+                &w.days_used_note,
+                &[
+                    ("count", &used.len().to_string()),
+                    ("given", &given.join(&w.list_separator)),
+                ],
+            ));
+        }
+        rows.push((w.training_days_label.clone(), value, body));
 
         let label = body.bold().colour(GREY);
         let label_w = rows
@@ -167,31 +181,13 @@ impl Builder<'_> {
         }
         let text = p.description.clone();
         self.paragraph(&text, self.body());
-        if p.evidence == Evidence::Extrapolated && !p.evidence_note.trim().is_empty() {
-            let pad = self.fs * 0.6;
-            let iw = self.width - 2.0 * pad;
-            let mut inner = self
-                .m
-                .para(&self.w.evidence_title, self.body().bold(), 0.0, iw);
-            inner.push(Frame::space(self.fs * 0.2));
-            let text = format!(
-                "{} {}",
-                self.w.evidence_extrapolated,
-                paragraphs(&p.evidence_note).join(" ")
-            );
-            inner.extend(self.m.para(&text, self.small(), 0.0, iw));
-            let mut frames = vec![self.gap(0.3)];
-            frames.extend(boxed(inner, self.width, pad, (GREY, 0.6), None));
-            frames.push(self.gap(0.4));
-            self.push(Block::together(frames));
-        }
     }
 
     fn how_to(&mut self) {
         self.subtitle(&self.w.how_to_title.clone(), self.h3(), 0.8);
         let steps = self.w.how_to_steps.clone();
         for (i, s) in steps.iter().enumerate() {
-            let f = self.list_item(&format!("{}.", i + 1), s, self.body(), 0.0, self.width);
+            let f = self.list_item(&format!("{}.", i + 1), s, self.small(), 0.0, self.width);
             self.push(Block::together(f));
         }
     }
@@ -257,26 +253,6 @@ impl Builder<'_> {
             frames.push(f);
             frames.push(Frame::new(self.fs * 0.3));
         }
-        if !rule.note.trim().is_empty() {
-            frames.extend(self.m.para(&rule.note, self.small(), 0.0, self.width));
-        }
-        if let Some(r) = self
-            .plan
-            .program
-            .references
-            .iter()
-            .find(|r| r.id == rule.source)
-        {
-            let s = self.tiny();
-            frames.extend(self.m.rich(
-                &[
-                    (s.bold(), &format!("{}: ", w.source_label)),
-                    (s, &r.citation),
-                ],
-                0.0,
-                self.width,
-            ));
-        }
         self.push(Block::together(frames));
     }
 
@@ -299,9 +275,31 @@ impl Builder<'_> {
             .chain(self.plan.program.red_flags.iter())
             .cloned()
             .collect();
-        for f in &flags {
-            inner.extend(self.list_item("•", f, self.body(), 0.0, iw));
+        // Two columns, split where their heights are closest, so the box stays short enough
+        // for one page.
+        let gap = self.fs * 1.2;
+        let cw = (iw - gap) / 2.0;
+        let items: Vec<Frame> = flags
+            .iter()
+            .map(|f| stack(self.list_item("•", f, self.body(), 0.0, cw)))
+            .collect();
+        let total: f32 = items.iter().map(|f| f.h).sum();
+        let mut split = items.len();
+        let mut acc = 0.0;
+        for (i, f) in items.iter().enumerate() {
+            if acc + f.h / 2.0 >= total / 2.0 {
+                split = i;
+                break;
+            }
+            acc += f.h;
         }
+        let right: Vec<Frame> = items[split..].to_vec();
+        let left = stack(items[..split].to_vec());
+        let right = stack(right);
+        let mut cols = Frame::new(left.h.max(right.h));
+        cols.overlay(left, 0.0, 0.0);
+        cols.overlay(right, cw + gap, 0.0);
+        inner.push(cols);
         let mut frames = vec![self.gap(1.0)];
         frames.extend(boxed(inner, self.width, pad, (red, 2.0), None));
         self.push(Block::together(frames));
@@ -311,34 +309,5 @@ impl Builder<'_> {
         self.subtitle(&self.w.disclaimer_title.clone(), self.h3(), 1.0);
         let text = self.w.disclaimer.clone();
         self.paragraph(&text, self.small());
-    }
-
-    fn plan_notes(&mut self) {
-        if self.plan.warnings.is_empty() {
-            return;
-        }
-        self.subtitle(&self.w.plan_notes_title.clone(), self.h3(), 0.8);
-        for n in self.plan.warnings.clone() {
-            let f = self.list_item("•", &n, self.small(), 0.0, self.width);
-            self.push(Block::together(f));
-        }
-    }
-
-    fn references(&mut self) {
-        let refs = self.plan.program.references.clone();
-        if refs.is_empty() {
-            return;
-        }
-        self.subtitle(&self.w.references_title.clone(), self.h3(), 0.8);
-        let s = self.small();
-        for (i, r) in refs.iter().enumerate() {
-            let text = if r.verified {
-                r.citation.clone()
-            } else {
-                format!("{} {}", r.citation, self.w.unverified)
-            };
-            let f = self.list_item(&format!("{}.", i + 1), &text, s, 0.0, self.width);
-            self.push(Block::together(f));
-        }
     }
 }

@@ -1,0 +1,367 @@
+//! The exercise cards, one set per phase: the phase's heading, weeks and goals, then one card
+//! per exercise new in that phase (illustration frame, name, steps, tips, mistakes, the dose
+//! week by week) and a short table of the exercises whose card is on an earlier page, with
+//! their new doses. The criteria for moving on close the phase.
+
+use super::doc::{tint, Builder};
+use super::layout::{boxed, stack, Block, Frame, Prim, Style, BLACK, GREY, LIGHT};
+use super::outline::{Card, Often, PhaseGroup};
+use crate::template::Wording;
+
+/// Space for glueing a dose together: no line break inside "3 x 10" or "1 min".
+pub const NBSP: char = '\u{a0}';
+
+/// `text` with its spaces next to digits made non-breaking, so a number stays with its unit
+/// and its "x": "3 x 10 each side" can only break after "10".
+pub fn glue(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    for (i, c) in chars.iter().enumerate() {
+        let prev = i.checked_sub(1).and_then(|j| chars.get(j)).copied();
+        let next = chars.get(i + 1).copied();
+        let digitish = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
+        let x = |c: Option<char>| c == Some('x') || c == Some('×');
+        if *c == ' '
+            && (digitish(prev) && (next.is_some_and(|n| n.is_alphabetic() || n == '%') || x(next))
+                || x(prev) && digitish(next)
+                || digitish(next) && prev.is_some_and(char::is_alphabetic) && i < 8)
+        {
+            out.push(NBSP);
+        } else {
+            out.push(*c);
+        }
+    }
+    out
+}
+
+impl Builder<'_> {
+    /// Every phase's cards. Returns nothing: page numbers of the cards are found after
+    /// pagination through the frames' anchors (`Frame::anchor` = the exercise's index in
+    /// `plan.exercises`).
+    pub fn cards(&mut self, groups: &[PhaseGroup]) {
+        let w = self.w;
+        self.title(&w.cards_title, self.h2(), false);
+        if !w.cards_intro.trim().is_empty() {
+            let mut f = self.m.para(&w.cards_intro, self.body(), 0.0, self.width);
+            f.push(Frame::space(self.fs * 0.3));
+            self.push(Block::heading(f));
+        }
+        for g in groups {
+            self.phase_heading(g);
+            for card in g.cards.iter().filter(|c| !c.shown_before) {
+                self.card(card, g);
+            }
+            let earlier: Vec<&Card> = g.cards.iter().filter(|c| c.shown_before).collect();
+            if !earlier.is_empty() {
+                self.shown_before(&earlier, g);
+            }
+            self.progress(g);
+        }
+        self.set_context(None);
+    }
+
+    fn phase_heading(&mut self, g: &PhaseGroup) {
+        let w = self.w;
+        let title = if g.maintenance {
+            w.maintenance_title.clone()
+        } else {
+            Wording::fill(
+                &w.phase_name,
+                &[("number", &g.number.to_string()), ("name", g.name)],
+            )
+        };
+        let weeks = self.week_range(g.first_week, g.last_week, &w.phase_weeks, &w.phase_week);
+        let mut frames = vec![self.gap(0.8)];
+        frames.extend(self.m.rich(
+            &[
+                (self.h3(), &title),
+                (self.body().colour(GREY), &format!("   {weeks}")),
+            ],
+            0.0,
+            self.width,
+        ));
+        frames.push(self.rule(0.5, 0.2, 0.8));
+        if g.maintenance {
+            frames.extend(self.m.para(&w.maintenance_note, self.small(), 0.0, self.width));
+        } else if !g.goals.is_empty() {
+            let small = self.small();
+            for goal in g.goals {
+                frames.extend(self.list_item("•", goal, small, 0.0, self.width));
+            }
+        }
+        frames.push(Frame::space(self.fs * 0.4));
+        self.push(Block::heading(frames));
+        self.set_context(Some(&title));
+    }
+
+    /// "p. 5": the page of an exercise's card (known after the first layout pass; until then
+    /// a placeholder as wide as the widest number, so both passes lay out alike).
+    pub fn page_ref(&self, id: &str) -> String {
+        let page = self
+            .plan
+            .exercises
+            .iter()
+            .position(|e| e.id == id)
+            .and_then(|i| self.card_pages.get(&i));
+        match page {
+            Some(p) => Wording::fill(&self.w.card_page, &[("page", &p.to_string())]),
+            None => String::new(),
+        }
+    }
+
+    /// Room for the widest page reference.
+    pub fn page_ref_width(&self, s: Style) -> f32 {
+        self.m
+            .width(&Wording::fill(&self.w.card_page, &[("page", "888")]), s)
+    }
+
+    /// "Weeks 3 to 4" or "Week 3".
+    fn week_range(&self, first: u32, last: u32, range: &str, one: &str) -> String {
+        if first == last {
+            Wording::fill(one, &[("week", &first.to_string())])
+        } else {
+            Wording::fill(
+                range,
+                &[("first", &first.to_string()), ("last", &last.to_string())],
+            )
+        }
+    }
+
+    /// The card's dose table rows: "wk 1-2" and the dose.
+    fn dose_rows(&self, card: &Card) -> Vec<(String, String)> {
+        let w = self.w;
+        card.doses
+            .iter()
+            .map(|(a, b, dose)| {
+                (
+                    glue(&self.week_range(*a, *b, &w.dose_weeks, &w.dose_week)),
+                    glue(dose),
+                )
+            })
+            .collect()
+    }
+
+    /// Extra dose lines under the table: how often, and the rest between sets.
+    fn dose_extras(&self, card: &Card) -> Vec<String> {
+        let w = self.w;
+        let mut out = Vec::new();
+        match card.how_often {
+            Some(Often::EveryDay) => out.push(w.often_every_day.clone()),
+            Some(Often::PerWeek(n)) => out.push(Wording::fill(
+                &w.often_per_week,
+                &[("count", &n.to_string())],
+            )),
+            None => {}
+        }
+        if let Some(rest) = card.rest.filter(|r| *r > 0) {
+            if card.item.sets > 1 || card.doses.len() > 1 {
+                out.push(glue(&Wording::fill(
+                    &w.dose_rest,
+                    &[("rest", &w.duration(rest))],
+                )));
+            }
+        }
+        out
+    }
+
+    fn card(&mut self, card: &Card, _g: &PhaseGroup) {
+        let w = self.w;
+        let Some((index, info)) = self
+            .plan
+            .exercises
+            .iter()
+            .enumerate()
+            .find(|(_, e)| e.id == card.id)
+        else {
+            return;
+        };
+        let pad = self.fs * 0.5;
+        let fig_w = (self.width * 0.24).round();
+        let fig_h = (fig_w * 0.62).round();
+        let inner = self.width - 2.0 * pad;
+        let text_x = fig_w + pad;
+        let narrow = (text_x, inner - text_x);
+        let full = (0.0, inner);
+        // Card text is a little smaller than the body (never below 8 pt, or 14 pt in large
+        // print): the cards are most of the handout.
+        let small = Style::new((self.fs * 0.8).max(8.0).max(self.min_size()));
+        let bold = small.bold();
+
+        // Beside the illustration: the name and the dose week by week; then the steps, the
+        // tips and the mistakes, wrapping under the illustration once past it.
+        let mut text = self.m.para(&info.name, self.h3().colour(BLACK), text_x, narrow.1);
+        let doses: Vec<String> = self
+            .dose_rows(card)
+            .into_iter()
+            .map(|(l, d)| format!("{l}: {d}"))
+            .chain(self.dose_extras(card))
+            .collect();
+        text.extend(self.m.para(&doses.join(" · "), self.body().bold(), text_x, narrow.1));
+        text.push(Frame::new(self.fs * 0.25));
+        let numbers: Vec<String> = (1..=info.instructions.len()).map(|i| format!("{i} ")).collect();
+        let mut steps: Vec<(Style, &str)> = Vec::new();
+        for (i, step) in info.instructions.iter().enumerate() {
+            steps.push((bold.colour(self.accent), &numbers[i]));
+            steps.push((small, step.as_str()));
+            if i + 1 < info.instructions.len() {
+                steps.push((small, "  "));
+            }
+        }
+        let y = stack(text.clone()).h;
+        text.extend(self.m.rich_around(&steps, narrow, full, y, fig_h));
+        let tips = format!("{}: ", w.cues_title);
+        let avoid = format!("{}: ", w.mistakes_title);
+        let note = format!("{}: ", w.note_label);
+        let caution = format!("{}: ", w.caution_label);
+        let cues = info.cues.join(" ");
+        let mistakes = info.mistakes.join(" ");
+        let red = small.colour(super::doc::colour(self.t.style.red));
+        let mut extra: Vec<Vec<(Style, &str)>> = Vec::new();
+        if !cues.is_empty() || !mistakes.is_empty() {
+            let mut runs = Vec::new();
+            if !cues.is_empty() {
+                runs.extend([(bold, tips.as_str()), (small, cues.as_str())]);
+            }
+            if !mistakes.is_empty() {
+                if !runs.is_empty() {
+                    runs.push((small, "  "));
+                }
+                runs.extend([(bold, avoid.as_str()), (small, mistakes.as_str())]);
+            }
+            extra.push(runs);
+        }
+        if !card.item.note.trim().is_empty() {
+            extra.push(vec![(bold, note.as_str()), (small, card.item.note.trim())]);
+        }
+        if !card.item.caution.trim().is_empty() {
+            extra.push(vec![(red.bold(), caution.as_str()), (red, card.item.caution.trim())]);
+        }
+        for runs in extra {
+            text.push(Frame::new(self.fs * 0.2));
+            let y = stack(text.clone()).h;
+            text.extend(self.m.rich_around(&runs, narrow, full, y, fig_h));
+        }
+        let text = stack(text);
+
+        let h = text.h.max(fig_h) + 2.0 * pad;
+        let mut f = Frame::new(h);
+        f.push(Prim::Rect {
+            x: 0.0,
+            y: 0.0,
+            w: self.width,
+            h,
+            fill: None,
+            stroke: Some((LIGHT, 0.6)),
+        });
+        f.overlay(self.illustration(info, fig_w, fig_h), pad, pad);
+        f.overlay(text, pad, pad);
+        f.anchor = Some(index);
+        self.push(Block::together(vec![f, Frame::space(self.fs * 0.4)]));
+    }
+
+    /// The frame for the exercise's figure; until it has one, its position and equipment.
+    fn illustration(&self, info: &crate::plan::types::ExerciseInfo, fw: f32, fh: f32) -> Frame {
+        let w = self.w;
+        let mut f = Frame::new(fh);
+        f.push(Prim::Rect {
+            x: 0.0,
+            y: 0.0,
+            w: fw,
+            h: fh,
+            fill: Some(tint(self.accent, 0.06)),
+            stroke: Some((tint(self.accent, 0.5), 0.6)),
+        });
+        let s = self.small().colour(GREY);
+        let mut lines = self.m.para(w.position(info.position), s.bold(), 0.0, fw - self.fs);
+        let equipment = if info.equipment.is_empty() {
+            w.no_equipment.clone()
+        } else {
+            info.equipment
+                .iter()
+                .map(|e| w.equipment(e))
+                .collect::<Vec<_>>()
+                .join(&w.list_separator)
+        };
+        lines.extend(self.m.para(
+            &format!("{}: {equipment}", w.equipment_label),
+            s,
+            0.0,
+            fw - self.fs,
+        ));
+        let text = stack(lines);
+        let dy = ((fh - text.h) / 2.0).max(0.0);
+        f.overlay(text, self.fs * 0.5, dy);
+        f
+    }
+
+    /// The exercises of this phase whose card is earlier: name, card page, new dose.
+    fn shown_before(&mut self, cards: &[&Card], _g: &PhaseGroup) {
+        let w = self.w;
+        let s = self.small();
+        let mut frames = vec![Frame::space(self.fs * 0.2)];
+        frames.extend(self.m.para(&w.shown_before_title, s.bold(), 0.0, self.width));
+        frames.push(Frame::new(self.fs * 0.2));
+        self.push(Block::heading(frames));
+        let name_w = self.width * 0.34;
+        let page_w = self.page_ref_width(s);
+        let dose_x = name_w + page_w + self.fs;
+        let dose_w = self.width - dose_x;
+        for card in cards {
+            let name = stack(self.m.para(&card.item.name, s.bold(), 0.0, name_w));
+            let page = self.page_ref(card.id);
+            let mut line: Vec<String> = self
+                .dose_rows(card)
+                .into_iter()
+                .map(|(l, d)| format!("{l}: {d}"))
+                .collect();
+            line.extend(self.dose_extras(card));
+            let right = stack(self.m.para(&line.join(" · "), s, 0.0, dose_w));
+            let h = name.h.max(right.h) + self.fs * 0.3;
+            let mut f = Frame::new(h);
+            f.overlay(name, 0.0, 0.0);
+            f.push(Prim::Text {
+                x: name_w + self.fs * 0.5,
+                baseline: s.baseline(),
+                text: page,
+                bold: false,
+                size: s.size,
+                colour: GREY,
+            });
+            f.overlay(right, dose_x, 0.0);
+            f.push(Prim::Line {
+                x1: 0.0,
+                y1: h - self.fs * 0.1,
+                x2: self.width,
+                y2: h - self.fs * 0.1,
+                colour: tint(LIGHT, 0.5),
+                width: 0.4,
+            });
+            self.push(Block::together(vec![f]));
+        }
+        self.push(Block::flow(vec![Frame::space(self.fs * 0.5)]));
+    }
+
+    /// "Ready to move on when...", at the end of a phase.
+    fn progress(&mut self, g: &PhaseGroup) {
+        if g.progress_when.is_empty() || g.maintenance {
+            return;
+        }
+        let w = self.w;
+        let pad = self.fs * 0.6;
+        let iw = self.width - 2.0 * pad;
+        let mut inner = self.m.para(&w.progress_title, self.body().bold(), 0.0, iw);
+        inner.push(Frame::new(self.fs * 0.2));
+        for p in g.progress_when {
+            inner.extend(self.check_item(p, iw));
+        }
+        let mut frames = boxed(
+            inner,
+            self.width,
+            pad,
+            (self.accent, 1.2),
+            Some(tint(self.accent, 0.06)),
+        );
+        frames.push(Frame::space(self.fs * 0.6));
+        self.push(Block::together(frames));
+    }
+}

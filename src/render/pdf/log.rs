@@ -1,0 +1,285 @@
+//! The log: one grid per week, two weeks to a page where they fit. Rows are the exercises
+//! (each naming the page of its card and its dose that week), columns the training sessions'
+//! dates, with a tick box per set; then rows for pain during and the next morning (0-10) and
+//! for notes. Exercises done on other days too (daily stretches, every-second-day work) get a
+//! compact grid of the week's seven days.
+
+use super::cards::glue;
+use super::doc::{tint, Builder};
+use super::layout::{stack, Block, Frame, Prim, Style, BLACK, GREY, LIGHT};
+use super::outline::LogWeek;
+use crate::plan::types::Item;
+use crate::template::Wording;
+use chrono::Duration;
+
+/// One cell of a grid row: tick boxes (how many), a box to write a number in, or nothing.
+#[derive(Clone, Copy)]
+enum Cell {
+    Ticks(u32),
+    /// Boxes to write numbers in (pain during, next morning).
+    Numbers(u32),
+    Empty,
+    Off,
+}
+
+impl Builder<'_> {
+    pub fn log(&mut self, weeks: &[LogWeek]) {
+        let w = self.w;
+        self.title(&w.log_title, self.h2(), false);
+        if !w.log_intro.trim().is_empty() {
+            let mut f = self.m.para(&w.log_intro, self.body(), 0.0, self.width);
+            f.push(Frame::space(self.fs * 0.3));
+            self.push(Block::together(f));
+        }
+        for week in weeks {
+            self.log_week(week);
+        }
+    }
+
+    fn log_week(&mut self, lw: &LogWeek) {
+        let w = self.w;
+        let week = lw.week;
+        let heading = Wording::fill(
+            &w.week_heading,
+            &[
+                ("week", &week.number.to_string()),
+                ("weeks", &self.plan.weeks.len().to_string()),
+            ],
+        );
+        let phase = if week.maintenance {
+            w.maintenance_title.clone()
+        } else {
+            Wording::fill(
+                &w.phase_name,
+                &[("number", &week.phase_number.to_string()), ("name", &week.phase)],
+            )
+        };
+        let dates = w.date_range(&w.date_short(week.start), &w.date_short(week.end));
+        let mut frames = vec![Frame::space(self.fs * 0.5)];
+        frames.extend(self.m.rich(
+            &[
+                (self.body().bold().colour(self.accent), &heading),
+                (self.small().colour(GREY), &format!("   {dates} · {phase}")),
+            ],
+            0.0,
+            self.width,
+        ));
+        if !week.adjustment.trim().is_empty() {
+            frames.extend(self.m.para(&week.adjustment, self.small().bold(), 0.0, self.width));
+        }
+        frames.push(Frame::new(self.fs * 0.3));
+
+        let s = self.small();
+        // Columns: the exercise and its card's page, its dose, then one per session (or day).
+        let name_w = self.width * 0.66;
+        let dose_x = name_w * 0.62;
+        if !lw.sessions.is_empty() {
+            let cols: Vec<String> = lw.sessions.iter().map(|d| w.date_short(*d)).collect();
+            let mut rows: Vec<(Vec<Frame>, Vec<Cell>)> = Vec::new();
+            for (item, on) in &lw.rows {
+                let cells = on
+                    .iter()
+                    .map(|o| if *o { Cell::Ticks(item.sets) } else { Cell::Off })
+                    .collect();
+                rows.push((self.log_label(item, dose_x, name_w), cells));
+            }
+            let n = lw.sessions.len();
+            // Pain during the session and the next morning: two boxes in one row.
+            let f = self.m.para(&w.log_pain_row, s.bold(), 0.0, name_w);
+            rows.push((f, vec![Cell::Numbers(2); n]));
+            let mut notes = self.m.para(&w.notes_label, s.bold(), 0.0, name_w);
+            notes.push(Frame::new(self.fs * 0.4));
+            rows.push((notes, vec![Cell::Empty; n]));
+            frames.extend(self.grid(&w.exercise_column, &cols, rows, name_w));
+        }
+        if !lw.daily.is_empty() {
+            frames.push(Frame::space(self.fs * 0.5));
+            frames.extend(self.m.para(&w.daily_grid_title, s.bold(), 0.0, self.width));
+            frames.push(Frame::new(self.fs * 0.2));
+            let cols: Vec<String> = (0..7)
+                .map(|d| {
+                    let date = week.start + Duration::days(d);
+                    w.format_date("{weekday_short} {day}", date)
+                })
+                .collect();
+            let rows = lw
+                .daily
+                .iter()
+                .map(|(item, days)| {
+                    let cells = days
+                        .iter()
+                        .map(|on| if *on { Cell::Ticks(1) } else { Cell::Off })
+                        .collect();
+                    (self.log_label(item, dose_x, name_w), cells)
+                })
+                .collect();
+            frames.extend(self.grid(&w.exercise_column, &cols, rows, name_w));
+        }
+        self.push(Block::together(frames));
+    }
+
+    /// An exercise row's label: its name and card page, and its dose that week in a column
+    /// of its own, `dose_x` from the left.
+    fn log_label(&self, item: &Item, dose_x: f32, name_w: f32) -> Vec<Frame> {
+        let s = self.small();
+        let page = self.page_ref(&item.id);
+        let page_w = self.page_ref_width(s) + self.fs * 0.3;
+        let left_w = dose_x - self.fs * 0.5;
+        let mut name = self.m.para(&item.name, s.bold(), 0.0, left_w - page_w);
+        if let Some(first) = name.first_mut() {
+            let pw = self.m.width(&page, s);
+            first.push(Prim::Text {
+                x: left_w - pw,
+                baseline: s.baseline(),
+                text: page,
+                bold: false,
+                size: s.size,
+                colour: GREY,
+            });
+        }
+        // The card has the load and tempo; the log keeps to the count.
+        let dose = glue(&self.w.dose(item));
+        let dose = stack(self.m.para(&dose, s, 0.0, name_w - dose_x));
+        let mut f = stack(name);
+        f.h = f.h.max(dose.h);
+        f.overlay(dose, dose_x, 0.0);
+        vec![f]
+    }
+
+    /// A grid: a header row (first column title, then `cols`), then each row's label frames
+    /// and cells. Returns its frames (the header first).
+    fn grid(
+        &self,
+        first: &str,
+        cols: &[String],
+        rows: Vec<(Vec<Frame>, Vec<Cell>)>,
+        name_w: f32,
+    ) -> Vec<Frame> {
+        let pad = self.fs * 0.16;
+        let s = self.small();
+        let col_w = (self.width - name_w - pad) / cols.len().max(1) as f32;
+        let col_w = col_w.min(self.fs * 7.0);
+        let total_w = name_w + pad + col_w * cols.len() as f32;
+        let line = (LIGHT, 0.5);
+        let head_style = fit(self, s.bold(), cols, col_w - 2.0 * pad);
+        let mut header = Frame::new(head_style.lh().max(s.lh()) + 2.0 * pad);
+        header.push(Prim::Rect {
+            x: 0.0,
+            y: 0.0,
+            w: total_w,
+            h: header.h,
+            fill: Some(tint(self.accent, 0.1)),
+            stroke: Some(line),
+        });
+        header.overlay(stack(self.m.para(first, s.bold(), pad, name_w - pad)), 0.0, pad);
+        for (i, c) in cols.iter().enumerate() {
+            let x = name_w + pad + i as f32 * col_w;
+            let tw = self.m.width(c, head_style);
+            header.push(Prim::Text {
+                x: x + (col_w - tw) / 2.0,
+                baseline: pad + head_style.baseline(),
+                text: c.clone(),
+                bold: true,
+                size: head_style.size,
+                colour: BLACK,
+            });
+        }
+        let mut out = vec![header];
+        let tick = (self.fs * 0.9).max(8.0);
+        for (label, cells) in rows {
+            let label = stack(label);
+            let h = label.h.max(tick) + 2.0 * pad;
+            let mut f = Frame::new(h);
+            f.push(Prim::Rect {
+                x: 0.0,
+                y: 0.0,
+                w: total_w,
+                h,
+                fill: None,
+                stroke: Some(line),
+            });
+            f.overlay(label, pad, pad);
+            for (i, cell) in cells.iter().enumerate() {
+                let x = name_w + pad + i as f32 * col_w;
+                f.push(Prim::Line {
+                    x1: x,
+                    y1: 0.0,
+                    x2: x,
+                    y2: h,
+                    colour: line.0,
+                    width: line.1,
+                });
+                self.cell(&mut f, *cell, x, col_w, h, tick);
+            }
+            out.push(f);
+        }
+        out
+    }
+
+    fn cell(&self, f: &mut Frame, cell: Cell, x: f32, col_w: f32, h: f32, tick: f32) {
+        let y = (h - tick) / 2.0;
+        match cell {
+            Cell::Ticks(n) => {
+                let gap = tick * 0.35;
+                let n_fit = ((col_w - gap) / (tick + gap)).floor().max(1.0) as u32;
+                let shown = if n <= n_fit { n } else { 1 };
+                let row_w = shown as f32 * tick + (shown.saturating_sub(1)) as f32 * gap;
+                let mut bx = x + (col_w - row_w) / 2.0;
+                if shown < n {
+                    // Too many sets to draw: one box and the count.
+                    let label = format!("×{n}");
+                    let s = self.tiny();
+                    let lw = self.m.width(&label, s);
+                    bx = x + (col_w - tick - lw - gap) / 2.0;
+                    f.push(Prim::Text {
+                        x: bx + tick + gap,
+                        baseline: y + (tick + s.size * 0.7) / 2.0,
+                        text: label,
+                        bold: false,
+                        size: s.size,
+                        colour: GREY,
+                    });
+                }
+                for _ in 0..shown {
+                    f.push(Builder::tick_box(bx, y, tick));
+                    bx += tick + gap;
+                }
+            }
+            Cell::Numbers(n) => {
+                let gap = tick * 0.6;
+                let bw = ((col_w - gap * (n as f32 + 1.0)) / n as f32).min(tick * 2.2);
+                let row_w = n as f32 * bw + (n as f32 - 1.0) * gap;
+                let mut bx = x + (col_w - row_w) / 2.0;
+                for _ in 0..n {
+                    f.push(Builder::tick_box(bx, y, tick).with_width(bw));
+                    bx += bw + gap;
+                }
+            }
+            Cell::Empty => {}
+            Cell::Off => f.push(Prim::Rect {
+                x,
+                y: 0.0,
+                w: col_w,
+                h,
+                fill: Some(tint(LIGHT, 0.25)),
+                stroke: None,
+            }),
+        }
+    }
+}
+
+/// `style`, shrunk until the widest of `texts` fits `width` (not below 6 pt).
+fn fit(b: &Builder, style: Style, texts: &[String], width: f32) -> Style {
+    let widest = texts
+        .iter()
+        .map(|t| b.m.width(t, style))
+        .fold(0.0, f32::max);
+    if widest <= width {
+        style
+    } else {
+        Style {
+            size: (style.size * width / widest).max(6.0),
+            ..style
+        }
+    }
+}

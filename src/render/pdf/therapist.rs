@@ -1,0 +1,91 @@
+//! "For your therapist", always last: the program's evidence and rationale, the pain rule's
+//! source, the planner's notes on this plan, the references (unverified ones marked) and the
+//! exercise descriptions' sources and licences. The only pages that name papers, sources,
+//! verification status or licences.
+
+use super::doc::{paragraphs, Builder};
+use super::layout::{Block, Frame};
+use crate::model::Evidence;
+
+impl Builder<'_> {
+    pub fn therapist(&mut self) {
+        let w = self.w;
+        let p = &self.plan.program;
+        self.title(&w.therapist_title, self.h2(), true);
+        if !w.therapist_intro.trim().is_empty() {
+            self.paragraph(&w.therapist_intro.clone(), self.small());
+        }
+        let s = self.small();
+
+        // The evidence behind the program.
+        let mut evidence = match p.evidence {
+            Evidence::Trial => w.evidence_trial.clone(),
+            Evidence::Extrapolated => w.evidence_extrapolated.clone(),
+        };
+        if !p.evidence_note.trim().is_empty() {
+            evidence.push(' ');
+            evidence.push_str(&paragraphs(&p.evidence_note).join(" "));
+        }
+        self.subtitle(&w.evidence_title.clone(), self.h3(), 0.4);
+        self.paragraph(&evidence, s);
+
+        // The pain rule's source and note.
+        let rule = &p.pain_rule;
+        let source = p.references.iter().find(|r| r.id == rule.source);
+        if source.is_some() || !rule.note.trim().is_empty() {
+            self.subtitle(&w.pain_rule_title.clone(), self.h3(), 0.6);
+            let mut text = rule.note.clone();
+            if let Some(r) = source {
+                if !text.is_empty() {
+                    text.push(' ');
+                }
+                text.push_str(&format!("{}: {}", w.source_label, r.citation));
+            }
+            self.paragraph(&text, s);
+        }
+
+        // The planner's notes (substitutions, shortened runs, ...).
+        if !self.plan.warnings.is_empty() {
+            self.subtitle(&w.plan_notes_title.clone(), self.h3(), 0.6);
+            for n in self.plan.warnings.clone() {
+                let f = self.list_item("•", &n, s, 0.0, self.width);
+                self.push(Block::together(f));
+            }
+        }
+
+        // References.
+        if !p.references.is_empty() {
+            self.subtitle(&w.references_title.clone(), self.h3(), 0.6);
+            for (i, r) in p.references.clone().iter().enumerate() {
+                let text = if r.verified {
+                    r.citation.clone()
+                } else {
+                    format!("{} {}", r.citation, w.unverified)
+                };
+                let f = self.list_item(&format!("{}.", i + 1), &text, s, 0.0, self.width);
+                self.push(Block::together(f));
+            }
+        }
+
+        // Where each exercise description comes from, and its licence: one run-on paragraph.
+        let tiny = self.tiny();
+        self.subtitle(&w.exercise_sources_title.clone(), self.h3(), 0.6);
+        let mut runs: Vec<(super::layout::Style, String)> = Vec::new();
+        for e in &self.plan.exercises {
+            let mut text = String::new();
+            if !e.source.trim().is_empty() {
+                text.push_str(e.source.trim());
+            }
+            if !e.license.trim().is_empty() {
+                text.push_str(&format!(" ({}: {})", w.licence_label, e.license.trim()));
+            }
+            runs.push((tiny.bold(), format!("{}: ", e.name)));
+            runs.push((tiny, format!("{text}  ")));
+        }
+        let runs: Vec<(super::layout::Style, &str)> =
+            runs.iter().map(|(s, t)| (*s, t.as_str())).collect();
+        let frames = self.m.rich(&runs, 0.0, self.width);
+        self.push(Block::flow(frames));
+        let _ = Frame::space;
+    }
+}

@@ -1,0 +1,362 @@
+//! Laid-out pages to PDF bytes, through printpdf's own API: each primitive becomes printpdf
+//! operations (`Op`), printpdf writes the content streams and subsets the two fonts to the
+//! glyphs the text uses. What printpdf would leave random (font ids, dates, the file `/ID`)
+//! is fixed here, so the same inputs give the same bytes.
+
+use super::fonts::Fonts;
+use super::layout::{Colour, PlacedPage, Prim};
+use super::{PdfError, FONT_BOLD, FONT_REGULAR, LOGO_ID};
+use printpdf::{
+    Color, FontId, ImageCompression, ImageOptimizationOptions, Line, LineCapStyle,
+    LineJoinStyle, LinePoint, Op, PaintMode, PdfDocument, PdfFont, PdfFontHandle, PdfPage,
+    PdfSaveOptions, Point, Polygon, PolygonRing, Pt, RawImage, Rgb, TextItem, TextMatrix,
+    WindingOrder, XObject, XObjectId, XObjectTransform,
+};
+
+/// What the document needs besides its pages.
+pub struct Meta<'a> {
+    pub title: String,
+    pub subject: String,
+    pub author: String,
+    pub language: &'a str,
+    pub created: printpdf::OffsetDateTime,
+    /// Seeds the file identifier (`/ID`): the same inputs give the same id.
+    pub id_seed: &'a [u8],
+}
+
+/// The page geometry shared by every page.
+pub struct Geometry {
+    pub page_w: f32,
+    pub page_h: f32,
+    /// Left edge of the text column, in points.
+    pub x0: f32,
+    /// Top of the text area, in points from the bottom of the page.
+    pub top: f32,
+    /// The logo's size in pixels, when there is one.
+    pub logo_px: Option<(f32, f32)>,
+}
+
+/// Builds the document and returns its bytes.
+pub fn document(
+    pages: &[PlacedPage],
+    geometry: &Geometry,
+    logo: Option<RawImage>,
+    meta: &Meta,
+) -> Result<Vec<u8>, PdfError> {
+    let fonts = Fonts::get().map_err(PdfError::Font)?;
+    let mut pdf = PdfDocument::new(&meta.title);
+    let info = &mut pdf.metadata.info;
+    info.creation_date = meta.created;
+    info.modification_date = meta.created;
+    info.metadata_date = meta.created;
+    info.creator = "rehabplan".to_string();
+    info.producer = format!("rehabplan {}", env!("CARGO_PKG_VERSION"));
+    info.subject = meta.subject.clone();
+    info.author = meta.author.clone();
+    // Fixed resource ids (printpdf's own come from a process-wide counter).
+    pdf.resources.fonts.map.insert(
+        FontId(FONT_REGULAR.into()),
+        PdfFont::new(fonts.regular.font.clone()),
+    );
+    pdf.resources.fonts.map.insert(
+        FontId(FONT_BOLD.into()),
+        PdfFont::new(fonts.bold.font.clone()),
+    );
+    if let Some(image) = logo {
+        pdf.resources
+            .xobjects
+            .map
+            .insert(XObjectId(LOGO_ID.into()), XObject::Image(image));
+    }
+    pdf.pages = pages
+        .iter()
+        .map(|placed| {
+            let mut page = PdfPage::new(
+                printpdf::Mm(geometry.page_w / super::MM),
+                printpdf::Mm(geometry.page_h / super::MM),
+                ops(placed, geometry),
+            );
+            // Exact sizes in points (the millimetre round trip is off by a thousandth).
+            let rect = printpdf::Rect::from_wh(Pt(geometry.page_w), Pt(geometry.page_h));
+            page.media_box = rect.clone();
+            page.trim_box = rect.clone();
+            page.crop_box = rect;
+            page
+        })
+        .collect();
+
+    // The logo is kept as it is (no resizing, no greyscale), compressed losslessly.
+    let opts = PdfSaveOptions {
+        optimize: true,
+        subset_fonts: true,
+        secure: true,
+        image_optimization: Some(ImageOptimizationOptions {
+            quality: None,
+            max_image_size: None,
+            dither_greyscale: Some(false),
+            convert_to_greyscale: Some(false),
+            auto_optimize: Some(false),
+            format: Some(ImageCompression::Flate),
+        }),
+    };
+    let mut warnings = Vec::new();
+    let mut lo = pdf.to_lopdf_document(&opts, &mut warnings);
+    pin(&mut lo, meta);
+    // `to_lopdf_document` leaves the streams as they are (printpdf's own `save` would
+    // compress them): deflate them, and pack the small objects into object streams.
+    lo.compress();
+    lo.version = "1.5".to_string();
+    let save = lopdf::SaveOptions::builder()
+        .use_object_streams(true)
+        .use_xref_streams(true)
+        .compression_level(6)
+        .build();
+    let mut out = Vec::new();
+    lo.save_with_options(&mut out, save)
+        .map_err(|e| PdfError::Write(e.to_string()))?;
+    Ok(out)
+}
+
+/// The file identifier from the inputs, the document language, and no PDF/X claim.
+fn pin(lo: &mut lopdf::Document, meta: &Meta) {
+    use lopdf::{Object, StringFormat};
+    let id = format!(
+        "{:016x}{:016x}",
+        fnv1a(meta.id_seed, 0xcbf2_9ce4_8422_2325),
+        fnv1a(meta.id_seed, 0x6c62_272e_07bb_0142)
+    );
+    let id = Object::String(id.into_bytes(), StringFormat::Hexadecimal);
+    lo.trailer.set("ID", Object::Array(vec![id.clone(), id]));
+    // printpdf writes an empty /GTS_PDFXVersion, which makes viewers call the file PDF/X.
+    if let Ok(info_id) = lo.trailer.get(b"Info").and_then(Object::as_reference) {
+        if let Ok(info) = lo.get_object_mut(info_id).and_then(Object::as_dict_mut) {
+            info.remove(b"GTS_PDFXVersion");
+            info.remove(b"Identifier");
+            info.remove(b"Keywords");
+        }
+    }
+    // The document's language, for screen readers.
+    if let Ok(root_id) = lo.trailer.get(b"Root").and_then(Object::as_reference) {
+        if let Ok(root) = lo.get_object_mut(root_id).and_then(Object::as_dict_mut) {
+            root.set("Lang", Object::string_literal(meta.language));
+        }
+    }
+}
+
+fn fnv1a(bytes: &[u8], seed: u64) -> u64 {
+    let mut h = seed;
+    for b in bytes {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+fn colour(c: Colour) -> Color {
+    Color::Rgb(Rgb::new(c[0], c[1], c[2], None))
+}
+
+fn point(x: f32, y: f32) -> LinePoint {
+    LinePoint {
+        p: Point::new(printpdf::Mm(x / super::MM), printpdf::Mm(y / super::MM)),
+        bezier: false,
+    }
+}
+
+/// Colour and line-width state, so that each is set only when it changes.
+#[derive(Default)]
+struct Pen {
+    fill: Option<Colour>,
+    stroke: Option<Colour>,
+    width: Option<f32>,
+}
+
+impl Pen {
+    fn fill(&mut self, ops: &mut Vec<Op>, c: Colour) {
+        if self.fill != Some(c) {
+            ops.push(Op::SetFillColor { col: colour(c) });
+            self.fill = Some(c);
+        }
+    }
+    fn stroke(&mut self, ops: &mut Vec<Op>, c: Colour, w: f32) {
+        if self.stroke != Some(c) {
+            ops.push(Op::SetOutlineColor { col: colour(c) });
+            self.stroke = Some(c);
+        }
+        if self.width != Some(w) {
+            ops.push(Op::SetOutlineThickness { pt: Pt(w) });
+            self.width = Some(w);
+        }
+    }
+}
+
+/// One page's operations: shapes first, then all text in one text section.
+fn ops(placed: &PlacedPage, g: &Geometry) -> Vec<Op> {
+    let mut ops = vec![
+        Op::SetLineCapStyle {
+            cap: LineCapStyle::Round,
+        },
+        Op::SetLineJoinStyle {
+            join: LineJoinStyle::Round,
+        },
+    ];
+    let mut pen = Pen::default();
+    // Frame y (down from the text area's top) to page y (up from the bottom).
+    let at = |fy: f32, y: f32| g.top - fy - y;
+    for (fy, f) in placed {
+        for prim in &f.prims {
+            shape(&mut ops, &mut pen, prim, g.x0, g.logo_px, |y| at(*fy, y));
+        }
+    }
+    let mut font: Option<(bool, f32)> = None;
+    let mut in_text = false;
+    for (fy, f) in placed {
+        for prim in &f.prims {
+            let Prim::Text {
+                x,
+                baseline,
+                text,
+                bold,
+                size,
+                colour: c,
+            } = prim
+            else {
+                continue;
+            };
+            if text.is_empty() {
+                continue;
+            }
+            if !in_text {
+                ops.push(Op::StartTextSection);
+                in_text = true;
+            }
+            if font != Some((*bold, *size)) {
+                let id = if *bold { FONT_BOLD } else { FONT_REGULAR };
+                ops.push(Op::SetFont {
+                    font: PdfFontHandle::External(FontId(id.into())),
+                    size: Pt(*size),
+                });
+                font = Some((*bold, *size));
+            }
+            pen.fill(&mut ops, *c);
+            ops.push(Op::SetTextMatrix {
+                matrix: TextMatrix::Translate(Pt(g.x0 + x), Pt(at(*fy, *baseline))),
+            });
+            ops.push(Op::ShowText {
+                items: vec![TextItem::Text(text.clone())],
+            });
+        }
+    }
+    if in_text {
+        ops.push(Op::EndTextSection);
+    }
+    ops
+}
+
+/// The operations for one non-text primitive.
+fn shape(
+    ops: &mut Vec<Op>,
+    pen: &mut Pen,
+    prim: &Prim,
+    x0: f32,
+    logo_px: Option<(f32, f32)>,
+    y: impl Fn(f32) -> f32,
+) {
+    match prim {
+        Prim::Rect {
+            x,
+            y: top,
+            w,
+            h,
+            fill,
+            stroke,
+        } => {
+            let mode = match (fill, stroke) {
+                (Some(_), Some(_)) => PaintMode::FillStroke,
+                (Some(_), None) => PaintMode::Fill,
+                (None, Some(_)) => PaintMode::Stroke,
+                (None, None) => return,
+            };
+            if let Some(c) = fill {
+                pen.fill(ops, *c);
+            }
+            if let Some((c, lw)) = stroke {
+                pen.stroke(ops, *c, *lw);
+            }
+            let (l, r) = (x0 + x, x0 + x + w);
+            let (t, b) = (y(*top), y(top + h));
+            ops.push(Op::DrawPolygon {
+                polygon: Polygon {
+                    rings: vec![PolygonRing {
+                        points: vec![point(l, b), point(r, b), point(r, t), point(l, t)],
+                    }],
+                    mode,
+                    winding_order: WindingOrder::NonZero,
+                },
+            });
+        }
+        Prim::Line {
+            x1,
+            y1,
+            x2,
+            y2,
+            colour: c,
+            width,
+        } => {
+            pen.stroke(ops, *c, *width);
+            ops.push(Op::DrawLine {
+                line: Line {
+                    points: vec![point(x0 + x1, y(*y1)), point(x0 + x2, y(*y2))],
+                    is_closed: false,
+                },
+            });
+        }
+        Prim::Path {
+            points,
+            closed,
+            fill,
+            stroke,
+        } => {
+            let pts: Vec<LinePoint> = points.iter().map(|(px, py)| point(x0 + px, y(*py))).collect();
+            if let Some(c) = fill {
+                pen.fill(ops, *c);
+                ops.push(Op::DrawPolygon {
+                    polygon: Polygon {
+                        rings: vec![PolygonRing {
+                            points: pts.clone(),
+                        }],
+                        mode: PaintMode::Fill,
+                        winding_order: WindingOrder::NonZero,
+                    },
+                });
+            }
+            if let Some((c, lw)) = stroke {
+                pen.stroke(ops, *c, *lw);
+                ops.push(Op::DrawLine {
+                    line: Line {
+                        points: pts,
+                        is_closed: *closed,
+                    },
+                });
+            }
+        }
+        Prim::Image { x, y: top, w, h } => {
+            let Some(logo_px) = logo_px else { return };
+            ops.push(Op::UseXobject {
+                id: XObjectId(LOGO_ID.into()),
+                transform: XObjectTransform {
+                    translate_x: Some(Pt(x0 + x)),
+                    translate_y: Some(Pt(y(top + h))),
+                    // At 72 dpi one pixel is one point: scale the pixels to the box.
+                    scale_x: Some(w / logo_px.0),
+                    scale_y: Some(h / logo_px.1),
+                    dpi: Some(72.0),
+                    rotate: None,
+                    no_auto_scale: false,
+                },
+            });
+        }
+        Prim::Text { .. } => {}
+    }
+}
+
