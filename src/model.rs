@@ -198,7 +198,10 @@ pub struct PainRule {
     pub amber_max: u8,
     pub settle_by_morning: bool,
     pub source: String,
+    /// Read by the patient.
     pub note: String,
+    /// Clinician-only: printed only in the therapist's section.
+    pub rationale: String,
 }
 
 /// How often a slot's exercise is done.
@@ -252,11 +255,23 @@ pub struct Slot {
     pub frequency: Frequency,
     pub priority: u8,
     pub source: Option<String>,
+    /// Read by the patient (a schedule step may replace it, see [`Dose::note`]).
     pub note: String,
     /// The dose for each week of the phase, index 0 = the phase's first week.
     pub weeks: Vec<Dose>,
     /// How the doses were given, for `--explain`: "rule: ..." or "schedule".
     pub how: String,
+    /// Clinician-only: why this exercise and dose (the therapist's section).
+    pub rationale: String,
+    /// Clinician-only text of the slot's schedule steps, in week order.
+    pub step_rationales: Vec<StepRationale>,
+}
+
+/// A schedule step's clinician-only text and the program week the step starts.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StepRationale {
+    pub week: u32,
+    pub text: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -269,6 +284,8 @@ pub struct Phase {
     pub goals: Vec<String>,
     pub progress_when: Vec<String>,
     pub slots: Vec<Slot>,
+    /// Clinician-only: why the phase looks as it does.
+    pub rationale: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -280,6 +297,7 @@ pub struct Program {
     pub description: String,
     pub location_note: String,
     pub evidence: Evidence,
+    /// Clinician-only: which evidence the doses rest on (the therapist's section).
     pub evidence_note: String,
     pub red_flags: Vec<String>,
     pub pain_rule: PainRule,
@@ -290,6 +308,9 @@ pub struct Program {
     pub causes: Vec<String>,
     #[serde(skip)]
     pub origin: String,
+    /// Clinician-only: the program's clinical reasoning (the therapist's section). Like
+    /// `evidence_note`, which is clinician-only too, it is never printed on the patient's pages.
+    pub rationale: String,
 }
 
 impl Program {
@@ -317,6 +338,8 @@ pub struct ReturnToRun {
     pub entry_criteria: Vec<String>,
     pub rules: Vec<String>,
     pub stages: Vec<RunStage>,
+    /// Clinician-only: why this ladder (the therapist's section).
+    pub rationale: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -313,6 +313,7 @@ mod tests {
             settle_by_morning: true,
             source: String::new(),
             note: String::new(),
+            rationale: String::new(),
         }
     }
 

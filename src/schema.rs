@@ -81,8 +81,9 @@ fn dose_props(with_week: bool) -> Vec<(&'static str, Value)> {
         );
         v.push((
             "note",
-            text("A note printed from this week on, instead of the slot's note."),
+            text("A note printed from this week on, instead of the slot's note; read by the patient."),
         ));
+        v.push(("rationale", rationale("Why this step.")));
     }
     v
 }
@@ -136,10 +137,24 @@ fn slot_props(kind: &str) -> Vec<(&'static str, Value)> {
         ),
     ));
     v.push(("source", text("The reference id the dose comes from.")));
-    v.push(("note", text("A note printed with the exercise.")));
+    v.push((
+        "note",
+        text("A note printed with the exercise, read by the patient: plain words, no sources."),
+    ));
     v.push(("progression", progression()));
     v.push(("schedule", json!({ "type": "array", "description": "Week-by-week steps; each applies until the next.", "items": obj(dose_props(true), &["week"]) })));
+    v.push((
+        "rationale",
+        rationale("Why this exercise and dose, and where they come from."),
+    ));
     v
+}
+
+/// A clinician-only text field.
+fn rationale(what: &str) -> Value {
+    text(&format!(
+        "{what} Clinician-only: printed only in the therapist's section, never on the patient's pages."
+    ))
 }
 
 fn program() -> Value {
@@ -158,6 +173,7 @@ fn program() -> Value {
                 texts("Criteria to move on, printed for the patient."),
             ),
             ("slot", json!({ "type": "array", "items": slot })),
+            ("rationale", rationale("Why the phase looks as it does.")),
         ],
         &["name", "weeks", "sessions_per_week"],
     );
@@ -185,7 +201,7 @@ fn program() -> Value {
             ("evidence", json!({ "enum": ["trial", "extrapolated"] })),
             (
                 "evidence_note",
-                text("Required when extrapolated: from what, and why."),
+                text("Required when extrapolated: from what, and why. Clinician-only: printed only in the therapist's section."),
             ),
             (
                 "red_flags",
@@ -202,7 +218,8 @@ fn program() -> Value {
                         ),
                         ("settle_by_morning", json!({ "type": "boolean" })),
                         ("source", text("Reference id.")),
-                        ("note", text("An extra sentence.")),
+                        ("note", text("An extra sentence, read by the patient.")),
+                        ("rationale", rationale("Why this rule, and where it comes from.")),
                     ],
                     &["green_max", "amber_max"],
                 ),
@@ -240,6 +257,7 @@ fn program() -> Value {
                                 ("effort", text("Effort, e.g. \"3/10, easy\".")),
                             ], &["walk", "run", "distance"]) }),
                         ),
+                        ("rationale", rationale("Why this ladder, and where it comes from.")),
                     ],
                     &["start_week", "stage"],
                 ),
@@ -255,6 +273,10 @@ fn program() -> Value {
             (
                 "remove",
                 json!({ "type": "array", "items": obj(vec![("phase", int("Phase number.", 1, 104)), ("slot", id("The slot's exercise id."))], &["phase", "slot"]) }),
+            ),
+            (
+                "rationale",
+                rationale("The program's clinical reasoning."),
             ),
         ],
         &["id"],

@@ -4,7 +4,7 @@
 
 use crate::model::{Category, Evidence, PainRule, Position, Reference, ReturnToRun, RunStage};
 use crate::plan::types::{
-    CauseRef, ExerciseInfo, Item, Plan, ProgramInfo, Session, SessionKind, Week,
+    CauseRef, ClinicianNote, ExerciseInfo, Item, Plan, ProgramInfo, Session, SessionKind, Week,
 };
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
@@ -365,6 +365,7 @@ pub fn sample_plan_for(weeks: u32, patient: Option<&str>) -> Plan {
                     "Do not progress if the knee is swollen, stiff or more painful.".into(),
                 ],
                 stages: vec![RunStage { walk: 120, run: 180, distance: 1600, effort: "3/10".into() }],
+                rationale: "The ladder of the hip-and-core program.".into(),
             }),
             pain_rule: PainRule {
                 green_max: 3,
@@ -372,6 +373,7 @@ pub fn sample_plan_for(weeks: u32, patient: Option<&str>) -> Plan {
                 settle_by_morning: true,
                 source: "silbernagel2007".into(),
                 note: "Pain should not get worse from week to week.".into(),
+                rationale: "The limits of the pain-monitoring model.".into(),
             },
             references: vec![
                 Reference {
@@ -387,6 +389,16 @@ pub fn sample_plan_for(weeks: u32, patient: Option<&str>) -> Plan {
                 },
             ],
             weeks: 12,
+            clinician_notes: vec![
+                ClinicianNote {
+                    about: "Program".into(),
+                    text: "Hip and core work first, as in the hip-and-core trial.".into(),
+                },
+                ClinicianNote {
+                    about: "Phase 1 (weeks 1-4), Clamshell".into(),
+                    text: "Done lying face down in the source's first week.".into(),
+                },
+            ],
         },
         start,
         end: start + Duration::days(7 * i64::from(weeks) - 1),

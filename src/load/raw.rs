@@ -79,6 +79,8 @@ pub struct RawProgram {
     /// With `extends`: slots removed from the base program.
     #[serde(default)]
     pub remove: Vec<Spanned<RawRemove>>,
+    /// The program's clinical reasoning, for the therapist's section only (never the patient's pages).
+    pub rationale: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -89,8 +91,12 @@ pub struct RawPainRule {
     #[serde(default = "yes")]
     pub settle_by_morning: bool,
     pub source: Option<Spanned<String>>,
+    /// Read by the patient.
     #[serde(default)]
     pub note: String,
+    /// Clinician-only: why this rule, and where it comes from.
+    #[serde(default)]
+    pub rationale: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -108,6 +114,9 @@ pub struct RawReturnToRun {
     #[serde(default)]
     pub rules: Vec<String>,
     pub stage: Vec<Spanned<RawRunStage>>,
+    /// Clinician-only: why this ladder, and where it comes from.
+    #[serde(default)]
+    pub rationale: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -156,6 +165,9 @@ pub struct RawPhase {
     pub progress_when: Vec<String>,
     #[serde(default)]
     pub slot: Vec<Spanned<RawSlot>>,
+    /// Clinician-only: why this phase looks as it does.
+    #[serde(default)]
+    pub rationale: String,
 }
 
 /// The dose fields shared by a slot, a schedule step and a `[[change]]` (serde's `flatten`
@@ -194,6 +206,9 @@ pub struct RawSlot {
     pub note: String,
     pub progression: Option<Spanned<RawProgression>>,
     pub schedule: Option<Vec<Spanned<RawStep>>>,
+    /// Clinician-only: why this exercise and dose, where they come from. The patient reads `note`.
+    #[serde(default)]
+    pub rationale: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -211,6 +226,8 @@ pub struct RawStep {
     pub load: Option<String>,
     pub tempo: Option<String>,
     pub rest: Option<Spanned<i64>>,
+    /// Clinician-only: why this step (printed only in the therapist's section).
+    pub rationale: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -253,6 +270,8 @@ pub struct RawChange {
     pub note: Option<String>,
     pub progression: Option<Spanned<RawProgression>>,
     pub schedule: Option<Vec<Spanned<RawStep>>>,
+    /// Clinician-only: replaces the slot's rationale.
+    pub rationale: Option<String>,
 }
 
 /// `[[remove]]` in a program that extends another.

@@ -13,7 +13,9 @@ pub mod types;
 use crate::model::{Dose, DoseKind, Exercise, Frequency, Library, Program};
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use std::collections::BTreeSet;
-use types::{CauseRef, ExerciseInfo, Item, Plan, ProgramInfo, Session, SessionKind, Week};
+use types::{
+    CauseRef, ClinicianNote, ExerciseInfo, Item, Plan, ProgramInfo, Session, SessionKind, Week,
+};
 
 /// Longest plan, in weeks.
 pub const MAX_WEEKS: u32 = 104;
@@ -314,6 +316,8 @@ pub fn plan(library: &Library, program: &Program, opts: &Options) -> Plan {
         })
         .collect();
 
+    let phases_used: BTreeSet<usize> = weeks.iter().map(|w: &Week| w.phase_number).collect();
+    let clinician_notes = clinician_notes(library, program, &phases_used);
     let end = opts.start + Duration::days(7 * total_weeks as i64 - 1);
     Plan {
         patient: opts.name.clone().filter(|n| !n.trim().is_empty()),
@@ -334,6 +338,7 @@ pub fn plan(library: &Library, program: &Program, opts: &Options) -> Plan {
             references: program.references.clone(),
             weeks: program_weeks,
             return_to_run: program.return_to_run.clone(),
+            clinician_notes,
         },
         start: opts.start,
         end,
@@ -343,6 +348,86 @@ pub fn plan(library: &Library, program: &Program, opts: &Options) -> Plan {
         warnings,
         exercises,
     }
+}
+
+/// The clinician-only texts of the program, in program order: the program's rationale and
+/// evidence note, the pain rule's, then each phase the plan uses with its slots and schedule
+/// steps, then the walk-run ladder's. A text given more than once appears once, with
+/// everything it is about.
+fn clinician_notes(
+    library: &Library,
+    program: &Program,
+    phases_used: &BTreeSet<usize>,
+) -> Vec<ClinicianNote> {
+    let mut notes: Vec<ClinicianNote> = Vec::new();
+    let mut add = |about: String, text: &str| {
+        let text = text.trim();
+        if text.is_empty() {
+            return;
+        }
+        match notes.iter_mut().find(|n| n.text == text) {
+            Some(n) => {
+                // "Phase 1 (weeks 1-4), A" then "Phase 1 (weeks 1-4), B" give
+                // "Phase 1 (weeks 1-4), A, B"; anything else is added after "; ".
+                let last = n.about.rsplit("; ").next().unwrap_or("");
+                match (last.split_once(", "), about.split_once(", ")) {
+                    (Some((l1, _)), Some((l2, rest))) if l1 == l2 => {
+                        if !last.contains(rest) {
+                            n.about.push_str(", ");
+                            n.about.push_str(rest);
+                        }
+                    }
+                    _ if n.about.split("; ").any(|a| a == about) => {}
+                    _ => {
+                        n.about.push_str("; ");
+                        n.about.push_str(&about);
+                    }
+                }
+            }
+            None => notes.push(ClinicianNote {
+                about,
+                text: text.to_string(),
+            }),
+        }
+    };
+    let name = |id: &str| library.get(id).map_or(id, |e| e.name.as_str()).to_string();
+    add("Program".into(), &program.rationale);
+    add("Evidence".into(), &program.evidence_note);
+    add("Pain rule".into(), &program.pain_rule.rationale);
+    for phase in program
+        .phases
+        .iter()
+        .filter(|p| phases_used.contains(&p.number))
+    {
+        let weeks = if phase.first_week == phase.last_week {
+            format!("week {}", phase.first_week)
+        } else {
+            format!("weeks {}-{}", phase.first_week, phase.last_week)
+        };
+        let label = format!("Phase {} ({weeks})", phase.number);
+        add(label.clone(), &phase.rationale);
+        for slot in &phase.slots {
+            let Some(first) = slot.weeks.first() else {
+                continue;
+            };
+            add(
+                format!("{label}, {}", name(&first.exercise)),
+                &slot.rationale,
+            );
+            for step in &slot.step_rationales {
+                let i = step.week.saturating_sub(phase.first_week) as usize;
+                let ex = slot.weeks.get(i).map_or(&first.exercise, |d| &d.exercise);
+                add(
+                    format!("{label}, week {}, {}", step.week, name(ex)),
+                    &step.text,
+                );
+            }
+        }
+    }
+    if let Some(r) = &program.return_to_run {
+        add("Return to running".into(), &r.rationale);
+    }
+    notes
 }
 
 /// The id of walk-run items (they are not library exercises).
@@ -694,6 +779,49 @@ mod tests {
         assert_eq!(spread(&[Mon, Tue, Wed, Thu, Fri], 3), vec![Mon, Wed, Fri]);
         assert_eq!(spread(&[Mon, Wed], 3), vec![Mon, Wed]);
         assert_eq!(spread(&[Mon, Wed, Fri], 1), vec![Mon]);
+    }
+
+    /// The clinician-only texts come in program order, each once, with everything they are about.
+    #[test]
+    fn clinician_notes_in_program_order_each_text_once() {
+        let v = crate::validate::check(
+            crate::load::parse_all(crate::load::builtin_sources()),
+            false,
+        );
+        let c = &v.catalog;
+        let itbs = c.find_program("itbs").unwrap();
+        let start = NaiveDate::from_ymd_opt(2027, 1, 4).unwrap();
+        let p = plan(&c.library, itbs, &Options::new(start));
+        let about: Vec<&str> = p
+            .program
+            .clinician_notes
+            .iter()
+            .map(|n| n.about.as_str())
+            .collect();
+        assert_eq!(
+            about,
+            [
+                "Program",
+                "Pain rule",
+                "Phase 1 (weeks 1-4), week 2, Side plank on knees (modified side plank)",
+                "Phase 1 (weeks 1-4), Standing cross-over stretch (outer hip), Lying outer-hip stretch with a strap; \
+                 Phase 2 (weeks 5-8), Standing cross-over stretch (outer hip), Lying outer-hip stretch with a strap",
+                "Phase 2 (weeks 5-8), week 5, Lateral band walk (side steps), week 5, Terminal knee extension with band",
+                "Return to running",
+            ]
+        );
+        assert!(p.program.clinician_notes[2]
+            .text
+            .starts_with("The week-2 set count in McKay 2020 is unreadable"));
+        // A plan that stops in phase 1 leaves out the later phases' notes.
+        let mut short = Options::new(start);
+        short.weeks = Some(2);
+        let p = plan(&c.library, itbs, &short);
+        assert!(p
+            .program
+            .clinician_notes
+            .iter()
+            .all(|n| !n.about.contains("Phase 2")));
     }
 
     #[test]

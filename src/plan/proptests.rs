@@ -122,6 +122,8 @@ fn make_slot(lib: &Library, index: usize, spec: SlotSpec, weeks: u32) -> Option<
             .map(|k| progress(&p, base.clone(), k / p.every))
             .collect(),
         how: "rule".into(),
+        rationale: String::new(),
+        step_rationales: vec![],
     })
 }
 
@@ -142,6 +144,7 @@ prop_compose! {
                 goals: vec![],
                 progress_when: vec![],
                 slots,
+                rationale: String::new(),
             });
             first += len;
         }
@@ -155,12 +158,13 @@ prop_compose! {
             evidence: Evidence::Trial,
             evidence_note: String::new(),
             red_flags: vec![],
-            pain_rule: PainRule { green_max: 3, amber_max: 5, settle_by_morning: true, source: String::new(), note: String::new() },
+            pain_rule: PainRule { green_max: 3, amber_max: 5, settle_by_morning: true, source: String::new(), note: String::new(), rationale: String::new() },
             references: vec![],
             phases: out,
             causes: vec!["c1".into()],
             return_to_run: None,
             origin: String::new(),
+            rationale: String::new(),
         };
         (lib.clone(), prog)
     }

@@ -49,6 +49,19 @@ pub struct ProgramInfo {
     /// The walk-run ladder, when the program has one: entry criteria, rules, stages.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub return_to_run: Option<crate::model::ReturnToRun>,
+    /// Clinician-only text (the program's rationale and evidence note, the pain rule's, each
+    /// phase's, slot's and schedule step's rationale), in program order, each text once. Only
+    /// the therapist's section prints it; the patient's pages never do.
+    pub clinician_notes: Vec<ClinicianNote>,
+}
+
+/// One clinician-only text and what it is about.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ClinicianNote {
+    /// E.g. "Program", "Pain rule", "Phase 2 (weeks 3-4), Side-lying leg lift (hip abduction)";
+    /// a text given for several things lists them all, separated by "; ".
+    pub about: String,
+    pub text: String,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -180,6 +180,7 @@ fn pain_rule_fills_in_the_thresholds() {
         settle_by_morning: true,
         source: String::new(),
         note: String::new(),
+        rationale: String::new(),
     };
     let [g, a, r] = en.pain_rule_lines(&rule);
     assert!(g.starts_with("0 to 2: safe"), "{g}");

@@ -11,7 +11,11 @@
 //! - weeks: phases cover week 1..N with no gap and no overlap; schedule steps lie in their phase.
 //!
 //! Validation never stops at the first problem: it goes on with what it can check.
+//!
+//! Warnings (the file is still used) are kept apart from the problems: patient-facing text
+//! that names a reference or talks about sources and trials (`patient_text`).
 
+mod patient_text;
 mod program;
 
 pub use program::progress;
@@ -30,6 +34,9 @@ pub struct Validated {
     pub catalog: Catalog,
     pub templates: Vec<(Source, crate::template::Template)>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Things to fix that do not stop a plan, sorted by place; `validate` has already printed
+    /// them to standard error as `warning: file:line:col: ...`.
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// Sources are kept by index so that spans can be turned into places.
@@ -50,9 +57,31 @@ impl Sources {
     }
 }
 
+/// Check everything loaded, and print the warnings to standard error.
+///
+/// The printing is here, not in the command layer, because every command that reads programs
+/// comes through this function; a caller that prints `warnings` itself uses [`check`].
 pub fn validate(loaded: Loaded) -> Validated {
+    let v = check(loaded, false);
+    for w in &v.warnings {
+        eprintln!("warning: {w}");
+    }
+    v
+}
+
+/// Check everything loaded: the catalogue, every problem and every warning. The built-in
+/// files' patient-facing text is checked only with `builtin_text` (a test does; they are fixed).
+pub fn check(loaded: Loaded, builtin_text: bool) -> Validated {
     let mut diags = loaded.diagnostics;
     let mut sources = Vec::new();
+    // The program and exercise files, for the patient-text check: source, kind, the program's
+    // own references and the program it extends.
+    let mut text_files: Vec<(
+        usize,
+        patient_text::FileKind,
+        Vec<patient_text::Citation>,
+        Option<String>,
+    )> = Vec::new();
 
     // Exercises, layered: a user's exercise replaces a built-in with the same id.
     let mut raw_ex: BTreeMap<String, (usize, RawExercise, Layer)> = BTreeMap::new();
@@ -60,6 +89,7 @@ pub fn validate(loaded: Loaded) -> Validated {
         let src = sources.len();
         let layer = source.layer;
         sources.push(source);
+        text_files.push((src, patient_text::FileKind::Exercises, Vec::new(), None));
         for ex in file.exercise {
             let ex = ex.into_inner();
             let id = ex.id.get_ref().clone();
@@ -97,6 +127,20 @@ pub fn validate(loaded: Loaded) -> Validated {
         let src = sources.len();
         let layer = source.layer;
         sources.push(source);
+        let own = p
+            .reference
+            .iter()
+            .map(|r| {
+                let r = r.get_ref();
+                patient_text::Citation::new(r.id.get_ref(), &r.citation)
+            })
+            .collect();
+        text_files.push((
+            src,
+            patient_text::FileKind::Program,
+            own,
+            p.extends.as_ref().map(|e| e.get_ref().clone()),
+        ));
         let id = p.id.get_ref().clone();
         if let Some((prev_src, prev, prev_layer)) = raw_prog.get(&id) {
             if *prev_layer == layer {
@@ -184,10 +228,40 @@ pub fn validate(loaded: Loaded) -> Validated {
 
     Diagnostic::sort_all(&mut diags);
     diags.dedup();
+
+    let mut warnings = Vec::new();
+    for (src, kind, own, extends) in &text_files {
+        let s = &sources.0[*src];
+        if s.layer == Layer::Builtin && !builtin_text {
+            continue;
+        }
+        // A program's references after `extends`, when it validated; else its own.
+        let checked = programs.values().find(|p| p.origin == s.name);
+        let citations: Vec<patient_text::Citation> = match checked {
+            Some(p) if *kind == patient_text::FileKind::Program => p
+                .references
+                .iter()
+                .map(|r| patient_text::Citation::new(&r.id, &r.citation))
+                .collect(),
+            // Not valid: its own references and those of the program it extends.
+            _ => {
+                let mut c = own.clone();
+                let base = extends.as_ref().and_then(|b| programs.get(b));
+                for r in base.iter().flat_map(|p| &p.references) {
+                    c.push(patient_text::Citation::new(&r.id, &r.citation));
+                }
+                c
+            }
+        };
+        warnings.extend(patient_text::check(&s.name, &s.text, *kind, &citations));
+    }
+    Diagnostic::sort_all(&mut warnings);
+
     Validated {
         catalog: Catalog { library, programs },
         templates: loaded.templates,
         diagnostics: diags,
+        warnings,
     }
 }
 
@@ -375,8 +449,8 @@ fn check_exercise(
     })
 }
 
-/// Check one file's text on top of the built-ins: every problem found, as `validate` reports
-/// it. This is the fuzzing entry point: it must return, never panic, for any input.
+/// Check one file's text on top of the built-ins: every problem found, then every warning, as
+/// `validate` reports them. This is the fuzzing entry point: it must return, never panic, for any input.
 pub fn check_text(name: &str, text: &str) -> Vec<Diagnostic> {
     // The built-ins are parsed once per process (the fuzzer calls this thousands of times).
     static BUILTINS: std::sync::OnceLock<Loaded> = std::sync::OnceLock::new();
@@ -393,11 +467,24 @@ pub fn check_text(name: &str, text: &str) -> Vec<Diagnostic> {
     loaded.programs.extend(user.programs);
     loaded.templates.extend(user.templates);
     loaded.diagnostics.extend(user.diagnostics);
-    validate(loaded).diagnostics
+    let v = check(loaded, false);
+    let mut all = v.diagnostics;
+    all.extend(v.warnings);
+    all
 }
 
 #[cfg(test)]
 mod tests {
+    /// The built-in programs and exercises speak to the patient: no reference, author or
+    /// research word in any patient-facing field (those remarks live in `rationale`).
+    #[test]
+    fn builtin_patient_text_has_no_research_talk() {
+        let v = super::check(crate::load::parse_all(crate::load::builtin_sources()), true);
+        assert!(v.diagnostics.is_empty(), "{:?}", v.diagnostics);
+        let all: Vec<String> = v.warnings.iter().map(|w| w.to_string()).collect();
+        assert!(all.is_empty(), "\n{}", all.join("\n"));
+    }
+
     #[test]
     fn check_text_layers_one_file_over_the_builtins() {
         assert!(super::check_text("ok.toml", "id = \"x\"\nextends = \"pfps\"\n").is_empty());

@@ -9,7 +9,7 @@ use crate::load::raw::{
 use crate::load::Layer;
 use crate::model::{
     Dose, DoseKind, Evidence, Frequency, Library, PainRule, Phase, Program, Progression, Reference,
-    Slot,
+    Slot, StepRationale,
 };
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::{Range, RangeInclusive};
@@ -112,6 +112,7 @@ struct EffSlot {
     steps: Option<(usize, Vec<Spanned<RawStep>>)>,
     /// The span of the whole slot table, for problems with no better place.
     span: Range<usize>,
+    rationale: String,
 }
 
 impl EffSlot {
@@ -127,6 +128,7 @@ impl EffSlot {
             progression: r.progression.as_ref().map(|v| F::new(src, v)),
             steps: r.schedule.as_ref().map(|v| (src, v.clone())),
             span: s.span(),
+            rationale: r.rationale.clone(),
         }
     }
     fn apply_change(&mut self, src: usize, c: &RawChange) {
@@ -140,6 +142,7 @@ impl EffSlot {
                     ..Fields::default()
                 };
                 self.note.clear();
+                self.rationale.clear();
             }
             self.exercise = F::new(src, e);
         }
@@ -155,6 +158,9 @@ impl EffSlot {
         }
         if let Some(n) = &c.note {
             self.note = n.clone();
+        }
+        if let Some(r) = &c.rationale {
+            self.rationale = r.clone();
         }
         if let Some(p) = &c.progression {
             self.progression = Some(F::new(src, p));
@@ -176,6 +182,7 @@ struct EffPhase {
     goals: Vec<String>,
     progress_when: Vec<String>,
     slots: Vec<EffSlot>,
+    rationale: String,
 }
 
 /// A program after `extends` is applied: every value knows its file.
@@ -196,6 +203,7 @@ struct Eff {
     references: Vec<(usize, Spanned<crate::load::raw::RawReference>)>,
     phases: Vec<EffPhase>,
     causes: Vec<String>,
+    rationale: String,
 }
 
 fn effective(
@@ -225,6 +233,7 @@ fn effective(
             references: Vec::new(),
             phases: Vec::new(),
             causes: Vec::new(),
+            rationale: String::new(),
         },
         Some(base_id) => {
             let b = base_id.get_ref();
@@ -295,6 +304,9 @@ fn effective(
     if let Some(v) = &p.evidence_note {
         eff.evidence_note = v.clone();
     }
+    if let Some(v) = &p.rationale {
+        eff.rationale = v.clone();
+    }
     if let Some(v) = &p.red_flags {
         eff.red_flags = v.clone();
     }
@@ -338,6 +350,7 @@ fn effective(
                         EffSlot::from_raw(src, s)
                     })
                     .collect(),
+                rationale: r.rationale.clone(),
             });
         }
     }
@@ -622,6 +635,7 @@ pub(super) fn check_program(
                     .map(|s| s.get_ref().clone())
                     .unwrap_or_default(),
                 note: r.note.trim().to_string(),
+                rationale: r.rationale.trim().to_string(),
             })
         }
     };
@@ -729,6 +743,7 @@ pub(super) fn check_program(
             goals: ph.goals.clone(),
             progress_when: ph.progress_when.clone(),
             slots,
+            rationale: ph.rationale.trim().to_string(),
         });
     }
     phases.sort_by_key(|p| p.first_week);
@@ -761,6 +776,7 @@ pub(super) fn check_program(
         phases,
         causes: eff.causes.clone(),
         origin: sources.name(src).to_string(),
+        rationale: eff.rationale.trim().to_string(),
     })
 }
 
@@ -852,6 +868,7 @@ fn check_run(
         entry_criteria: raw.entry_criteria.clone(),
         rules: raw.rules.clone(),
         stages,
+        rationale: raw.rationale.trim().to_string(),
     })
 }
 
@@ -1137,6 +1154,17 @@ fn check_slot(
         note: s.note.trim().to_string(),
         weeks,
         how,
+        rationale: s.rationale.trim().to_string(),
+        step_rationales: steps
+            .iter()
+            .filter_map(|(w, _, r, _)| {
+                let text = r.rationale.as_deref().unwrap_or("").trim();
+                (!text.is_empty()).then(|| StepRationale {
+                    week: *w,
+                    text: text.to_string(),
+                })
+            })
+            .collect(),
     })
 }
 

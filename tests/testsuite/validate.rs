@@ -13,6 +13,8 @@ fn builtins_are_clean() {
 fn the_programs_folder_validates_as_a_user_folder() {
     let r = run(&["validate", "programs", "templates"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
+    // Read as a user's folder, the built-ins' patient-facing text is checked too: no warning.
+    assert_eq!(r.stderr, "");
 }
 
 #[test]
@@ -109,4 +111,83 @@ fn phases_must_be_listed_in_week_order() {
     let r = run_in(&dir, &["validate", "p.toml"]);
     assert_eq!(r.code, 2);
     assert_eq!(r.stderr, "error: p.toml:19:9: phase `One` (from week 1) is listed after a phase that starts at week 3\n  hint: list the phases in week order\n1 problem found in the input files\n");
+}
+
+/// The warning text of `tests/fixtures/research-notes`: one per patient-facing string that
+/// names a reference, an author of one, or uses a research word.
+const RESEARCH_NOTE_WARNINGS: &str = "\
+warning: tests/fixtures/research-notes/exercises.toml:10:34: patient-facing `instructions` uses the word \"unverified\"
+  hint: move this to `source`, which only the therapist's section prints
+warning: tests/fixtures/research-notes/exercises.toml:12:20: patient-facing `cues` uses the word \"evidence\"
+  hint: move this to `source`, which only the therapist's section prints
+warning: tests/fixtures/research-notes/program.toml:10:9: patient-facing `note` names Hoglund, the first author of reference `hoglund2018`
+  hint: move this to `rationale`, which only the therapist's section prints
+warning: tests/fixtures/research-notes/program.toml:15:19: patient-facing `note` names the reference `fukuda2010`
+  hint: move this to `rationale`, which only the therapist's section prints
+warning: tests/fixtures/research-notes/program.toml:24:32: patient-facing `note` uses the word \"trial\"
+  hint: move this to `rationale`, which only the therapist's section prints
+warning: tests/fixtures/research-notes/program.toml:27:38: patient-facing `note` uses the word \"source\"
+  hint: move this to `rationale`, which only the therapist's section prints
+";
+
+#[test]
+fn research_remarks_in_patient_text_are_warnings_with_place_and_hint() {
+    let r = run(&["validate", "tests/fixtures/research-notes"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.stderr, RESEARCH_NOTE_WARNINGS);
+    assert_eq!(
+        r.stdout,
+        "ok: 8 programs, 60 exercises, 3 templates checked\n"
+    );
+}
+
+#[test]
+fn planning_warns_too_and_hands_the_rationale_to_the_therapist_only() {
+    let r = run(&[
+        "--programs",
+        "tests/fixtures/research-notes",
+        "plan",
+        "--cause",
+        "pfps-research-notes",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(r.stderr, RESEARCH_NOTE_WARNINGS);
+    let plan = json(&r);
+    let notes = &plan["program"]["clinician_notes"];
+    assert_eq!(
+        notes[0],
+        serde_json::json!({
+            "about": "Program",
+            "text": "Hoglund 2018 and Fukuda et al. 2010: the trial doses (fine here: clinician-only)."
+        })
+    );
+    assert!(
+        notes
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|n| n["about"] == "Phase 2 (weeks 3-4), Mini squat"
+                && n["text"] == "From fukuda2010 (fine here)."),
+        "{notes}"
+    );
+    // The rationale is nowhere on the patient's side of the plan.
+    let weeks = plan["weeks"].to_string();
+    assert!(!weeks.contains("fine here"), "{weeks}");
+}
+
+#[test]
+fn every_builtin_plan_carries_its_clinician_notes() {
+    for cause in CAUSES {
+        let r = run(&["plan", "--cause", cause, "--format", "json"]);
+        assert_eq!(r.stderr, "", "{cause}");
+        let plan = json(&r);
+        assert!(
+            !plan["program"]["clinician_notes"]
+                .as_array()
+                .unwrap()
+                .is_empty(),
+            "{cause} has no clinician notes"
+        );
+    }
 }
