@@ -253,6 +253,9 @@ impl Builder<'_> {
             frames.push(f);
             frames.push(Frame::new(self.fs * 0.3));
         }
+        if !rule.note.trim().is_empty() {
+            frames.extend(self.m.para(&rule.note, self.small(), 0.0, self.width));
+        }
         self.push(Block::together(frames));
     }
 

@@ -139,7 +139,9 @@ fn a_twelve_week_plan_prints_a_handout() {
         assert!(!patient.contains(&squash(word)), "{word:?} on a patient page");
     }
     assert!(r.has(&plan.program.location_note));
-    assert!(clinician.contains(&squash(&plan.program.evidence_note)));
+    for note in &plan.program.clinician_notes {
+        assert!(clinician.contains(&squash(&note.text)) && !patient.contains(&squash(&note.text)));
+    }
     // Back to running: the entry checklist once, then one row per run.
     assert_eq!(
         r.pages

@@ -17,30 +17,27 @@ impl Builder<'_> {
         }
         let s = self.small();
 
-        // The evidence behind the program.
-        let mut evidence = match p.evidence {
+        // The evidence behind the program, and the clinical notes (program, evidence, pain
+        // rule, phases, slots) in program order.
+        let evidence = match p.evidence {
             Evidence::Trial => w.evidence_trial.clone(),
             Evidence::Extrapolated => w.evidence_extrapolated.clone(),
         };
-        if !p.evidence_note.trim().is_empty() {
-            evidence.push(' ');
-            evidence.push_str(&paragraphs(&p.evidence_note).join(" "));
-        }
         self.subtitle(&w.evidence_title.clone(), self.h3(), 0.4);
         self.paragraph(&evidence, s);
+        for note in p.clinician_notes.clone() {
+            let label = format!("{}: ", note.about);
+            let text = paragraphs(&note.text).join(" ");
+            let mut f = self.m.rich(&[(s.bold(), &label), (s, &text)], 0.0, self.width);
+            f.push(Frame::space(self.fs * 0.3));
+            self.push(Block::together(f));
+        }
 
-        // The pain rule's source and note.
+        // The pain rule's source.
         let rule = &p.pain_rule;
-        let source = p.references.iter().find(|r| r.id == rule.source);
-        if source.is_some() || !rule.note.trim().is_empty() {
+        if let Some(r) = p.references.iter().find(|r| r.id == rule.source) {
             self.subtitle(&w.pain_rule_title.clone(), self.h3(), 0.6);
-            let mut text = rule.note.clone();
-            if let Some(r) = source {
-                if !text.is_empty() {
-                    text.push(' ');
-                }
-                text.push_str(&format!("{}: {}", w.source_label, r.citation));
-            }
+            let text = format!("{}: {}", w.source_label, r.citation);
             self.paragraph(&text, s);
         }
 
