@@ -226,7 +226,11 @@ pub fn place(fig: &Figure, env: &Env, pose: &Pose, angles: &Angles) -> Posed {
             .filter(|s| s.solve.is_none())
             .filter_map(|s| env.surface(s.on).map(|h| (contact(&k, s.point), h - env.floor)))
             .collect();
-        let th = if pose.lie.upright() {
+        // A seated body and a body on a prop made to fit it keep their angle: the seat holds them.
+        let placed = pose.lie == Lie::Sitting || pose.supports.iter().any(|s| env.surface(s.on).is_none());
+        let th = if placed {
+            0.0
+        } else if pose.lie.upright() {
             // Balance over points that turn with the body: a flat foot's ankle, not its sole.
             let pts: Vec<V3> = pose
                 .supports
@@ -279,7 +283,9 @@ fn settle(
     // Upright: the first support stands on its surface. Lying: the lowest point (counting
     // each support's surface) touches, so a support that does not reach shows as a gap.
     let dy = match anchor {
-        Some(s) if pose.lie.upright() => env.surface(s.on).unwrap_or(0.0) - contact(&k, s.point).y,
+        Some(s) if pose.lie.upright() || (pose.lie == Lie::Sitting && env.surface(s.on).is_some()) => {
+            env.surface(s.on).unwrap_or(0.0) - contact(&k, s.point).y
+        }
         _ => {
             let mut low = candidates(&k).iter().map(|p| p.y - env.floor).fold(f32::INFINITY, f32::min);
             for s in pose.supports.iter().filter(|s| s.solve.is_none()) {
