@@ -40,6 +40,8 @@ pub enum Command {
     Exercises(ExercisesArgs),
     /// Check program, exercise and template files and report every problem.
     Validate(ValidateArgs),
+    /// Draw one exercise's figure as SVG or PDF, to preview it while editing.
+    Figure(FigureArgs),
     /// Build a dated plan for a cause: terminal text, JSON or a printable PDF.
     Plan(Box<PlanArgs>),
     /// Write an editable copy of the built-in programs, exercises and templates.
@@ -190,6 +192,19 @@ pub struct ExercisesArgs {
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
     pub format: ListFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct FigureArgs {
+    /// The exercise id (see `rehabplan exercises`).
+    #[arg(value_name = "ID")]
+    pub id: String,
+    /// Write to this file: .svg (opens in a browser) or .pdf [default: SVG on the terminal].
+    #[arg(short = 'o', long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Print template whose accent colour marks the working limb, bands and arrows.
+    #[arg(long, value_name = "NAME|PATH")]
+    pub template: Option<String>,
 }
 
 #[derive(Debug, Args)]

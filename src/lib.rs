@@ -10,6 +10,7 @@ pub mod cli;
 pub mod cmd;
 pub mod diag;
 pub mod error;
+pub mod figure;
 pub mod load;
 pub mod model;
 pub mod painlog;

@@ -152,6 +152,9 @@ pub struct Exercise {
     /// Where it was defined (for `explain` and error messages).
     #[serde(skip)]
     pub origin: String,
+    /// The checked figure, when the exercise has one.
+    #[serde(skip)]
+    pub figure: Option<crate::figure::Figure>,
 }
 
 impl Exercise {

@@ -328,6 +328,7 @@ fn exercises() -> Value {
             ("caution_note", text("The caution.")),
             ("source", text("Where the exercise comes from.")),
             ("license", text("Licence of the text, e.g. CC0-1.0.")),
+            ("figure", figure()),
         ],
         &[
             "id",
@@ -347,6 +348,68 @@ fn exercises() -> Value {
     s["$schema"] = json!("http://json-schema.org/draft-07/schema#");
     s["title"] = json!("rehabplan exercise library");
     s
+}
+
+/// `[exercise.figure]` (docs/figures.md).
+fn figure() -> Value {
+    use crate::figure::spec::{Point, LIES, PROPS, SIDE_JOINTS, TRUNK_JOINTS};
+    let num = |d: &str| json!({ "type": "number", "description": d });
+    let joints = |specs: &[crate::figure::spec::JointSpec], d: &str| {
+        let names: Vec<&str> = specs.iter().map(|s| s.name).collect();
+        json!({ "type": "object", "propertyNames": { "enum": names }, "additionalProperties": { "type": "number" }, "description": d })
+    };
+    let points = Point::names();
+    let point = |d: &str| json!({ "enum": points, "description": d });
+    let mut kinds: Vec<&str> = PROPS.iter().map(|(n, _)| *n).collect();
+    kinds.push("towel");
+    let lies: Vec<&str> = LIES.iter().map(|(n, _)| *n).collect();
+    let support = obj(
+        vec![
+            ("point", point("The body point that rests.")),
+            ("on", text("floor (default) or a surface prop: step, chair, bench, ...")),
+            ("solve", text("A joint angle found so the point touches, e.g. right.knee or both.hip.")),
+        ],
+        &["point"],
+    );
+    let pose = obj(
+        vec![
+            ("body", json!({ "enum": lies, "description": "How the body lies." })),
+            ("supports", json!({ "type": "array", "items": support })),
+            ("tilt", num("Extra tilt of the whole body after it rests, degrees.")),
+            ("trunk", joints(&TRUNK_JOINTS, "Trunk angles, degrees.")),
+            ("left", joints(&SIDE_JOINTS, "Left-side joint angles, degrees.")),
+            ("right", joints(&SIDE_JOINTS, "Right-side joint angles, degrees.")),
+            ("both", joints(&SIDE_JOINTS, "Angles for both sides, degrees.")),
+        ],
+        &[],
+    );
+    let prop = obj(
+        vec![
+            ("kind", json!({ "enum": kinds })),
+            ("height", num("Centimetres.")),
+            ("at", text("The body point it is placed at.")),
+            ("x", num("Centimetres to the right of `at` in the unflipped drawing.")),
+            ("from", text("A band or strap's first end: a body point or post.")),
+            ("to", text("A band or strap's second end: a body point or post.")),
+        ],
+        &["kind"],
+    );
+    obj(
+        vec![
+            ("view", json!({ "enum": ["side", "front"] })),
+            ("flip", json!({ "type": "boolean", "description": "Mirror the drawing left to right." })),
+            ("near", json!({ "enum": ["left", "right"], "description": "The side towards the camera (on top, lying on the side)." })),
+            ("turn", num("Camera turn about the vertical, degrees (-60..60).")),
+            ("raise", num("Camera raise, degrees (-30..60).")),
+            ("accent", json!({ "type": "array", "items": { "enum": ["left-arm", "right-arm", "left-leg", "right-leg"] } })),
+            ("travel", json!({ "type": "boolean", "description": "Two panels with an arrow instead of an overlay." })),
+            ("arrow", text("The body point the motion arrow follows, or none.")),
+            ("props", json!({ "type": "array", "items": prop })),
+            ("start", pose.clone()),
+            ("end", pose),
+        ],
+        &["start"],
+    )
 }
 
 fn template() -> Value {
@@ -550,9 +613,22 @@ mod tests {
     #[test]
     fn exercise_schema_lists_the_accepted_keys() {
         let s = exercises();
+        let ex = &s["properties"]["exercise"]["items"];
+        assert_eq!(listed(ex), accepted::<ExerciseFile>("[[exercise]]\nzzz = 1"));
+        let fig = &ex["properties"]["figure"];
+        let at = |table: &str| {
+            accepted::<ExerciseFile>(&format!("[[exercise]]\n[exercise.figure{table}]\nzzz = 1"))
+        };
+        assert_eq!(listed(fig), at(""));
+        assert_eq!(listed(&fig["properties"]["start"]), at(".start"));
+        assert_eq!(listed(&fig["properties"]["end"]), at(".end"));
         assert_eq!(
-            listed(&s["properties"]["exercise"]["items"]),
-            accepted::<ExerciseFile>("[[exercise]]\nzzz = 1")
+            listed(&fig["properties"]["props"]["items"]),
+            accepted::<ExerciseFile>("[[exercise]]\n[[exercise.figure.props]]\nzzz = 1")
+        );
+        assert_eq!(
+            listed(&fig["properties"]["start"]["properties"]["supports"]["items"]),
+            accepted::<ExerciseFile>("[[exercise]]\n[[exercise.figure.start.supports]]\nzzz = 1")
         );
     }
 }

@@ -216,6 +216,7 @@ fn info(e: &Ex) -> ExerciseInfo {
         harder: vec!["The same movement with a stronger band".into()],
         source: "Exercise as used in published hip-strengthening trials; description written for rehabplan.".into(),
         license: "CC0-1.0".into(),
+        figure: None,
     }
 }
 

@@ -4,6 +4,7 @@
 mod batch;
 mod causes;
 mod exercises;
+mod figure;
 mod init;
 mod log;
 mod plan;
@@ -21,6 +22,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Causes(a) => causes::execute(&cli.global, &a),
         Command::Exercises(a) => exercises::execute(&cli.global, &a),
         Command::Validate(a) => validate::execute(&cli.global, &a),
+        Command::Figure(a) => figure::execute(&cli.global, &a),
         Command::Plan(a) => plan::execute(&cli.global, &a),
         Command::Init(a) => init::execute(&cli.global, &a),
         Command::Screen(a) => screen::execute(&cli.global, &a),

@@ -47,6 +47,8 @@ pub struct RawExercise {
     pub caution_note: String,
     pub source: String,
     pub license: String,
+    /// `[exercise.figure]`: the drawing, from pose data (docs/figures.md).
+    pub figure: Option<Spanned<crate::figure::raw::RawFigure>>,
 }
 
 /// A program file: one cause, its phases and slots. Every field but `id` may be left out when

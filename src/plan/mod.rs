@@ -313,6 +313,7 @@ pub fn plan(library: &Library, program: &Program, opts: &Options) -> Plan {
             harder: names(library, &e.harder, program),
             source: e.source.clone(),
             license: e.license.clone(),
+            figure: e.figure.clone(),
         })
         .collect();
 

@@ -53,6 +53,7 @@ fn exercise(
         source: String::new(),
         license: String::new(),
         origin: String::new(),
+        figure: None,
     }
 }
 

@@ -160,6 +160,9 @@ pub struct ExerciseInfo {
     pub harder: Vec<String>,
     pub source: String,
     pub license: String,
+    /// The exercise's figure, when it has one (renderers draw it with `figure::draw`).
+    #[serde(skip)]
+    pub figure: Option<crate::figure::Figure>,
 }
 
 fn weekdays<S: Serializer>(days: &[Weekday], s: S) -> Result<S::Ok, S::Error> {

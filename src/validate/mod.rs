@@ -446,6 +446,12 @@ fn check_exercise(
         source: ex.source.clone(),
         license: ex.license.clone(),
         origin: sources.name(src).to_string(),
+        figure: ex.figure.as_ref().and_then(|f| {
+            let s = &sources.0[src];
+            crate::figure::check(f, &s.name, &s.text)
+                .map_err(|d| diags.extend(d))
+                .ok()
+        }),
     })
 }
 

@@ -5,6 +5,7 @@
 
 mod batch;
 mod cli;
+mod figure;
 mod ics;
 mod pdf;
 mod plan;

@@ -1,0 +1,462 @@
+//! From rested poses to a drawing: the camera, the body's strokes and fills in depth order,
+//! the ghost start pose or the second panel, the motion arrow, and the frame fitted to the
+//! content.
+
+use super::body::{self, v3, Skel, V3};
+use super::props;
+use super::solve::{self, Posed};
+use super::spec::*;
+
+/// A renderer-neutral drawing. Y points down, the origin is the top-left corner, and every mark
+/// lies inside `0..width` x `0..height` (units: hundredths of the figure's height).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Drawing {
+    pub width: f32,
+    pub height: f32,
+    pub marks: Vec<Mark>,
+}
+
+/// What a mark is drawn in; the renderer maps each to a colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Ink {
+    /// The near side and the trunk: dark.
+    Near,
+    /// The far side: clearly lighter.
+    Far,
+    /// The start pose under the end pose: pale.
+    Ghost,
+    /// The template's accent: the working limb, a band, the motion arrow.
+    Accent,
+    /// Outlines of props.
+    Prop,
+    /// Fills of props.
+    PropLight,
+    /// The floor line.
+    Floor,
+    /// The paper colour: a thin gap drawn under a near limb so it stands out from what is behind.
+    Paper,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Mark {
+    /// A polyline with round caps and joins.
+    Stroke {
+        points: Vec<(f32, f32)>,
+        width: f32,
+        ink: Ink,
+        closed: bool,
+    },
+    /// A filled polygon.
+    Fill { points: Vec<(f32, f32)>, ink: Ink },
+    Disc {
+        centre: (f32, f32),
+        radius: f32,
+        ink: Ink,
+    },
+}
+
+/// Drawing units per H.
+pub const UNIT: f32 = 100.0;
+/// Prop and arrow line width (H).
+pub const THIN: f32 = 0.012;
+const HALO: f32 = 0.016;
+
+/// World (H, y up) to the drawing plane (H, y up), as the camera sees it.
+#[derive(Debug, Clone, Copy)]
+pub struct Camera {
+    turn: body::M3,
+    raise: f32,
+    flip: bool,
+}
+
+impl Camera {
+    pub fn new(fig: &Figure) -> Camera {
+        Camera {
+            turn: body::ry(fig.turn),
+            raise: fig.raise.to_radians(),
+            flip: fig.flip,
+        }
+    }
+    /// Drawing position and depth (larger is nearer).
+    pub fn see(&self, p: V3) -> (f32, f32, f32) {
+        let q = self.turn.apply(p);
+        let (s, c) = self.raise.sin_cos();
+        let x = if self.flip { -q.x } else { q.x };
+        (x, q.y * c - q.z * s, q.z * c + q.y * s)
+    }
+    pub fn pt(&self, p: V3) -> (f32, f32) {
+        let (x, y, _) = self.see(p);
+        (x, y)
+    }
+}
+
+/// Marks in the drawing plane (H, y up) before they are fitted into the frame.
+#[derive(Default)]
+pub struct Sketch {
+    pub marks: Vec<Mark>,
+}
+
+impl Sketch {
+    pub fn stroke(&mut self, points: Vec<(f32, f32)>, width: f32, ink: Ink) {
+        self.marks.push(Mark::Stroke {
+            points,
+            width,
+            ink,
+            closed: false,
+        });
+    }
+    pub fn closed(&mut self, points: Vec<(f32, f32)>, width: f32, ink: Ink) {
+        self.marks.push(Mark::Stroke {
+            points,
+            width,
+            ink,
+            closed: true,
+        });
+    }
+    pub fn fill(&mut self, points: Vec<(f32, f32)>, ink: Ink) {
+        self.marks.push(Mark::Fill { points, ink });
+    }
+    pub fn disc(&mut self, centre: (f32, f32), radius: f32, ink: Ink) {
+        self.marks.push(Mark::Disc {
+            centre,
+            radius,
+            ink,
+        });
+    }
+    /// A 3D box as the camera sees it: its outline filled, then outlined.
+    pub fn solid(&mut self, cam: &Camera, lo: V3, hi: V3, fill: Ink, line: Ink) {
+        let mut pts = Vec::new();
+        for x in [lo.x, hi.x] {
+            for y in [lo.y, hi.y] {
+                for z in [lo.z, hi.z] {
+                    pts.push(cam.pt(v3(x, y, z)));
+                }
+            }
+        }
+        let hull = hull(pts);
+        self.fill(hull.clone(), fill);
+        self.closed(hull, THIN, line);
+    }
+}
+
+/// The convex hull of points, counter-clockwise (monotone chain).
+pub fn hull(mut p: Vec<(f32, f32)>) -> Vec<(f32, f32)> {
+    p.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
+    p.dedup();
+    if p.len() < 3 {
+        return p;
+    }
+    let cross = |o: (f32, f32), a: (f32, f32), b: (f32, f32)| {
+        (a.0 - o.0) * (b.1 - o.1) - (a.1 - o.1) * (b.0 - o.0)
+    };
+    let mut h: Vec<(f32, f32)> = Vec::new();
+    for pass in 0..2 {
+        let start = h.len();
+        let iter: Box<dyn Iterator<Item = &(f32, f32)>> = if pass == 0 {
+            Box::new(p.iter())
+        } else {
+            Box::new(p.iter().rev())
+        };
+        for &q in iter {
+            while h.len() >= start + 2 && cross(h[h.len() - 2], h[h.len() - 1], q) <= 0.0 {
+                h.pop();
+            }
+            h.push(q);
+        }
+        h.pop();
+    }
+    h
+}
+
+/// How one body is inked.
+#[derive(Clone, Copy)]
+pub struct Inks {
+    pub ghost: bool,
+}
+
+/// Draw one rested body (its far limbs, trunk and head, then its near limbs).
+pub fn body_marks(
+    out: &mut Sketch,
+    fig: &Figure,
+    cam: &Camera,
+    k: &Skel,
+    inks: Inks,
+    between: &mut dyn FnMut(&mut Sketch),
+) {
+    let near = fig.near;
+    let far = near.other();
+    let ink = |limb: Limb, side: Side| {
+        if inks.ghost {
+            Ink::Ghost
+        } else if fig.accent.contains(&limb) {
+            Ink::Accent
+        } else if side == near {
+            Ink::Near
+        } else {
+            Ink::Far
+        }
+    };
+    let trunk_ink = if inks.ghost { Ink::Ghost } else { Ink::Near };
+    arm(out, cam, k, far, ink(Limb::Arm(far), far), false);
+    leg(out, cam, k, far, ink(Limb::Leg(far), far), false);
+    between(out);
+    trunk(out, cam, k, trunk_ink);
+    leg(out, cam, k, near, ink(Limb::Leg(near), near), true);
+    arm(out, cam, k, near, ink(Limb::Arm(near), near), true);
+}
+
+fn arm(out: &mut Sketch, cam: &Camera, k: &Skel, s: Side, ink: Ink, halo: bool) {
+    let l = &k.limbs[s.index()];
+    let pts: Vec<(f32, f32)> = [l.shoulder, l.elbow, l.wrist].iter().map(|p| cam.pt(*p)).collect();
+    let hand = vec![cam.pt(l.wrist), cam.pt(l.knuckles)];
+    if halo {
+        out.stroke(pts.clone(), body::LIMB_W + HALO, Ink::Paper);
+        out.stroke(hand.clone(), body::LIMB_W * 0.9 + HALO, Ink::Paper);
+    }
+    out.stroke(pts, body::LIMB_W, ink);
+    out.stroke(hand, body::LIMB_W * 0.9, ink);
+}
+
+fn leg(out: &mut Sketch, cam: &Camera, k: &Skel, s: Side, ink: Ink, halo: bool) {
+    let l = &k.limbs[s.index()];
+    let pts: Vec<(f32, f32)> = [l.hip, l.knee, l.ankle].iter().map(|p| cam.pt(*p)).collect();
+    let foot = hull(l.foot.iter().map(|p| cam.pt(*p)).collect());
+    if halo {
+        out.stroke(pts.clone(), body::LIMB_W + HALO, Ink::Paper);
+        out.closed(foot.clone(), HALO, Ink::Paper);
+    }
+    out.stroke(pts, body::LIMB_W, ink);
+    out.fill(foot.clone(), ink);
+    out.closed(foot, 0.012, ink);
+}
+
+/// The trunk as a smooth outline through its projected cross-sections, the neck and the head.
+fn trunk(out: &mut Sketch, cam: &Camera, k: &Skel, ink: Ink) {
+    let n = k.trunk.len();
+    let c: Vec<(f32, f32)> = k.trunk.iter().map(|l| cam.pt(l[0])).collect();
+    let mut left = Vec::new();
+    let mut right = Vec::new();
+    for i in 0..n {
+        let (a, b) = (c[i.saturating_sub(1)], c[(i + 1).min(n - 1)]);
+        let t = unit((b.0 - a.0, b.1 - a.1));
+        let nrm = (-t.1, t.0);
+        let u = sub(cam.pt(k.trunk[i][1]), c[i]);
+        let v = sub(cam.pt(k.trunk[i][2]), c[i]);
+        let w = (dot(u, nrm).powi(2) + dot(v, nrm).powi(2)).sqrt();
+        left.push((c[i].0 + w * nrm.0, c[i].1 + w * nrm.1));
+        right.push((c[i].0 - w * nrm.0, c[i].1 - w * nrm.1));
+    }
+    right.reverse();
+    left.extend(right);
+    let outline = chaikin(chaikin(left));
+    out.stroke(vec![cam.pt(k.neck), cam.pt(k.head)], 0.045, ink);
+    out.fill(outline.clone(), ink);
+    out.closed(outline, 0.01, ink);
+    out.disc(cam.pt(k.head), body::HEAD_R, ink);
+}
+
+fn sub(a: (f32, f32), b: (f32, f32)) -> (f32, f32) {
+    (a.0 - b.0, a.1 - b.1)
+}
+fn dot(a: (f32, f32), b: (f32, f32)) -> f32 {
+    a.0 * b.0 + a.1 * b.1
+}
+fn unit(a: (f32, f32)) -> (f32, f32) {
+    let l = dot(a, a).sqrt();
+    if l < 1e-9 {
+        (0.0, 1.0)
+    } else {
+        (a.0 / l, a.1 / l)
+    }
+}
+
+/// One round of Chaikin corner cutting on a closed polygon.
+fn chaikin(p: Vec<(f32, f32)>) -> Vec<(f32, f32)> {
+    let n = p.len();
+    let mut out = Vec::with_capacity(2 * n);
+    for i in 0..n {
+        let (a, b) = (p[i], p[(i + 1) % n]);
+        out.push((0.75 * a.0 + 0.25 * b.0, 0.75 * a.1 + 0.25 * b.1));
+        out.push((0.25 * a.0 + 0.75 * b.0, 0.25 * a.1 + 0.75 * b.1));
+    }
+    out
+}
+
+/// Draw a checked figure.
+pub fn draw(fig: &Figure) -> Drawing {
+    let (env, posed) = solve::solve_all(fig);
+    let cam = Camera::new(fig);
+    let mut sk = Sketch::default();
+    if fig.travel && posed.len() == 2 {
+        panels(&mut sk, fig, &env, &cam, &posed);
+    } else {
+        let main = posed.last().expect("a start pose");
+        props::back(&mut sk, fig, &env, &cam, &posed, main);
+        if posed.len() == 2 {
+            one_body(&mut sk, fig, &env, &cam, &posed[0], true);
+        }
+        one_body(&mut sk, fig, &env, &cam, main, false);
+        if posed.len() == 2 {
+            super::arrow::motion(&mut sk, fig, &cam, &posed[0], &posed[1]);
+        }
+    }
+    fit(sk, fig, &cam, &posed)
+}
+
+fn one_body(sk: &mut Sketch, fig: &Figure, env: &solve::Env, cam: &Camera, p: &Posed, ghost: bool) {
+    let mut between = |s: &mut Sketch| props::between(s, fig, env, cam, p, ghost);
+    body_marks(sk, fig, cam, &p.skel, Inks { ghost }, &mut between);
+    props::front(sk, fig, cam, p, ghost);
+}
+
+/// The start and end pose side by side, with an arrow between them.
+fn panels(sk: &mut Sketch, fig: &Figure, env: &solve::Env, cam: &Camera, posed: &[Posed]) {
+    let (_, x1) = extent(&{
+        let mut s = Sketch::default();
+        props::back(&mut s, fig, env, cam, posed, &posed[0]);
+        one_body(&mut s, fig, env, cam, &posed[0], false);
+        s
+    });
+    let mut second = Sketch::default();
+    props::back(&mut second, fig, env, cam, posed, &posed[1]);
+    one_body(&mut second, fig, env, cam, &posed[1], false);
+    let (x0, _) = extent(&second);
+    let shift = x1 - x0 + 0.3;
+    props::back(sk, fig, env, cam, posed, &posed[0]);
+    one_body(sk, fig, env, cam, &posed[0], false);
+    for m in second.marks {
+        sk.marks.push(shift_mark(m, shift, 0.0));
+    }
+    let y = 0.45 * body_top(cam, &posed[0].skel);
+    super::arrow::straight(sk, (x1 + 0.06, y), (x1 + 0.24, y));
+}
+
+fn body_top(cam: &Camera, k: &Skel) -> f32 {
+    solve::candidates(k)
+        .iter()
+        .chain(std::iter::once(&k.head))
+        .map(|p| cam.pt(*p).1)
+        .fold(0.0, f32::max)
+}
+
+fn shift_mark(m: Mark, dx: f32, dy: f32) -> Mark {
+    let mv = |p: (f32, f32)| (p.0 + dx, p.1 + dy);
+    match m {
+        Mark::Stroke {
+            points,
+            width,
+            ink,
+            closed,
+        } => Mark::Stroke {
+            points: points.into_iter().map(mv).collect(),
+            width,
+            ink,
+            closed,
+        },
+        Mark::Fill { points, ink } => Mark::Fill {
+            points: points.into_iter().map(mv).collect(),
+            ink,
+        },
+        Mark::Disc {
+            centre,
+            radius,
+            ink,
+        } => Mark::Disc {
+            centre: mv(centre),
+            radius,
+            ink,
+        },
+    }
+}
+
+/// Left and right edges of everything drawn (strokes counted with their width).
+fn extent(s: &Sketch) -> (f32, f32) {
+    let b = bounds(&s.marks);
+    (b.0, b.2)
+}
+
+/// (x0, y0, x1, y1) of marks, strokes counted with their width and discs with their radius.
+pub fn bounds(marks: &[Mark]) -> (f32, f32, f32, f32) {
+    let mut b = (f32::INFINITY, f32::INFINITY, f32::NEG_INFINITY, f32::NEG_INFINITY);
+    let mut add = |p: (f32, f32), r: f32| {
+        b.0 = b.0.min(p.0 - r);
+        b.1 = b.1.min(p.1 - r);
+        b.2 = b.2.max(p.0 + r);
+        b.3 = b.3.max(p.1 + r);
+    };
+    for m in marks {
+        match m {
+            Mark::Stroke { points, width, .. } => points.iter().for_each(|p| add(*p, width / 2.0)),
+            Mark::Fill { points, .. } => points.iter().for_each(|p| add(*p, 0.0)),
+            Mark::Disc { centre, radius, .. } => add(*centre, *radius),
+        }
+    }
+    b
+}
+
+/// Add the floor line, then move and scale everything into a frame that fits it, y down.
+fn fit(mut sk: Sketch, fig: &Figure, cam: &Camera, posed: &[Posed]) -> Drawing {
+    let b = bounds(&sk.marks);
+    let near_z = posed
+        .iter()
+        .flat_map(|p| solve::candidates(&p.skel))
+        .map(|p| p.z)
+        .fold(f32::NEG_INFINITY, f32::max);
+    let floor = cam.pt(v3(0.0, 0.0, near_z.max(0.0))).1;
+    let pad = 0.06;
+    // Seen from above, a mat is the floor: a line in front of it would float below the body.
+    let mat = fig.props.iter().any(|p| p.kind == PropKind::Mat);
+    if !(mat && fig.raise >= 15.0) {
+    sk.marks.insert(
+        0,
+        Mark::Stroke {
+            points: vec![(b.0 - pad, floor - THIN / 2.0), (b.2 + pad, floor - THIN / 2.0)],
+            width: THIN,
+            ink: Ink::Floor,
+            closed: false,
+        },
+    );
+    }
+    let b = bounds(&sk.marks);
+    let m = 0.03;
+    let (x0, y1) = (b.0 - m, b.3 + m);
+    let marks = sk
+        .marks
+        .into_iter()
+        .map(|mk| scale_mark(mk, |p| ((p.0 - x0) * UNIT, (y1 - p.1) * UNIT)))
+        .collect();
+    Drawing {
+        width: (b.2 - b.0 + 2.0 * m) * UNIT,
+        height: (b.3 - b.1 + 2.0 * m) * UNIT,
+        marks,
+    }
+}
+
+fn scale_mark(m: Mark, f: impl Fn((f32, f32)) -> (f32, f32)) -> Mark {
+    match m {
+        Mark::Stroke {
+            points,
+            width,
+            ink,
+            closed,
+        } => Mark::Stroke {
+            points: points.into_iter().map(&f).collect(),
+            width: width * UNIT,
+            ink,
+            closed,
+        },
+        Mark::Fill { points, ink } => Mark::Fill {
+            points: points.into_iter().map(&f).collect(),
+            ink,
+        },
+        Mark::Disc {
+            centre,
+            radius,
+            ink,
+        } => Mark::Disc {
+            centre: f(centre),
+            radius: radius * UNIT,
+            ink,
+        },
+    }
+}

@@ -1,0 +1,37 @@
+//! Exercise figures drawn from pose data: a few numbers per exercise in its TOML become a
+//! line drawing (issue 12).
+//!
+//! ```text
+//! [exercise.figure] --serde--> raw::RawFigure --check--> Figure --draw--> Drawing --svg / pdf
+//!                                 (spans)      (names, ranges,   (rest on supports,   (any renderer)
+//!                                               supports reached) project, fit)
+//! ```
+//!
+//! - [`raw`]: the TOML mirror; [`check`]: raw to [`Figure`] with diagnostics;
+//! - [`body`]: the 3D body (Winter 2009 proportions) and forward kinematics;
+//! - [`solve`]: resting a pose on its supports (balance, rolling rest, flat feet, solved angles);
+//! - [`draw`]: camera, depth order, ghost and panels, fitting the frame; [`props`], [`arrow`],
+//!   [`partner`] draw what their names say; [`svg`] writes a preview.
+//!
+//! A figure is drawn in the same way every time: [`draw`] is a pure function, and a figure
+//! that passed [`check`] always rests on its supports inside its frame.
+
+pub mod arrow;
+pub mod body;
+mod check;
+pub mod draw;
+pub mod partner;
+pub mod props;
+pub mod raw;
+pub mod solve;
+pub mod spec;
+pub mod pdf;
+mod svg;
+
+#[cfg(test)]
+mod tests;
+
+pub use check::check;
+pub use draw::{draw, Drawing, Ink, Mark};
+pub use spec::Figure;
+pub use svg::{colour, svg};
