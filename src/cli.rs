@@ -192,6 +192,15 @@ pub struct ExercisesArgs {
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
     pub format: ListFormat,
+    /// Print every exercise's figure with its name as a PDF, for review (needs -o).
+    #[arg(long, requires = "output")]
+    pub gallery: bool,
+    /// Where to write the gallery PDF.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<std::path::PathBuf>,
+    /// Print template for the gallery (built-in name or file).
+    #[arg(long, value_name = "NAME|PATH")]
+    pub template: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -28,6 +28,26 @@ pub fn execute(global: &Global, args: &ExercisesArgs) -> Result<u8> {
         .values()
         .filter(|e| category.is_none_or(|c| e.category == c))
         .collect();
+    if args.gallery {
+        let Some(out) = &args.output else {
+            return Err(Error::usage(
+                "--gallery",
+                "the gallery is a PDF and needs a file".to_string(),
+                "add -o gallery.pdf".to_string(),
+            ));
+        };
+        let t = super::template(&v, args.template.as_deref())?;
+        let options = crate::render::pdf::PdfOptions {
+            paper: None,
+            created: super::source_date_epoch(),
+        };
+        let title = format!("rehabplan: {} exercises", list.len());
+        let bytes = crate::render::pdf::gallery(&list, &title, &t, &options)
+            .map_err(|e| Error::Render(e.to_string()))?;
+        super::write_atomic(out, &bytes)?;
+        eprintln!("wrote {} ({} exercises)", out.display(), list.len());
+        return Ok(0);
+    }
     match args.format {
         ListFormat::Json => println!(
             "{}",

@@ -101,3 +101,16 @@ fn figure_names_an_unknown_id_and_an_exercise_without_a_figure() {
     assert!(r.stderr.contains("unknown exercise id `clamshel`"), "{}", r.stderr);
     assert!(r.stderr.contains("did you mean `clamshell`?"), "{}", r.stderr);
 }
+
+#[test]
+fn the_gallery_prints_every_exercise_with_its_figure() {
+    let dir = crate::scratch("gallery");
+    let out = dir.join("gallery.pdf");
+    let r = crate::run(&["exercises", "--gallery", "-o", out.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.stderr, format!("wrote {} (59 exercises)\n", out.display()));
+    let Some(text) = crate::pdf::text_of(&out) else { return };
+    for id in ["clamshell", "copenhagen-long-lever", "askling-extender", "glute-bridge", "step-up"] {
+        assert!(text.contains(id), "{id} missing from the gallery");
+    }
+}

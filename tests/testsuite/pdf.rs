@@ -19,7 +19,7 @@ fn tool(name: &str, args: &[&str]) -> Option<std::process::Output> {
     }
 }
 
-fn text_of(pdf: &Path) -> Option<String> {
+pub fn text_of(pdf: &Path) -> Option<String> {
     let out = tool("pdftotext", &["-layout", pdf.to_str().unwrap(), "-"])?;
     assert!(
         out.status.success(),

@@ -263,7 +263,7 @@ impl Builder<'_> {
     /// figure shows its position and equipment instead.
     fn illustration(&self, info: &crate::plan::types::ExerciseInfo, fw: f32, fh: f32) -> Frame {
         if let Some(figure) = &info.figure {
-            return self.figure_frame(&crate::figure::draw(figure), fw, fh);
+            return figure_frame(&crate::figure::draw(figure), fw, fh, self.t.style.accent, self.fs * 0.4);
         }
         let w = self.w;
         let mut f = Frame::new(fh);
@@ -295,74 +295,6 @@ impl Builder<'_> {
         let text = stack(lines);
         let dy = ((fh - text.h) / 2.0).max(0.0);
         f.overlay(text, self.fs * 0.5, dy);
-        f
-    }
-
-    /// A figure's drawing scaled into a `fw` x `fh` frame (kept in proportion, centred), on
-    /// white so that the figure's paper-coloured outlines match.
-    pub fn figure_frame(&self, d: &crate::figure::Drawing, fw: f32, fh: f32) -> Frame {
-        use crate::figure::{colour, Mark};
-        let mut f = Frame::new(fh);
-        f.push(Prim::Rect {
-            x: 0.0,
-            y: 0.0,
-            w: fw,
-            h: fh,
-            fill: None,
-            stroke: Some((tint(self.accent, 0.5), 0.6)),
-        });
-        let margin = self.fs * 0.4;
-        let scale = ((fw - 2.0 * margin) / d.width.max(1e-3))
-            .min((fh - 2.0 * margin) / d.height.max(1e-3));
-        let dx = (fw - d.width * scale) / 2.0;
-        let dy = (fh - d.height * scale) / 2.0;
-        let accent = self.t.style.accent;
-        let ink = |i| {
-            let c = colour(i, [accent.r, accent.g, accent.b]);
-            [c[0] as f32 / 255.0, c[1] as f32 / 255.0, c[2] as f32 / 255.0]
-        };
-        let at = |(x, y): (f32, f32)| (dx + x * scale, dy + y * scale);
-        for mark in &d.marks {
-            let prim = match mark {
-                Mark::Stroke {
-                    points,
-                    width,
-                    ink: i,
-                    closed,
-                } => Prim::Path {
-                    points: points.iter().copied().map(at).collect(),
-                    closed: *closed,
-                    fill: None,
-                    stroke: Some((ink(*i), width * scale)),
-                },
-                Mark::Fill { points, ink: i } => Prim::Path {
-                    points: points.iter().copied().map(at).collect(),
-                    closed: true,
-                    fill: Some(ink(*i)),
-                    stroke: None,
-                },
-                Mark::Disc {
-                    centre,
-                    radius,
-                    ink: i,
-                } => {
-                    let (cx, cy) = at(*centre);
-                    let r = radius * scale;
-                    Prim::Path {
-                        points: (0..20)
-                            .map(|k| {
-                                let a = k as f32 / 20.0 * std::f32::consts::TAU;
-                                (cx + r * a.cos(), cy + r * a.sin())
-                            })
-                            .collect(),
-                        closed: true,
-                        fill: Some(ink(*i)),
-                        stroke: None,
-                    }
-                }
-            };
-            f.push(prim);
-        }
         f
     }
 
@@ -436,4 +368,76 @@ impl Builder<'_> {
         frames.push(Frame::space(self.fs * 0.6));
         self.push(Block::together(frames));
     }
+}
+
+/// A figure's drawing scaled into a `fw` x `fh` frame (kept in proportion, centred), on
+/// white so that the figure's paper-coloured outlines match.
+pub fn figure_frame(
+d: &crate::figure::Drawing,
+fw: f32,
+fh: f32,
+accent: crate::template::Rgb,
+margin: f32,
+) -> Frame {
+    use crate::figure::{colour, Mark};
+    let mut f = Frame::new(fh);
+    f.push(Prim::Rect {
+        x: 0.0,
+        y: 0.0,
+        w: fw,
+        h: fh,
+        fill: None,
+        stroke: Some((tint(super::doc::colour(accent), 0.5), 0.6)),
+    });
+    let scale = ((fw - 2.0 * margin) / d.width.max(1e-3))
+        .min((fh - 2.0 * margin) / d.height.max(1e-3));
+    let dx = (fw - d.width * scale) / 2.0;
+    let dy = (fh - d.height * scale) / 2.0;
+    let ink = |i| {
+        let c = colour(i, [accent.r, accent.g, accent.b]);
+        [c[0] as f32 / 255.0, c[1] as f32 / 255.0, c[2] as f32 / 255.0]
+    };
+    let at = |(x, y): (f32, f32)| (dx + x * scale, dy + y * scale);
+    for mark in &d.marks {
+        let prim = match mark {
+            Mark::Stroke {
+                points,
+                width,
+                ink: i,
+                closed,
+            } => Prim::Path {
+                points: points.iter().copied().map(at).collect(),
+                closed: *closed,
+                fill: None,
+                stroke: Some((ink(*i), width * scale)),
+            },
+            Mark::Fill { points, ink: i } => Prim::Path {
+                points: points.iter().copied().map(at).collect(),
+                closed: true,
+                fill: Some(ink(*i)),
+                stroke: None,
+            },
+            Mark::Disc {
+                centre,
+                radius,
+                ink: i,
+            } => {
+                let (cx, cy) = at(*centre);
+                let r = radius * scale;
+                Prim::Path {
+                    points: (0..20)
+                        .map(|k| {
+                            let a = k as f32 / 20.0 * std::f32::consts::TAU;
+                            (cx + r * a.cos(), cy + r * a.sin())
+                        })
+                        .collect(),
+                    closed: true,
+                    fill: Some(ink(*i)),
+                    stroke: None,
+                }
+            }
+        };
+        f.push(prim);
+    }
+    f
 }

@@ -278,13 +278,16 @@ impl Builder<'_> {
             .chain(self.plan.program.red_flags.iter())
             .cloned()
             .collect();
+        // Large print sets the signs at its smallest size (14 pt), so that the box, which is
+        // never split, fits a page.
+        let flag_style = Style::new(self.fs.min(14.0));
         // Two columns, split where their heights are closest, so the box stays short enough
         // for one page.
         let gap = self.fs * 1.2;
         let cw = (iw - gap) / 2.0;
         let items: Vec<Frame> = flags
             .iter()
-            .map(|f| stack(self.list_item("•", f, self.body(), 0.0, cw)))
+            .map(|f| stack(self.list_item("•", f, flag_style, 0.0, cw)))
             .collect();
         let total: f32 = items.iter().map(|f| f.h).sum();
         let mut split = items.len();

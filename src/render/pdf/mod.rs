@@ -18,6 +18,7 @@ mod cards;
 mod doc;
 mod fonts;
 mod front;
+mod gallery;
 mod layout;
 mod log;
 mod outline;
@@ -33,6 +34,8 @@ use doc::{Builder, LogoBox};
 use fonts::Fonts;
 use layout::{paginate, stack, Frame, Measure, PlacedPage, Prim, Style, GREY};
 use printpdf::RawImage;
+
+pub use gallery::gallery;
 
 /// Millimetres to points.
 const MM: f32 = 72.0 / 25.4;
@@ -180,10 +183,7 @@ fn compose(plan: &Plan, template: &Template, options: &PdfOptions) -> Result<Com
         return Err(PdfError::EmptyPlan);
     }
     let fonts = Fonts::get().map_err(PdfError::Font)?;
-    let created = printpdf::OffsetDateTime::from_unix_timestamp(options.created)
-        .ok()
-        .filter(|_| (0..=253_402_300_799).contains(&options.created))
-        .ok_or(PdfError::Created(options.created))?;
+    let created = created(options.created)?;
 
     let paper = options.paper.unwrap_or(template.page.paper);
     let (page_w, page_h) = paper.size_pt();
@@ -352,6 +352,14 @@ fn compose(plan: &Plan, template: &Template, options: &PdfOptions) -> Result<Com
         logo: logo_image,
         created,
     })
+}
+
+/// The PDF's creation date from Unix seconds.
+fn created(seconds: i64) -> Result<printpdf::OffsetDateTime, PdfError> {
+    printpdf::OffsetDateTime::from_unix_timestamp(seconds)
+        .ok()
+        .filter(|_| (0..=253_402_300_799).contains(&seconds))
+        .ok_or(PdfError::Created(seconds))
 }
 
 /// The page (1-based) of each exercise card, by the card frame's anchor.
