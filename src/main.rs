@@ -6,12 +6,6 @@
 use clap::Parser;
 use std::process::ExitCode;
 
-// A 12-week PDF makes tens of thousands of small allocations; with mimalloc the run touches a
-// tenth of the fresh memory pages glibc's allocator did and is about 3 ms faster
-// (docs/performance.md).
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() -> ExitCode {
     let cli = rehabplan::cli::Cli::parse();
     match rehabplan::cmd::run(cli) {

@@ -31,7 +31,7 @@ mod svg;
 #[cfg(test)]
 mod tests;
 
-pub use check::check;
+pub use check::{check, check_with};
 pub use draw::{draw, Drawing, Ink, Mark};
 pub use spec::Figure;
 pub use svg::{colour, svg};

@@ -448,7 +448,8 @@ fn check_exercise(
         origin: sources.name(src).to_string(),
         figure: ex.figure.as_ref().and_then(|f| {
             let s = &sources.0[src];
-            crate::figure::check(f, &s.name, &s.text)
+            let builtin = s.name.starts_with("builtin:");
+            crate::figure::check_with(f, &s.name, &s.text, !builtin)
                 .map_err(|d| diags.extend(d))
                 .ok()
         }),

@@ -207,7 +207,7 @@ impl Builder<'_> {
                 steps.push((small, "  "));
             }
         }
-        let y = stack(text.clone()).h;
+        let y: f32 = text.iter().map(|f| f.h).sum();
         text.extend(self.m.rich_around(&steps, narrow, full, y, fig_h));
         let tips = format!("{}: ", w.cues_title);
         let avoid = format!("{}: ", w.mistakes_title);
@@ -238,7 +238,7 @@ impl Builder<'_> {
         }
         for runs in extra {
             text.push(Frame::new(self.fs * 0.2));
-            let y = stack(text.clone()).h;
+            let y: f32 = text.iter().map(|f| f.h).sum();
             text.extend(self.m.rich_around(&runs, narrow, full, y, fig_h));
         }
         let text = stack(text);
@@ -262,8 +262,8 @@ impl Builder<'_> {
     /// The frame for the exercise's figure, drawn from its pose data; an exercise without a
     /// figure shows its position and equipment instead.
     fn illustration(&self, info: &crate::plan::types::ExerciseInfo, fw: f32, fh: f32) -> Frame {
-        if let Some(figure) = &info.figure {
-            return figure_frame(&crate::figure::draw(figure), fw, fh, self.t.style.accent, self.fs * 0.4);
+        if let Some(d) = self.drawings.get(&info.id) {
+            return figure_frame(d, fw, fh, self.t.style.accent, self.fs * 0.4);
         }
         let w = self.w;
         let mut f = Frame::new(fh);

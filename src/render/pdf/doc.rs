@@ -66,6 +66,8 @@ pub struct Builder<'a> {
     /// The page of each exercise's card, by its index in `Plan::exercises` (empty in the
     /// first layout pass).
     pub card_pages: std::collections::HashMap<usize, usize>,
+    /// Each exercise's figure, drawn once per render (by id).
+    pub drawings: std::collections::HashMap<String, crate::figure::Drawing>,
 }
 
 impl<'a> Builder<'a> {

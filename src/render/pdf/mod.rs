@@ -237,6 +237,12 @@ fn compose(plan: &Plan, template: &Template, options: &PdfOptions) -> Result<Com
         blocks: Vec::new(),
         context: None,
         card_pages: std::collections::HashMap::new(),
+        // Drawing a figure rests its poses on their supports: once per exercise, not per pass.
+        drawings: plan
+            .exercises
+            .iter()
+            .filter_map(|e| Some((e.id.clone(), crate::figure::draw(e.figure.as_ref()?))))
+            .collect(),
     };
     let build = |b: &mut Builder| {
         b.blocks.clear();

@@ -104,7 +104,11 @@ pub fn document(
     pin(&mut lo, meta);
     // `to_lopdf_document` leaves the streams as they are (printpdf's own `save` would
     // compress them): deflate them, and pack the small objects into object streams.
-    lo.compress();
+    for object in lo.objects.values_mut() {
+        if let lopdf::Object::Stream(stream) = object {
+            deflate(stream);
+        }
+    }
     lo.version = "1.5".to_string();
     let save = lopdf::SaveOptions::builder()
         .use_object_streams(true)
@@ -139,6 +143,25 @@ fn pin(lo: &mut lopdf::Document, meta: &Meta) {
     if let Ok(root_id) = lo.trailer.get(b"Root").and_then(Object::as_reference) {
         if let Ok(root) = lo.get_object_mut(root_id).and_then(Object::as_dict_mut) {
             root.set("Lang", Object::string_literal(meta.language));
+        }
+    }
+}
+
+/// Deflates a stream at level 6 (lopdf's own `compress` takes the slowest level, several
+/// times the time for about 1% fewer bytes); a stream already filtered stays as it is.
+fn deflate(stream: &mut lopdf::Stream) {
+    use std::io::Write;
+    if !stream.allows_compression || stream.dict.get(b"Filter").is_ok() {
+        return;
+    }
+    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(6));
+    if z.write_all(&stream.content).is_err() {
+        return;
+    }
+    if let Ok(packed) = z.finish() {
+        if packed.len() < stream.content.len() {
+            stream.dict.set("Filter", lopdf::Object::Name(b"FlateDecode".to_vec()));
+            stream.set_content(packed);
         }
     }
 }
