@@ -359,6 +359,8 @@ wording! {
     daily_grid_title: String {},
     /// Sentence under the return-to-running title (may be empty).
     run_intro: String { may_be_empty: true },
+    /// Above the list of what each walk-run stage is.
+    run_stages_title: String {},
     /// Column of the planned date of a run.
     run_planned: String {},
     /// Column of what a run is.

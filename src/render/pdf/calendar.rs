@@ -19,7 +19,7 @@ impl Builder<'_> {
             self.push(Block::heading(f));
         }
 
-        let pad = self.fs * 0.35;
+        let pad = self.fs * 0.25;
         let first_w = (self.width * 0.2).max(self.fs * 6.0).min(self.width * 0.3);
         let day_w = (self.width - first_w) / 7.0;
         let cell_text_w = day_w - 2.5 * pad - (self.tick() * 0.7).min(day_w * 0.3);

@@ -39,13 +39,41 @@ impl Builder<'_> {
             self.push(Block::together(f));
         }
 
+        // What each stage is, from the first run at its full distance.
+        let mut stages: Vec<(&str, &str)> = Vec::new();
+        for run in &runs {
+            for item in run.exercises.iter().filter(|i| i.id == crate::plan::RUN_ID) {
+                let full = item.note.split("; shortened").next().unwrap_or("");
+                if !stages.iter().any(|(n, _)| *n == item.name) {
+                    stages.push((&item.name, full));
+                }
+            }
+        }
+        if !stages.is_empty() {
+            let s = self.small();
+            let mut f = self.m.para(&w.run_stages_title, self.body().bold(), 0.0, self.width);
+            for (name, what) in &stages {
+                f.extend(self.m.rich(
+                    &[(s.bold(), &format!("{name}: ")), (s, &glue(what))],
+                    0.0,
+                    self.width,
+                ));
+            }
+            f.push(Frame::space(self.fs * 0.5));
+            self.push(Block::together(f));
+        }
+
         // One row per run: number, planned date, the stage and distance, a box and a line
         // for the date it was done.
         let s = self.small();
         let pad = self.fs * 0.3;
         let tick = (self.fs * 0.95).max(8.0);
         let num_w = self.m.width("88", s.bold()) + 2.0 * pad;
-        let date_w = self.m.width(&w.date_short(self.plan.start), s) + 2.0 * pad;
+        let date_w = runs
+            .iter()
+            .map(|r| self.m.width(&w.date_short(r.date), s))
+            .fold(0.0, f32::max)
+            + 2.0 * pad;
         let done_w = (self.m.width(&w.run_done, s) + 2.0 * pad).max(self.fs * 8.0);
         let what_x = num_w + date_w;
         let what_w = self.width - what_x - done_w - tick - 3.0 * pad;
@@ -79,11 +107,12 @@ impl Builder<'_> {
             let Some(item) = run.exercises.iter().find(|i| i.id == crate::plan::RUN_ID) else {
                 continue;
             };
-            let mut what = self.m.para(&item.name, s.bold(), 0.0, what_w);
-            if !item.note.is_empty() {
-                what.extend(self.m.para(&glue(&item.note), s, 0.0, what_w));
+            // The stage and the distance: what each stage means is listed above the table.
+            let mut line = item.name.clone();
+            if let Some(m) = item.distance_m {
+                line.push_str(&format!(" · {}", glue(&w.distance(m))));
             }
-            let what = stack(what);
+            let what = stack(self.m.para(&line, s, 0.0, what_w));
             let h = what.h.max(tick) + 2.0 * pad;
             let mut f = Frame::new(h);
             f.push(Prim::Rect {

@@ -11,7 +11,7 @@ impl Builder<'_> {
     pub fn therapist(&mut self) {
         let w = self.w;
         let p = &self.plan.program;
-        self.title(&w.therapist_title, self.h2(), true);
+        self.title(&w.therapist_title, self.h2(), false);
         if !w.therapist_intro.trim().is_empty() {
             self.paragraph(&w.therapist_intro.clone(), self.small());
         }
@@ -67,17 +67,27 @@ impl Builder<'_> {
         // Where each exercise description comes from, and its licence: one run-on paragraph.
         let tiny = self.tiny();
         self.subtitle(&w.exercise_sources_title.clone(), self.h3(), 0.6);
+        // One licence for all is said once, after the list.
+        let licences: std::collections::BTreeSet<&str> = self
+            .plan
+            .exercises
+            .iter()
+            .map(|e| e.license.trim())
+            .filter(|l| !l.is_empty())
+            .collect();
+        let one_licence = (licences.len() == 1).then(|| licences.iter().next().copied()).flatten();
         let mut runs: Vec<(super::layout::Style, String)> = Vec::new();
         for e in &self.plan.exercises {
-            let mut text = String::new();
-            if !e.source.trim().is_empty() {
-                text.push_str(e.source.trim());
-            }
-            if !e.license.trim().is_empty() {
+            let mut text = e.source.trim().to_string();
+            if one_licence.is_none() && !e.license.trim().is_empty() {
                 text.push_str(&format!(" ({}: {})", w.licence_label, e.license.trim()));
             }
             runs.push((tiny.bold(), format!("{}: ", e.name)));
             runs.push((tiny, format!("{text}  ")));
+        }
+        if let Some(l) = one_licence {
+            runs.push((tiny.bold(), format!("{}: ", w.licence_label)));
+            runs.push((tiny, l.to_string()));
         }
         let runs: Vec<(super::layout::Style, &str)> =
             runs.iter().map(|(s, t)| (*s, t.as_str())).collect();
