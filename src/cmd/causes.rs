@@ -30,10 +30,7 @@ pub fn execute(global: &Global, args: &ListArgs) -> Result<u8> {
         })
         .collect();
     match args.format {
-        ListFormat::Json => println!(
-            "{}",
-            serde_json::to_string_pretty(&rows).expect("plain data serializes")
-        ),
+        ListFormat::Json => super::write_stdout(super::json_doc("causes", &rows).as_bytes())?,
         ListFormat::Text => {
             let mut out = String::new();
             for r in &rows {

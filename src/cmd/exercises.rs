@@ -29,10 +29,7 @@ pub fn execute(global: &Global, args: &ExercisesArgs) -> Result<u8> {
         .filter(|e| category.is_none_or(|c| e.category == c))
         .collect();
     match args.format {
-        ListFormat::Json => println!(
-            "{}",
-            serde_json::to_string_pretty(&list).expect("plain data serializes")
-        ),
+        ListFormat::Json => super::write_stdout(super::json_doc("exercises", &list).as_bytes())?,
         ListFormat::Text => {
             let width = list.iter().map(|e| e.id.len()).max().unwrap_or(0);
             let mut out = String::new();

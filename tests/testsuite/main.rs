@@ -5,7 +5,9 @@
 
 mod batch;
 mod cli;
+mod files;
 mod ics;
+mod json;
 mod pdf;
 mod plan;
 mod robustness;
@@ -29,15 +31,27 @@ pub const TODAY: &str = "2026-11-23";
 
 /// Run `rehabplan` with `args` in `dir` (default: a fresh temporary folder).
 pub fn run_in(dir: &Path, args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_rehabplan"))
-        .args(args)
+    run_env(dir, args, &[], &[])
+}
+
+/// `run_in` with more environment variables set (`set`) or removed (`unset`).
+pub fn run_env(dir: &Path, args: &[&str], set: &[(&str, &str)], unset: &[&str]) -> Run {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_rehabplan"));
+    cmd.args(args)
         .current_dir(dir)
         .env("REHABPLAN_TODAY", TODAY)
         .env("SOURCE_DATE_EPOCH", "1767225600")
         .env("NO_COLOR", "1")
         .env_remove("REHABPLAN_PROGRAMS")
-        .output()
-        .expect("the rehabplan binary runs");
+        .env_remove("COMPLETE")
+        .stdin(std::process::Stdio::null());
+    for (k, v) in set {
+        cmd.env(k, v);
+    }
+    for k in unset {
+        cmd.env_remove(k);
+    }
+    let out = cmd.output().expect("the rehabplan binary runs");
     Run {
         code: out.status.code().unwrap_or(-1),
         stdout: String::from_utf8_lossy(&out.stdout).into_owned(),

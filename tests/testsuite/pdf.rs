@@ -264,7 +264,7 @@ fn a_failed_pdf_leaves_the_old_file() {
     assert_eq!(std::fs::read(dir.join("plan.pdf")).unwrap(), b"old plan");
     let r = run_in(&dir, &["plan", "--cause", "pfps", "--format", "pdf"]);
     assert_eq!(r.code, 2);
-    assert_eq!(r.stderr, "error: invalid value for --format: a PDF cannot be printed to the terminal\n  hint: add -o plan.pdf\n");
+    assert_eq!(r.stderr, "error: invalid value for --format: a PDF cannot be printed to the terminal\n  hint: add -o plan.pdf, or -o - to write it to standard output\n");
 }
 
 /// The ITBS plan says on its cover that the pain is usually lateral, and prints the walk-run
