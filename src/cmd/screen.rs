@@ -36,6 +36,7 @@ pub fn execute(global: &Global, args: &ScreenArgs) -> Result<u8> {
                 q.text
             ));
         }
+        let out = crate::render::text::wrap(&out, super::plan::terminal_width());
         super::write_stdout(out.as_bytes())?;
         return Ok(0);
     }
