@@ -316,7 +316,7 @@ pub struct PlanArgs {
     /// First day of the plan, YYYY-MM-DD or today [default: today].
     #[arg(long, value_name = "DATE")]
     pub start: Option<String>,
-    /// Number of weeks, 1-52 [default: the program's length]. Past the program's end the last
+    /// Number of weeks, 1-104 [default: the program's length]. Past the program's end the last
     /// phase continues as maintenance.
     #[arg(long, value_name = "N", allow_negative_numbers = true)]
     pub weeks: Option<String>,

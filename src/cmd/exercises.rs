@@ -51,7 +51,8 @@ pub fn execute(global: &Global, args: &ExercisesArgs) -> Result<u8> {
                 ));
             }
             out.push_str(&format!("{} exercises\n", list.len()));
-            print!("{out}");
+            // A table, one exercise a line (for grep): not wrapped.
+            super::write_stdout(out.as_bytes())?;
         }
     }
     Ok(0)

@@ -393,3 +393,45 @@ fn init_copies_the_builtins_and_never_overwrites() {
         .collect();
     assert_eq!(files, ["knee-oa.toml"]);
 }
+
+/// The README lists every option of `plan` and of every command, shows the CSV quoting, and
+/// installs before it uses a bare `rehabplan`.
+#[test]
+fn the_readme_lists_every_option() {
+    use clap::CommandFactory;
+    let readme = std::fs::read_to_string(repo().join("README.md")).unwrap();
+    let cmd = rehabplan::cli::Cli::command();
+    let plan = cmd.find_subcommand("plan").unwrap();
+    for arg in plan.get_arguments().chain(cmd.get_arguments()) {
+        let Some(long) = arg.get_long() else { continue };
+        if ["help", "version"].contains(&long) {
+            continue;
+        }
+        assert!(
+            readme.contains(&format!("`--{long}")),
+            "README does not list --{long}"
+        );
+    }
+    assert!(readme.contains("\"tue,thu,sat\""));
+    // The first command line that runs a bare `rehabplan` comes after the install step.
+    let mut in_code = false;
+    let mut first_bare = None;
+    let mut install = None;
+    for (i, line) in readme.lines().enumerate() {
+        if line.starts_with("```") {
+            in_code = !in_code;
+        } else if in_code && line.starts_with("cargo install --path .") {
+            install.get_or_insert(i);
+        } else if in_code && line.starts_with("rehabplan ") {
+            first_bare.get_or_insert(i);
+        }
+    }
+    assert!(
+        install.expect("an install step") < first_bare.unwrap(),
+        "`rehabplan` is used before it is installed"
+    );
+    // Examples that do not age: no fixed start date with --week current.
+    for line in readme.lines().filter(|l| l.contains("--week current")) {
+        assert!(!line.contains("--start 20"), "{line}");
+    }
+}
