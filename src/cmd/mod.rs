@@ -462,17 +462,19 @@ pub fn refuse_input_as_output(output: &Path, inputs: &[(&str, &Path)]) -> Result
     Ok(())
 }
 
-/// Whether two paths name the same existing file (through links and `..` too).
+/// Whether two paths name the same existing file (through links, `..` and hard links too).
+#[cfg(unix)]
 pub fn same_file(a: &Path, b: &Path) -> bool {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt;
-        if let (Ok(x), Ok(y)) = (std::fs::metadata(a), std::fs::metadata(b)) {
-            return x.dev() == y.dev() && x.ino() == y.ino();
-        }
-        false
+    use std::os::unix::fs::MetadataExt;
+    match (std::fs::metadata(a), std::fs::metadata(b)) {
+        (Ok(x), Ok(y)) => x.dev() == y.dev() && x.ino() == y.ino(),
+        _ => false,
     }
-    #[cfg(not(unix))]
+}
+
+/// Whether two paths name the same existing file (through links and `..` too).
+#[cfg(not(unix))]
+pub fn same_file(a: &Path, b: &Path) -> bool {
     match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
         (Ok(x), Ok(y)) => x == y,
         _ => false,
