@@ -219,7 +219,26 @@ fn session(o: &mut String, s: &Session, wording: &Wording) {
         .max()
         .unwrap_or(0);
     for it in items {
-        let _ = writeln!(o, "  [ ] {:width$}  {}", it.name, wording.dose_line(it));
+        // Each short phrase of the dose stays on one line ("rest 1 min between sets", not
+        // "sets" alone on the next): its spaces are no-break spaces until `wrap` is done.
+        let mut phrases = vec![wording.dose(it)];
+        phrases.extend(wording.dose_details(it));
+        let dose: Vec<String> = phrases
+            .iter()
+            .map(|p| {
+                if p.chars().count() <= 32 {
+                    p.replace(' ', NBSP)
+                } else {
+                    p.clone()
+                }
+            })
+            .collect();
+        let _ = writeln!(
+            o,
+            "  [ ] {:width$}  {}",
+            it.name,
+            dose.join(&wording.list_separator)
+        );
         if !it.note.is_empty() {
             let _ = writeln!(o, "      {} {}", heading(&wording.note_label), it.note);
         }
@@ -260,6 +279,9 @@ fn footer(o: &mut String, plan: &Plan, wording: &Wording) {
     }
     let _ = writeln!(o, "\n{}", wording.disclaimer);
 }
+
+/// A space that `wrap` never breaks at (a no-break space, printed as a plain space).
+const NBSP: &str = "\u{a0}";
 
 /// Wrap every line longer than `width` characters at spaces. A continuation is indented like
 /// the line's text: past its leading spaces and any list mark (`- `, `! `, `[ ] `).
@@ -320,7 +342,7 @@ pub fn wrap(text: &str, width: usize) -> String {
         out.push_str(current.trim_end());
         out.push_str(newline);
     }
-    out
+    out.replace(NBSP, " ")
 }
 
 #[cfg(test)]
@@ -342,6 +364,14 @@ mod tests {
         assert_eq!(
             wrap("  [ ] Squat    3 x 10\n", 20),
             "  [ ] Squat    3 x\n      10\n"
+        );
+        // No-break spaces keep a phrase together, and print as spaces.
+        assert_eq!(
+            wrap(
+                "  - 3 x 10, rest\u{a0}1\u{a0}min\u{a0}between\u{a0}sets\n",
+                24
+            ),
+            "  - 3 x 10,\n    rest 1 min between sets\n"
         );
         assert_eq!(
             wrap("  GREEN  0 to 3: safe. Carry on.\n", 24),
