@@ -117,3 +117,18 @@ fn quiet_batches_print_only_the_problems() {
     assert_eq!(r.stderr.lines().count(), 1, "{}", r.stderr);
     assert!(dir.join("out/a-pfps.pdf").exists());
 }
+
+#[test]
+fn a_progress_bar_on_a_terminal_only() {
+    let dir = scratch("batch-progress");
+    let rows: String = (0..12).map(|i| format!("P{i},pfps\n")).collect();
+    std::fs::write(dir.join("p.csv"), format!("name,cause\n{rows}")).unwrap();
+    let Some(out) = run_in_terminal(&dir, "rehabplan batch p.csv --out-dir out") else {
+        return;
+    };
+    assert!(out.contains("/12 plans"), "{out:?}");
+    assert!(out.ends_with("wrote 12 of 12 plans to out\n"), "{out:?}");
+    // Not a terminal: only the summary.
+    let r = run_in(&dir, &["batch", "p.csv", "--out-dir", "out2"]);
+    assert_eq!(r.stderr, "wrote 12 of 12 plans to out2\n");
+}

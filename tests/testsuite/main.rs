@@ -95,3 +95,35 @@ pub const CAUSES: [&str; 7] = [
     "pes-anserine",
     "pfps",
 ];
+
+/// Run a shell command line in a pseudo-terminal (`script` from util-linux), as a user at a
+/// terminal would, with `rehabplan` on the PATH; the terminal's output (stdout and stderr
+/// together). None, with a notice, where `script` is missing.
+pub fn run_in_terminal(dir: &Path, command: &str) -> Option<String> {
+    let bin_dir = Path::new(env!("CARGO_BIN_EXE_rehabplan")).parent().unwrap();
+    let out = Command::new("script")
+        .args(["-qec", command, "/dev/null"])
+        .current_dir(dir)
+        .env(
+            "PATH",
+            format!(
+                "{}:{}",
+                bin_dir.display(),
+                std::env::var("PATH").unwrap_or_default()
+            ),
+        )
+        .env("REHABPLAN_TODAY", TODAY)
+        .env("SOURCE_DATE_EPOCH", "1767225600")
+        .env("TERM", "xterm")
+        .env_remove("NO_COLOR")
+        .env_remove("REHABPLAN_PROGRAMS")
+        .stdin(std::process::Stdio::null())
+        .output();
+    match out {
+        Ok(out) => Some(String::from_utf8_lossy(&out.stdout).replace("\r\n", "\n")),
+        Err(_) => {
+            eprintln!("notice: `script` (util-linux) is not installed; skipping a terminal check");
+            None
+        }
+    }
+}

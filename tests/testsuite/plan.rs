@@ -642,3 +642,20 @@ fn the_terminal_view_speaks_the_templates_language_in_80_columns() {
         en.stdout
     );
 }
+
+#[test]
+fn the_terminal_view_fits_the_terminal() {
+    let dir = scratch("terminal-width");
+    let Some(out) = run_in_terminal(
+        &dir,
+        "stty rows 24 cols 60; rehabplan plan --cause pfps --start 2027-01-04 --week 1",
+    ) else {
+        return;
+    };
+    assert!(out.contains("Rehab plan: "), "{out}");
+    let longest = out.lines().map(|l| l.chars().count()).max().unwrap();
+    assert!(
+        (50..=60).contains(&longest),
+        "longest line {longest}:\n{out}"
+    );
+}
