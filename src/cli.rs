@@ -40,10 +40,10 @@ pub struct Cli {
 pub struct Global {
     /// A folder of your own program, exercise and template files; they add to the built-ins
     /// and override them by id.
-    #[arg(long, global = true, value_name = "DIR", env = "REHABPLAN_PROGRAMS", value_hint = clap::ValueHint::DirPath)]
+    #[arg(long, global = true, value_name = "DIR", env = "REHABPLAN_PROGRAMS", value_hint = clap::ValueHint::DirPath, display_order = 900)]
     pub programs: Option<PathBuf>,
     /// Print only errors and warnings: no "wrote ..." lines, no progress bar.
-    #[arg(long, short = 'q', global = true)]
+    #[arg(long, short = 'q', global = true, display_order = 901)]
     pub quiet: bool,
     /// When to use colour: auto (on a terminal, unless NO_COLOR is set), always or never.
     #[arg(
@@ -51,7 +51,8 @@ pub struct Global {
         global = true,
         value_enum,
         value_name = "WHEN",
-        default_value = "auto"
+        default_value = "auto",
+        display_order = 902
     )]
     pub color: ColorArg,
 }
