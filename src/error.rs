@@ -23,6 +23,9 @@ pub enum Error {
         message: String,
         hint: String,
     },
+    /// Something the command needs is missing (not a bad value of one flag).
+    #[error("{message}")]
+    Missing { message: String, hint: String },
     /// Writing an output failed; the file already there (if any) is untouched.
     #[error("cannot write {path}: {reason}")]
     Write { path: String, reason: String },
@@ -48,7 +51,10 @@ impl Error {
 
     pub fn exit_code(&self) -> u8 {
         match self {
-            Error::Invalid(_) | Error::Usage { .. } | Error::Read { .. } => EXIT_INVALID,
+            Error::Invalid(_)
+            | Error::Usage { .. }
+            | Error::Missing { .. }
+            | Error::Read { .. } => EXIT_INVALID,
             Error::Write { .. } | Error::Render(_) => EXIT_FAILURE,
             Error::RedFlag(_) => EXIT_RED_FLAG,
         }
@@ -65,7 +71,7 @@ impl Error {
                 s.push_str(&format!("{self}\n"));
                 s
             }
-            Error::Usage { hint, .. } if !hint.is_empty() => {
+            Error::Usage { hint, .. } | Error::Missing { hint, .. } if !hint.is_empty() => {
                 format!("error: {self}\n  hint: {hint}\n")
             }
             Error::RedFlag(text) => format!("{text}\n"),

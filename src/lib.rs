@@ -8,6 +8,7 @@
 
 pub mod cli;
 pub mod cmd;
+pub mod complete;
 pub mod diag;
 pub mod error;
 pub mod figure;

@@ -1,7 +1,8 @@
 //! `rehabplan batch patients.csv --out-dir DIR`: one plan per CSV row, on all cores.
 //!
 //! Columns (a header row names them, in any order): `name`, `cause` (required), `start`,
-//! `days`, `weeks`, `level`, `equipment`, `minutes`. A bad row is reported with its line number
+//! `days`, `weeks`, `level`, `equipment`, `minutes`. A bad row (a bad value, or more or fewer
+//! fields than the header, as an unquoted `mon,wed,fri` gives) is reported with its line number
 //! and the other rows go on; the exit code is 2 when any row failed.
 
 use super::plan::{options, Request};
@@ -9,7 +10,6 @@ use crate::cli::{BatchArgs, Global};
 use crate::error::{Error, Result};
 use crate::plan::Level;
 use std::collections::BTreeSet;
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
@@ -30,6 +30,8 @@ pub const MAX_ROWS: usize = 100_000;
 struct Row {
     line: u64,
     fields: Vec<(String, String)>,
+    /// Why the row cannot be used as it is (its fields do not match the header).
+    malformed: Option<String>,
 }
 
 impl Row {
@@ -46,6 +48,7 @@ pub fn execute(global: &Global, args: &BatchArgs) -> Result<u8> {
     let shown = args.csv.display().to_string();
     let text = crate::load::read_text(&args.csv).map_err(|d| Error::Invalid(vec![d]))?;
     let rows = read_rows(&text, &shown)?;
+    let created = super::created()?;
     if !args.out_dir.is_dir() {
         std::fs::create_dir_all(&args.out_dir).map_err(|e| Error::Write {
             path: args.out_dir.display().to_string(),
@@ -55,7 +58,6 @@ pub fn execute(global: &Global, args: &BatchArgs) -> Result<u8> {
     let v = super::catalog(global)?;
     let template = super::template(&v, args.template.as_deref())?;
     let today = super::today();
-    let created = super::source_date_epoch();
 
     // Output names are fixed before the work is shared out, so they are unique and stable.
     let mut taken = BTreeSet::new();
@@ -78,9 +80,17 @@ pub fn execute(global: &Global, args: &BatchArgs) -> Result<u8> {
 
     // One plan per core already: each render keeps to its own thread.
     let next = AtomicUsize::new(0);
-    let done = AtomicUsize::new(0);
     let problems: Mutex<Vec<(u64, String)>> = Mutex::new(Vec::new());
-    let progress = std::io::stderr().is_terminal();
+    // indicatif draws only on a terminal; --quiet hides it there too.
+    let progress = if global.quiet {
+        indicatif::ProgressBar::hidden()
+    } else {
+        indicatif::ProgressBar::new(rows.len() as u64)
+    };
+    progress.set_style(
+        indicatif::ProgressStyle::with_template("{wide_bar} {pos}/{len} plans, {eta} left")
+            .expect("a valid template"),
+    );
     let workers = std::thread::available_parallelism()
         .map(|n| n.get())
         .unwrap_or(2)
@@ -93,48 +103,42 @@ pub fn execute(global: &Global, args: &BatchArgs) -> Result<u8> {
                     break;
                 }
                 let row = &rows[i];
-                if let Err(message) = one(
-                    &v,
-                    &template,
-                    row,
-                    &args.out_dir.join(&names[i]),
-                    args,
-                    today,
-                    created,
-                ) {
+                let result = match &row.malformed {
+                    Some(m) => Err(m.clone()),
+                    None => one(
+                        &v,
+                        &template,
+                        row,
+                        &args.out_dir.join(&names[i]),
+                        args,
+                        today,
+                        created,
+                    ),
+                };
+                if let Err(message) = result {
                     problems
                         .lock()
                         .expect("no worker panics")
                         .push((row.line, message));
                 }
-                let n = done.fetch_add(1, Ordering::Relaxed) + 1;
-                if progress {
-                    let width = 30;
-                    let filled = n * width / rows.len();
-                    eprint!(
-                        "\r[{}{}] {n}/{} plans",
-                        "#".repeat(filled),
-                        " ".repeat(width - filled),
-                        rows.len()
-                    );
-                }
+                progress.inc(1);
             });
         }
     });
-    if progress {
-        eprintln!();
-    }
+    progress.finish_and_clear();
     let mut problems = problems.into_inner().expect("no worker panics");
     problems.sort();
     for (line, message) in &problems {
         eprintln!("error: {shown}:{line}: {message}");
     }
     let ok = rows.len() - problems.len();
-    eprintln!(
-        "wrote {ok} of {} plans to {}",
-        rows.len(),
-        args.out_dir.display()
-    );
+    if !global.quiet {
+        eprintln!(
+            "wrote {ok} of {} plans to {}",
+            rows.len(),
+            args.out_dir.display()
+        );
+    }
     Ok(if problems.is_empty() {
         0
     } else {
@@ -144,7 +148,7 @@ pub fn execute(global: &Global, args: &BatchArgs) -> Result<u8> {
 
 fn read_rows(text: &str, shown: &str) -> Result<Vec<Row>> {
     let mut reader = csv::ReaderBuilder::new()
-        .flexible(false)
+        .flexible(true)
         .trim(csv::Trim::All)
         .from_reader(text.as_bytes());
     let headers: Vec<String> = reader
@@ -195,7 +199,14 @@ fn read_rows(text: &str, shown: &str) -> Result<Vec<Row>> {
     let mut rows = Vec::new();
     for rec in reader.records() {
         let rec = rec.map_err(|e| Error::Invalid(vec![csv_diag(shown, &e)]))?;
-        let line = rec.position().map(|p| p.line()).unwrap_or(0);
+        let line = rec.position().map_or(0, |p| line_at(text, p.byte()));
+        let malformed = (rec.len() != headers.len()).then(|| {
+            format!(
+                "this row has {} fields; the header has {} (quote a value that has commas in it, e.g. \"mon,wed,fri\")",
+                rec.len(),
+                headers.len()
+            )
+        });
         rows.push(Row {
             line,
             fields: headers
@@ -203,6 +214,7 @@ fn read_rows(text: &str, shown: &str) -> Result<Vec<Row>> {
                 .cloned()
                 .zip(rec.iter().map(str::to_string))
                 .collect(),
+            malformed,
         });
         if rows.len() > MAX_ROWS {
             return Err(Error::Invalid(vec![crate::diag::Diagnostic::file(
@@ -220,6 +232,18 @@ fn read_rows(text: &str, shown: &str) -> Result<Vec<Row>> {
         .hint("add one row per patient")]));
     }
     Ok(rows)
+}
+
+/// The 1-based line a record starting at byte `byte` is on. The csv crate's own line numbers
+/// are one short in CRLF files: it ends a record at the `\r` and puts the next one's start
+/// before the `\n`. So the line is counted here from the text, past any line ends at `byte`.
+fn line_at(text: &str, byte: u64) -> u64 {
+    let bytes = text.as_bytes();
+    let mut end = (byte as usize).min(bytes.len());
+    while end < bytes.len() && matches!(bytes[end], b'\r' | b'\n') {
+        end += 1;
+    }
+    bytes[..end].iter().filter(|&&b| b == b'\n').count() as u64 + 1
 }
 
 fn csv_diag(shown: &str, e: &csv::Error) -> crate::diag::Diagnostic {
@@ -266,15 +290,6 @@ fn one(
         }
         other => other.to_string(),
     };
-    let num = |col: &str| -> std::result::Result<Option<u32>, String> {
-        match row.get(col) {
-            None => Ok(None),
-            Some(s) => s
-                .parse::<u32>()
-                .map(Some)
-                .map_err(|_| format!("column `{col}`: `{s}` is not a whole number")),
-        }
-    };
     let level = match row.get("level") {
         None => None,
         Some("beginner") => Some(Level::Beginner),
@@ -288,11 +303,11 @@ fn one(
     };
     let request = Request {
         start: row.get("start"),
-        weeks: num("weeks")?,
+        weeks: row.get("weeks"),
         days: row.get("days"),
         level,
         equipment: row.get("equipment"),
-        minutes: num("minutes")?,
+        minutes: row.get("minutes"),
         name: row.get("name"),
     };
     let opts = options(&request, today).map_err(column_error)?;
@@ -303,13 +318,19 @@ fn one(
         super::render_pdf_with(&plan, template, args.paper, created).map_err(|e| e.to_string())?;
     let write = |ext: &str, bytes: &[u8]| -> std::result::Result<(), String> {
         let path: PathBuf = stem.with_extension(ext);
-        super::write_atomic(&path, bytes).map_err(|e| e.to_string())
+        if super::same_file(&path, &args.csv) {
+            return Err(format!(
+                "{} is the CSV file being read; not replaced",
+                path.display()
+            ));
+        }
+        super::write_output(&path, bytes).map_err(|e| e.to_string())
     };
     write("pdf", &pdf)?;
     if args.ics {
         write(
             "ics",
-            &crate::render::ics::render(&plan, &template.text, created),
+            &crate::render::ics::render(&plan, &template.text, &template.language, created),
         )?;
     }
     if args.json {
@@ -338,6 +359,15 @@ fn slug(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn lines_are_counted_past_crlf() {
+        let text = "h\r\na\r\nb\n";
+        assert_eq!(super::line_at(text, 3), 2);
+        // Where the csv crate puts the third record's start: at the `\n` after `a\r`.
+        assert_eq!(super::line_at(text, 5), 3);
+        assert_eq!(super::line_at(text, 6), 3);
+    }
+
     #[test]
     fn slugs_keep_letters() {
         assert_eq!(super::slug("Zoë Łukasiewicz-pfps"), "zoë-łukasiewicz-pfps");

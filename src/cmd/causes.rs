@@ -30,10 +30,7 @@ pub fn execute(global: &Global, args: &ListArgs) -> Result<u8> {
         })
         .collect();
     match args.format {
-        ListFormat::Json => println!(
-            "{}",
-            serde_json::to_string_pretty(&rows).expect("plain data serializes")
-        ),
+        ListFormat::Json => super::write_stdout(super::json_doc("causes", &rows).as_bytes())?,
         ListFormat::Text => {
             let mut out = String::new();
             for r in &rows {
@@ -44,7 +41,8 @@ pub fn execute(global: &Global, args: &ListArgs) -> Result<u8> {
                 out.push_str(&format!("    {}\n", r.summary));
             }
             out.push_str("\nUse an id or alias with `rehabplan plan --cause ID`. Not medical advice: see a doctor for swelling, locking, giving way, fever or night pain.\n");
-            print!("{out}");
+            let out = crate::render::text::wrap(&out, super::plan::terminal_width());
+            super::write_stdout(out.as_bytes())?;
         }
     }
     Ok(0)

@@ -39,20 +39,17 @@ pub fn execute(global: &Global, args: &ExercisesArgs) -> Result<u8> {
         let t = super::template(&v, args.template.as_deref())?;
         let options = crate::render::pdf::PdfOptions {
             paper: None,
-            created: super::source_date_epoch(),
+            created: super::created()?,
         };
         let title = format!("rehabplan: {} exercises", list.len());
         let bytes = crate::render::pdf::gallery(&list, &title, &t, &options)
             .map_err(|e| Error::Render(e.to_string()))?;
-        super::write_atomic(out, &bytes)?;
+        super::write_output(out, &bytes)?;
         eprintln!("wrote {} ({} exercises)", out.display(), list.len());
         return Ok(0);
     }
     match args.format {
-        ListFormat::Json => println!(
-            "{}",
-            serde_json::to_string_pretty(&list).expect("plain data serializes")
-        ),
+        ListFormat::Json => super::write_stdout(super::json_doc("exercises", &list).as_bytes())?,
         ListFormat::Text => {
             let width = list.iter().map(|e| e.id.len()).max().unwrap_or(0);
             let mut out = String::new();
@@ -74,7 +71,8 @@ pub fn execute(global: &Global, args: &ExercisesArgs) -> Result<u8> {
                 ));
             }
             out.push_str(&format!("{} exercises\n", list.len()));
-            print!("{out}");
+            // A table, one exercise a line (for grep): not wrapped.
+            super::write_stdout(out.as_bytes())?;
         }
     }
     Ok(0)

@@ -38,7 +38,7 @@ pub fn execute(global: &Global, args: &FigureArgs) -> Result<u8> {
         crate::figure::svg(&drawing, accent).into_bytes()
     };
     match &args.output {
-        Some(path) => super::write_atomic(path, &bytes)?,
+        Some(path) => super::write_output(path, &bytes)?,
         None => super::write_stdout(&bytes)?,
     }
     Ok(0)

@@ -52,7 +52,10 @@ pub fn execute(global: &Global, args: &InitArgs) -> Result<u8> {
                 reason: load::io_reason(&e),
             })?;
         }
-        super::write_atomic(&path, text.as_bytes())?;
+        super::write_output(&path, text.as_bytes())?;
+    }
+    if global.quiet {
+        return Ok(0);
     }
     eprintln!(
         "wrote {} file{} to {}",

@@ -1,32 +1,31 @@
 //! `rehabplan log FILE`: add one session's pain scores to a pain log.
 
-use crate::cli::LogArgs;
+use crate::cli::{Global, LogArgs};
 use crate::error::{Error, Result};
 use crate::painlog::{self, Entry};
 
-pub fn execute(args: &LogArgs) -> Result<u8> {
+pub fn execute(global: &Global, args: &LogArgs) -> Result<u8> {
     let date = match &args.date {
-        Some(d) => super::plan::parse_date(d, "--date")?,
+        Some(d) => super::plan::parse_date_or_today(d, "--date", super::today())?,
         None => super::today(),
     };
-    for (flag, v) in [("--during", args.during), ("--morning", args.morning)] {
-        if let Some(p) = v {
-            if p > 10 {
-                return Err(Error::usage(
-                    flag,
-                    format!("{p} is not a pain score"),
-                    "score pain from 0 (none) to 10 (worst imaginable)",
-                ));
-            }
+    let hint = "score pain from 0 (none) to 10 (worst imaginable)";
+    let score = |flag: &str, v: &Option<String>| -> Result<Option<u8>> {
+        let Some(v) = v else { return Ok(None) };
+        let p = super::plan::whole_number(flag, v, hint)?;
+        if !(0..=10).contains(&p) {
+            return Err(Error::usage(flag, format!("{p} is not a pain score"), hint));
         }
-    }
+        Ok(Some(p as u8))
+    };
+    let during = score("--during", &args.during)?;
+    let morning = score("--morning", &args.morning)?;
     let completed = match (args.completed, args.not_completed) {
         (true, _) => Some(true),
         (_, true) => Some(false),
         _ => None,
     };
-    if args.during.is_none() && args.morning.is_none() && completed.is_none() && args.note.is_none()
-    {
+    if during.is_none() && morning.is_none() && completed.is_none() && args.note.is_none() {
         return Err(Error::usage(
             "--during",
             "nothing to log",
@@ -36,8 +35,8 @@ pub fn execute(args: &LogArgs) -> Result<u8> {
     let entry = Entry {
         date,
         exercise: args.exercise.clone(),
-        pain_during: args.during,
-        pain_next_morning: args.morning,
+        pain_during: during,
+        pain_next_morning: morning,
         completed,
         note: args.note.clone().unwrap_or_default(),
     };
@@ -54,7 +53,9 @@ pub fn execute(args: &LogArgs) -> Result<u8> {
         text.push('\n');
     }
     text.push_str(&painlog::entry_text(&entry));
-    super::write_atomic(&args.file, text.as_bytes())?;
-    eprintln!("logged {} in {}", date, args.file.display());
+    super::write_output(&args.file, text.as_bytes())?;
+    if !global.quiet {
+        eprintln!("logged {} in {}", date, args.file.display());
+    }
     Ok(0)
 }

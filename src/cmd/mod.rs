@@ -15,6 +15,7 @@ use crate::cli::{Cli, Command, Global};
 use crate::error::{Error, Result};
 use crate::load;
 use crate::validate::Validated;
+use std::path::Path;
 
 /// Run one command; `Ok` carries the exit code.
 pub fn run(cli: Cli) -> Result<u8> {
@@ -26,24 +27,13 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Plan(a) => plan::execute(&cli.global, &a),
         Command::Init(a) => init::execute(&cli.global, &a),
         Command::Screen(a) => screen::execute(&cli.global, &a),
-        Command::Log(a) => log::execute(&a),
+        Command::Log(a) => log::execute(&cli.global, &a),
         Command::Batch(a) => batch::execute(&cli.global, &a),
         Command::Completions(a) => {
-            use clap::CommandFactory;
-            let mut out = Vec::new();
-            clap_complete::generate(a.shell, &mut Cli::command(), "rehabplan", &mut out);
-            write_stdout(&out)?;
+            write_stdout(&completion_script(a.shell)?)?;
             Ok(0)
         }
-        Command::Man => {
-            use clap::CommandFactory;
-            let mut out = Vec::new();
-            clap_mangen::Man::new(Cli::command())
-                .render(&mut out)
-                .map_err(|e| Error::Render(e.to_string()))?;
-            write_stdout(&out)?;
-            Ok(0)
-        }
+        Command::Man(a) => man(&cli.global, a.dir.as_deref()),
         Command::Adjust(a) => {
             if a.log.is_none() {
                 return Err(Error::usage(
@@ -55,18 +45,170 @@ pub fn run(cli: Cli) -> Result<u8> {
             plan::execute(&cli.global, &a)
         }
         Command::Schema(a) => {
-            let kind = match a.kind {
-                crate::cli::SchemaKind::Program => "program",
-                crate::cli::SchemaKind::Exercises => "exercises",
-                crate::cli::SchemaKind::Template => "template",
-            };
-            let s = crate::schema::schema(kind).expect("every kind has a schema");
+            let s = match a.kind {
+                crate::cli::SchemaKind::Program => crate::schema::schema("program"),
+                crate::cli::SchemaKind::Exercises => crate::schema::schema("exercises"),
+                crate::cli::SchemaKind::Template => crate::schema::schema("template"),
+                crate::cli::SchemaKind::Plan => Some(crate::render::json::schema()),
+            }
+            .expect("every kind has a schema");
             write_stdout(
                 format!("{}\n", serde_json::to_string_pretty(&s).expect("JSON")).as_bytes(),
             )?;
             Ok(0)
         }
     }
+}
+
+/// The shell's completion script. It calls `rehabplan` back with `COMPLETE=<shell>` for each
+/// completion, so causes, days, templates and the like come from the real values
+/// (`crate::complete`); the same as `COMPLETE=bash rehabplan` prints.
+fn completion_script(shell: clap_complete::Shell) -> Result<Vec<u8>> {
+    use clap_complete::env::{Bash, Elvish, EnvCompleter, Fish, Powershell, Zsh};
+    let completer: &dyn EnvCompleter = match shell {
+        clap_complete::Shell::Bash => &Bash,
+        clap_complete::Shell::Elvish => &Elvish,
+        clap_complete::Shell::Fish => &Fish,
+        clap_complete::Shell::PowerShell => &Powershell,
+        clap_complete::Shell::Zsh => &Zsh,
+        other => {
+            return Err(Error::usage(
+                "SHELL",
+                format!("no completion for {other}"),
+                "use bash, zsh, fish, elvish or powershell",
+            ))
+        }
+    };
+    let mut out = Vec::new();
+    completer
+        .write_registration("COMPLETE", "rehabplan", "rehabplan", "rehabplan", &mut out)
+        .map_err(|e| Error::Render(e.to_string()))?;
+    Ok(out)
+}
+
+/// `rehabplan man`: the main page on standard output, or with `--dir` every page
+/// (`rehabplan.1`, `rehabplan-plan.1`, ...), the ones the main page refers to.
+fn man(global: &Global, dir: Option<&Path>) -> Result<u8> {
+    use clap::CommandFactory;
+    let mut cmd = Cli::command().disable_help_subcommand(true);
+    cmd.build();
+    let Some(dir) = dir else {
+        write_stdout(&man_page(&cmd)?)?;
+        return Ok(0);
+    };
+    std::fs::create_dir_all(dir).map_err(|e| Error::Write {
+        path: dir.display().to_string(),
+        reason: load::io_reason(&e),
+    })?;
+    let mut pages = vec![cmd.clone()];
+    pages.extend(cmd.get_subcommands().filter(|s| !s.is_hide_set()).cloned());
+    for page in &pages {
+        let name = page.get_display_name().unwrap_or(page.get_name());
+        write_output(&dir.join(format!("{name}.1")), &man_page(page)?)?;
+    }
+    if !global.quiet {
+        eprintln!("wrote {} manual pages to {}", pages.len(), dir.display());
+    }
+    Ok(0)
+}
+
+/// One manual page. The examples after `--help` keep their lines (no filling).
+fn man_page(cmd: &clap::Command) -> Result<Vec<u8>> {
+    let after = cmd.get_after_help().map(|a| a.to_string());
+    let man = clap_mangen::Man::new(cmd.clone().after_help(clap::builder::Resettable::Reset));
+    let mut page = Vec::new();
+    man.render(&mut page)
+        .map_err(|e| Error::Render(e.to_string()))?;
+    let Some(after) = after else {
+        return Ok(page);
+    };
+    let mut examples = String::from(".SH EXAMPLES\n");
+    let mut literal = false;
+    for line in after.lines().filter(|l| *l != "Examples:") {
+        let example = line.starts_with("  ");
+        if example != literal {
+            examples.push_str(if example { ".PP\n.nf\n" } else { ".fi\n" });
+            literal = example;
+        }
+        if line.is_empty() {
+            examples.push_str(".PP\n");
+        } else {
+            examples.push_str(&roff_line(line.strip_prefix("  ").unwrap_or(line)));
+            examples.push('\n');
+        }
+    }
+    if literal {
+        examples.push_str(".fi\n");
+    }
+    // Before the version section, where clap_mangen puts the text after --help.
+    let text = String::from_utf8_lossy(&page).into_owned();
+    let at = text.find(".SH VERSION").unwrap_or(text.len());
+    Ok(format!("{}{examples}{}", &text[..at], &text[at..]).into_bytes())
+}
+
+/// A line of text for roff: backslashes and hyphens escaped, no control character first.
+fn roff_line(line: &str) -> String {
+    let escaped = line.replace('\\', "\\e").replace('-', "\\-");
+    if escaped.starts_with(['.', '\'']) {
+        format!("\\&{escaped}")
+    } else {
+        escaped
+    }
+}
+
+/// The colour setting for clap (help, usage errors) from `--color` among `args` and
+/// NO_COLOR: the flag wins; `auto` means colour on a terminal unless NO_COLOR is set.
+pub fn color_choice(args: impl IntoIterator<Item = std::ffi::OsString>) -> clap::ColorChoice {
+    let mut args = args.into_iter().map(|a| a.to_string_lossy().into_owned());
+    let mut chosen = None;
+    while let Some(a) = args.next() {
+        if a == "--" {
+            break;
+        }
+        let value = if a == "--color" {
+            args.next()
+        } else {
+            a.strip_prefix("--color=").map(str::to_string)
+        };
+        if let Some(v) = value {
+            chosen = Some(v);
+        }
+    }
+    match chosen.as_deref() {
+        Some("always") => clap::ColorChoice::Always,
+        Some("never") => clap::ColorChoice::Never,
+        _ if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) => {
+            clap::ColorChoice::Never
+        }
+        _ => clap::ColorChoice::Auto,
+    }
+}
+
+/// Whether our own messages on standard error are coloured.
+pub fn stderr_color(choice: clap::ColorChoice) -> bool {
+    use std::io::IsTerminal;
+    match choice {
+        clap::ColorChoice::Always => true,
+        clap::ColorChoice::Never => false,
+        clap::ColorChoice::Auto => std::io::stderr().is_terminal(),
+    }
+}
+
+/// An error report with `error:` in bold red and `hint:` in bold.
+pub fn paint_report(report: &str) -> String {
+    let mut out = String::with_capacity(report.len() + 32);
+    for line in report.split_inclusive('\n') {
+        if let Some(rest) = line.strip_prefix("error:") {
+            out.push_str("\x1b[1;31merror:\x1b[0m");
+            out.push_str(rest);
+        } else if let Some(rest) = line.strip_prefix("  hint:") {
+            out.push_str("  \x1b[1mhint:\x1b[0m");
+            out.push_str(rest);
+        } else {
+            out.push_str(line);
+        }
+    }
+    out
 }
 
 /// Load and validate the built-ins plus the user's folder and paths.
@@ -84,7 +226,11 @@ pub fn load_and_validate(global: &Global, extra: &[std::path::PathBuf]) -> Valid
             paths.push(p.clone());
         }
     }
-    sources.extend(load::read_user_paths(&paths, &mut diags));
+    let mut skipped = Vec::new();
+    sources.extend(load::read_user_paths(&paths, &mut diags, &mut skipped));
+    for s in skipped {
+        eprintln!("warning: {s}");
+    }
     let mut loaded = load::parse_all(sources);
     loaded.diagnostics.extend(diags);
     crate::validate::validate(loaded)
@@ -147,13 +293,13 @@ pub fn template(v: &Validated, name: Option<&str>) -> Result<crate::template::Te
     ))
 }
 
-/// Render a plan as PDF bytes, with SOURCE_DATE_EPOCH as the creation date when set.
+/// Render a plan as PDF bytes, created now (or at SOURCE_DATE_EPOCH when set).
 pub fn render_pdf(
     plan: &crate::plan::types::Plan,
     template: &crate::template::Template,
     paper: Option<crate::cli::PaperArg>,
 ) -> Result<Vec<u8>> {
-    render_pdf_with(plan, template, paper, source_date_epoch())
+    render_pdf_with(plan, template, paper, created()?)
 }
 
 pub fn render_pdf_with(
@@ -173,21 +319,80 @@ pub fn render_pdf_with(
     crate::render::pdf::render(plan, template, &options).map_err(|e| Error::Render(e.to_string()))
 }
 
-/// Write a file atomically: a temporary file in the same folder, then a rename, so that a file
-/// already at `path` is replaced whole or left as it was.
-pub fn write_atomic(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
+/// Write a command's output to `path`, never harming what is there:
+/// - `-` and `/dev/stdout` are standard output (any format, the PDF too);
+/// - a regular file (or a new one) is written atomically: a temporary file in the same folder,
+///   then a rename, so a file already at `path` is replaced whole or left as it was, and keeps
+///   its permissions; a symbolic link to a regular file stays a link, its target is replaced;
+/// - anything else (a device such as `/dev/null`, a FIFO, a terminal) is written into directly,
+///   never replaced.
+pub fn write_output(path: &Path, bytes: &[u8]) -> Result<()> {
+    if path.as_os_str() == "-" || path == Path::new("/dev/stdout") {
+        return write_stdout(bytes);
+    }
+    let shown = path.display().to_string();
+    let fail = |e: std::io::Error| Error::Write {
+        path: shown.clone(),
+        reason: load::io_reason(&e),
+    };
+    let folder = || Error::Write {
+        path: shown.clone(),
+        reason: "it is a folder; give a file name".into(),
+    };
+    match std::fs::symlink_metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => write_atomic(path, bytes, None),
+        Err(e) => Err(fail(e)),
+        Ok(m) if m.is_dir() => Err(folder()),
+        Ok(m) if m.is_file() => write_atomic(path, bytes, Some(m.permissions())),
+        Ok(m) if m.file_type().is_symlink() => match std::fs::metadata(path) {
+            Ok(t) if t.is_dir() => Err(folder()),
+            // /dev/stderr, /dev/fd/N, /proc/self/fd/N: the file behind a descriptor is the
+            // caller's to manage (it may be open for appending); write through the link.
+            Ok(t) if t.is_file() && !under_dev_or_proc(path) => {
+                let target = std::fs::canonicalize(path).map_err(fail)?;
+                write_atomic(&target, bytes, Some(t.permissions())).map_err(|e| match e {
+                    Error::Write { reason, .. } => Error::Write {
+                        path: shown.clone(),
+                        reason,
+                    },
+                    other => other,
+                })
+            }
+            Ok(_) => write_direct(path, bytes, false).map_err(fail),
+            // A link to nothing: the file it names is created.
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                write_direct(path, bytes, true).map_err(fail)
+            }
+            Err(e) => Err(fail(e)),
+        },
+        // A device, FIFO or socket: written into, never replaced.
+        Ok(_) => write_direct(path, bytes, false).map_err(fail),
+    }
+}
+
+fn under_dev_or_proc(path: &Path) -> bool {
+    path.starts_with("/dev") || path.starts_with("/proc")
+}
+
+fn write_direct(path: &Path, bytes: &[u8], create: bool) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .create(create)
+        .truncate(create)
+        .open(path)?;
+    f.write_all(bytes)?;
+    f.flush()
+}
+
+/// A temporary file in the same folder, then a rename over `path`.
+fn write_atomic(path: &Path, bytes: &[u8], keep: Option<std::fs::Permissions>) -> Result<()> {
     use std::io::Write;
     let shown = path.display().to_string();
     let fail = |e: std::io::Error| Error::Write {
         path: shown.clone(),
         reason: load::io_reason(&e),
     };
-    if path.is_dir() {
-        return Err(Error::Write {
-            path: shown,
-            reason: "it is a folder; give a file name".into(),
-        });
-    }
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => std::path::PathBuf::from("."),
@@ -202,11 +407,33 @@ pub fn write_atomic(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
         .file_name()
         .map(|n| n.to_string_lossy().to_string())
         .unwrap_or_else(|| "out".into());
-    let tmp = dir.join(format!(".{file_name}.{}.tmp", std::process::id()));
+    // A fresh name: never write through something already there (a stale file, a link).
+    let (tmp, mut f) = (0..100)
+        .find_map(|i| {
+            let tmp = dir.join(format!(".{file_name}.{}.{i}.tmp", std::process::id()));
+            match std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&tmp)
+            {
+                Ok(f) => Some(Ok((tmp, f))),
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => None,
+                Err(e) => Some(Err(e)),
+            }
+        })
+        .unwrap_or_else(|| {
+            Err(std::io::Error::other(
+                "cannot make a temporary file next to it",
+            ))
+        })
+        .map_err(fail)?;
     let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
         f.write_all(bytes)?;
+        if let Some(p) = keep {
+            f.set_permissions(p)?;
+        }
         f.sync_all()?;
+        drop(f);
         std::fs::rename(&tmp, path)
     })();
     if let Err(e) = result {
@@ -214,6 +441,62 @@ pub fn write_atomic(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
         return Err(fail(e));
     }
     Ok(())
+}
+
+/// Refuse to write the output over one of the command's inputs (`adjust --log pain.toml -o
+/// pain.toml` would replace the patient's pain log with the plan). `inputs` are (flag, path).
+pub fn refuse_input_as_output(output: &Path, inputs: &[(&str, &Path)]) -> Result<()> {
+    if output.as_os_str() == "-" {
+        return Ok(());
+    }
+    for (flag, input) in inputs {
+        if same_file(output, input) {
+            return Err(Error::usage(
+                "-o",
+                format!(
+                    "{} is the file given with {flag}; writing there would replace it",
+                    output.display()
+                ),
+                "write the output to another file",
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Whether two paths name the same existing file (through links, `..` and hard links too).
+#[cfg(unix)]
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (std::fs::metadata(a), std::fs::metadata(b)) {
+        (Ok(x), Ok(y)) => x.dev() == y.dev() && x.ino() == y.ino(),
+        _ => false,
+    }
+}
+
+/// Whether two paths name the same existing file (through links and `..` too).
+#[cfg(not(unix))]
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => false,
+    }
+}
+
+/// `{"format_version": 1, "<key>": value}`, pretty, with a final newline.
+pub fn json_doc(key: &str, value: &impl serde::Serialize) -> String {
+    let mut doc = serde_json::Map::new();
+    doc.insert(
+        "format_version".into(),
+        crate::render::json::FORMAT_VERSION.into(),
+    );
+    doc.insert(
+        key.into(),
+        serde_json::to_value(value).expect("plain data serializes"),
+    );
+    let mut out = serde_json::to_string_pretty(&doc).expect("plain data serializes");
+    out.push('\n');
+    out
 }
 
 /// Write to standard output; a closed pipe (`| head`) is not an error.
@@ -251,10 +534,24 @@ pub fn find_program<'a>(v: &'a Validated, name: &str) -> Result<&'a crate::model
     })
 }
 
-/// SOURCE_DATE_EPOCH (unix seconds) for reproducible output dates; 0 when unset or invalid.
-pub fn source_date_epoch() -> i64 {
-    std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|s| s.trim().parse().ok())
-        .unwrap_or(0)
+/// The creation time of an output (ICS DTSTAMP, the PDF's dates), in unix seconds:
+/// SOURCE_DATE_EPOCH when it is set, for reproducible bytes, else the clock.
+pub fn created() -> Result<i64> {
+    match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(s) if !s.trim().is_empty() => s
+            .trim()
+            .parse::<i64>()
+            .ok()
+            .filter(|t| (0..=253_402_300_799).contains(t))
+            .ok_or_else(|| {
+                Error::usage(
+                    "SOURCE_DATE_EPOCH",
+                    format!("`{s}` is not a time"),
+                    "set it to seconds since 1970-01-01 UTC (e.g. `date +%s`), or unset it",
+                )
+            }),
+        _ => Ok(std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs() as i64)),
+    }
 }

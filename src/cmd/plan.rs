@@ -13,30 +13,28 @@ use std::collections::BTreeSet;
 #[derive(Debug, Clone, Default)]
 pub struct Request<'a> {
     pub start: Option<&'a str>,
-    pub weeks: Option<u32>,
+    pub weeks: Option<&'a str>,
     pub days: Option<&'a str>,
     pub level: Option<Level>,
     pub equipment: Option<&'a str>,
-    pub minutes: Option<u32>,
+    pub minutes: Option<&'a str>,
     pub name: Option<&'a str>,
 }
 
 /// Check a request into planning options; each bad value is an error naming its flag.
 pub fn options(r: &Request, today: NaiveDate) -> Result<Options> {
     let start = match r.start {
-        Some(s) => parse_date(s, "--start")?,
+        Some(s) => parse_date_or_today(s, "--start", today)?,
         None => today,
     };
     let mut opts = Options::new(start);
     if let Some(w) = r.weeks {
-        if w == 0 || w > MAX_WEEKS {
-            return Err(Error::usage(
-                "--weeks",
-                format!("{w} weeks"),
-                format!("give a number of weeks from 1 to {MAX_WEEKS}"),
-            ));
+        let hint = format!("give a number of weeks from 1 to {MAX_WEEKS}");
+        let w = whole_number("--weeks", w, &hint)?;
+        if w < 1 || w > i64::from(MAX_WEEKS) {
+            return Err(Error::usage("--weeks", format!("{w} weeks"), hint));
         }
-        opts.weeks = Some(w);
+        opts.weeks = Some(w as u32);
     }
     if let Some(d) = r.days {
         opts.days = Some(parse_days(d)?);
@@ -46,14 +44,12 @@ pub fn options(r: &Request, today: NaiveDate) -> Result<Options> {
         opts.equipment = Some(parse_equipment(e)?);
     }
     if let Some(m) = r.minutes {
+        let hint = "give a time budget per session from 5 to 240 minutes";
+        let m = whole_number("--minutes", m, hint)?;
         if !(5..=240).contains(&m) {
-            return Err(Error::usage(
-                "--minutes",
-                format!("{m} minutes"),
-                "give a time budget per session from 5 to 240 minutes",
-            ));
+            return Err(Error::usage("--minutes", format!("{m} minutes"), hint));
         }
-        opts.minutes = Some(m);
+        opts.minutes = Some(m as u32);
     }
     if let Some(n) = r.name {
         if n.chars().count() > 200 {
@@ -71,6 +67,21 @@ pub fn options(r: &Request, today: NaiveDate) -> Result<Options> {
     Ok(opts)
 }
 
+/// A whole number given to `flag` (negative ones too, so that the range check can name them);
+/// `hint` says which numbers are allowed.
+pub fn whole_number(flag: &str, s: &str, hint: &str) -> Result<i64> {
+    let t = s.trim();
+    t.parse::<i64>().map_err(|_| {
+        let digits = t.strip_prefix('-').unwrap_or(t);
+        let message = if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+            format!("{t} is out of range")
+        } else {
+            format!("`{s}` is not a whole number")
+        };
+        Error::usage(flag, message, hint)
+    })
+}
+
 pub fn level(l: LevelArg) -> Level {
     match l {
         LevelArg::Beginner => Level::Beginner,
@@ -81,13 +92,30 @@ pub fn level(l: LevelArg) -> Level {
 
 pub fn execute(global: &Global, args: &PlanArgs) -> Result<u8> {
     let today = super::today();
+    if let Some(out) = &args.output {
+        // Never write the plan over a file this command reads.
+        let mut inputs: Vec<(&str, &std::path::Path)> = Vec::new();
+        if let Some(log) = &args.log {
+            inputs.push(("--log", log));
+        }
+        if let Some(answers) = &args.answers.answers {
+            inputs.push(("--answers", answers));
+        }
+        if let Some(t) = &args.template {
+            inputs.push(("--template", std::path::Path::new(t)));
+        }
+        super::refuse_input_as_output(out, &inputs)?;
+        if let Some(dir) = &global.programs {
+            refuse_output_in_programs(out, dir)?;
+        }
+    }
     let request = Request {
         start: args.start.as_deref(),
-        weeks: args.weeks,
+        weeks: args.weeks.as_deref(),
         days: args.days.as_deref(),
         level: Some(level(args.level)),
         equipment: args.equipment.as_deref(),
-        minutes: args.minutes,
+        minutes: args.minutes.as_deref(),
         name: args.name.as_deref(),
     };
     let mut opts = options(&request, today)?;
@@ -140,42 +168,52 @@ pub fn execute(global: &Global, args: &PlanArgs) -> Result<u8> {
         plan.weeks.retain(|w| w.number == n);
     }
 
+    let to_stdout = args.output.as_ref().is_none_or(|p| p.as_os_str() == "-");
     let bytes = match format {
         PlanFormat::Text => {
-            render::text::render(&plan, &template.text, render::text::TextOptions { week })
-                .into_bytes()
+            let width = if to_stdout { terminal_width() } else { 80 };
+            render::text::render(
+                &plan,
+                &template.text,
+                render::text::TextOptions { week, width },
+            )
+            .into_bytes()
         }
         PlanFormat::Json => render::json::render(&plan, &template.text),
         PlanFormat::Pdf => super::render_pdf(&plan, &template, args.paper)?,
-        PlanFormat::Ics => render::ics::render(&plan, &template.text, super::source_date_epoch()),
+        PlanFormat::Ics => {
+            render::ics::render(&plan, &template.text, &template.language, super::created()?)
+        }
     };
-    match &args.output {
+    match args.output.as_deref().filter(|p| p.as_os_str() != "-") {
         Some(path) => {
-            super::write_atomic(path, &bytes)?;
+            super::write_output(path, &bytes)?;
             // One write: stderr is unbuffered, and formatting dates piece by piece into it
             // costs a system call per piece.
             let mut note = String::new();
             for w in &plan.warnings {
                 note.push_str(&format!("warning: {w}\n"));
             }
-            note.push_str(&format!(
-                "wrote {} ({} weeks, {} to {})\n",
-                path.display(),
-                plan.weeks.len(),
-                plan.start,
-                plan.end
-            ));
+            if !global.quiet {
+                note.push_str(&format!(
+                    "wrote {} ({} weeks, {} to {})\n",
+                    path.display(),
+                    plan.weeks.len(),
+                    plan.start,
+                    plan.end
+                ));
+            }
             eprint!("{note}");
         }
         None => {
-            if format == PlanFormat::Pdf {
+            if format == PlanFormat::Pdf && args.output.is_none() {
                 return Err(Error::usage(
                     "--format",
                     "a PDF cannot be printed to the terminal",
-                    "add -o plan.pdf",
+                    "add -o plan.pdf, or -o - to write it to standard output",
                 ));
             }
-            if format == PlanFormat::Json {
+            if format != PlanFormat::Text {
                 for w in &plan.warnings {
                     eprintln!("warning: {w}");
                 }
@@ -186,11 +224,46 @@ pub fn execute(global: &Global, args: &PlanArgs) -> Result<u8> {
     Ok(0)
 }
 
+/// The terminal's width in columns when standard output is one, else 80.
+pub fn terminal_width() -> usize {
+    terminal_size::terminal_size()
+        .map(|(w, _)| usize::from(w.0))
+        .filter(|w| *w >= 20)
+        .unwrap_or(80)
+}
+
+/// A `.toml` output inside the --programs folder would be read back as a program file.
+fn refuse_output_in_programs(out: &std::path::Path, dir: &std::path::Path) -> Result<()> {
+    let is_toml = out.extension().is_some_and(|e| e == "toml");
+    let parent = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => std::path::Path::new("."),
+    };
+    if let (true, Ok(parent), Ok(dir)) = (
+        is_toml,
+        std::fs::canonicalize(parent),
+        std::fs::canonicalize(dir),
+    ) {
+        if parent.starts_with(&dir) {
+            return Err(Error::usage(
+                "-o",
+                format!(
+                    "{} is in the --programs folder {}; it would be read as one of its files",
+                    out.display(),
+                    dir.display()
+                ),
+                "write the output somewhere else",
+            ));
+        }
+    }
+    Ok(())
+}
+
 fn output_format(args: &PlanArgs) -> Result<PlanFormat> {
     if let Some(f) = args.format {
         return Ok(f);
     }
-    let Some(path) = &args.output else {
+    let Some(path) = args.output.as_ref().filter(|p| p.as_os_str() != "-") else {
         return Ok(PlanFormat::Text);
     };
     let ext = path
@@ -213,12 +286,21 @@ fn output_format(args: &PlanArgs) -> Result<PlanFormat> {
     }
 }
 
+/// A date, or `today`.
+pub fn parse_date_or_today(s: &str, flag: &str, today: NaiveDate) -> Result<NaiveDate> {
+    if s.trim().eq_ignore_ascii_case("today") {
+        Ok(today)
+    } else {
+        parse_date(s, flag)
+    }
+}
+
 pub fn parse_date(s: &str, flag: &str) -> Result<NaiveDate> {
     let d = NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| {
         Error::usage(
             flag,
             format!("`{s}` is not a date"),
-            "write the date as YYYY-MM-DD, e.g. 2026-12-28",
+            "write the date as YYYY-MM-DD, e.g. 2026-12-28, or today",
         )
     })?;
     if !(1900..=2200).contains(&chrono::Datelike::year(&d)) {
@@ -315,13 +397,21 @@ fn select_week(w: &str, start: NaiveDate, today: NaiveDate, weeks: u32) -> Resul
         }
         (days / 7 + 1) as u32
     } else {
-        w.trim().parse::<u32>().map_err(|_| {
+        let n = w.trim().parse::<i64>().map_err(|_| {
             Error::usage(
                 "--week",
                 format!("`{w}` is not a week number"),
-                "give a number like 3, or `current`",
+                format!("give a week from 1 to {weeks}, or `current`"),
             )
-        })?
+        })?;
+        if n < 1 || n > i64::from(weeks) {
+            return Err(Error::usage(
+                "--week",
+                format!("week {n} is not in this plan"),
+                format!("the plan has weeks 1 to {weeks}"),
+            ));
+        }
+        n as u32
     };
     if n == 0 || n > weeks {
         return Err(Error::usage(

@@ -18,6 +18,10 @@ pub fn execute(global: &Global, args: &ScreenArgs) -> Result<u8> {
         }
     };
     let questions = screen::questions(program.as_ref());
+    if args.print_answers_template {
+        super::write_stdout(answers_template(&questions, args.cause.as_deref()).as_bytes())?;
+        return Ok(0);
+    }
     if args.list {
         let mut out = String::new();
         for q in &questions {
@@ -32,6 +36,7 @@ pub fn execute(global: &Global, args: &ScreenArgs) -> Result<u8> {
                 q.text
             ));
         }
+        let out = crate::render::text::wrap(&out, super::plan::terminal_width());
         super::write_stdout(out.as_bytes())?;
         return Ok(0);
     }
@@ -108,6 +113,13 @@ fn ask(questions: &[Question], args: &AnswerArgs, interactive: bool) -> Result<V
         .filter(|q| !answers.contains_key(&q.id))
         .collect();
     if !unanswered.is_empty() {
+        let no_answers = args.answers.is_none() && args.yes.is_empty() && args.no.is_empty();
+        if interactive && no_answers && !std::io::stdin().is_terminal() {
+            return Err(Error::Missing {
+                message: "screen asks its questions in a terminal, and standard input is not one".into(),
+                hint: "give the answers instead: --answers FILE (make one with `rehabplan screen --print-answers-template`), --yes IDS, --no IDS or --no all".into(),
+            });
+        }
         if interactive && std::io::stdin().is_terminal() {
             let stdin = std::io::stdin();
             let mut lines = stdin.lock().lines();
@@ -154,6 +166,43 @@ fn ask(questions: &[Question], args: &AnswerArgs, interactive: bool) -> Result<V
     })
 }
 
+/// An answers file to fill in: each question as a comment, then `id = "?"`, which `--answers`
+/// refuses until it is replaced by true (yes) or false (no).
+fn answers_template(questions: &[Question], cause: Option<&str>) -> String {
+    let mut out = String::from(
+        "# Red-flag screening answers for `rehabplan plan --answers FILE` or `rehabplan screen --answers FILE`.\n\
+         # Answer every question: replace \"?\" with true (yes) or false (no).\n",
+    );
+    if let Some(c) = cause {
+        out.push_str(&format!("# The general questions and those for `{c}`.\n"));
+    }
+    for q in questions {
+        out.push('\n');
+        for line in wrap_comment(&q.text, 96) {
+            out.push_str(&format!("# {line}\n"));
+        }
+        out.push_str(&format!("{} = \"?\"\n", q.id));
+    }
+    out
+}
+
+/// Words of `text` in lines of at most `width` characters.
+fn wrap_comment(text: &str, width: usize) -> Vec<String> {
+    let mut lines = vec![String::new()];
+    for word in text.split_whitespace() {
+        let last = lines.last_mut().expect("one line");
+        if !last.is_empty() && last.chars().count() + 1 + word.chars().count() > width {
+            lines.push(word.to_string());
+        } else {
+            if !last.is_empty() {
+                last.push(' ');
+            }
+            last.push_str(word);
+        }
+    }
+    lines
+}
+
 /// An answers file: `question-id = true|false` lines.
 fn read_answers(path: &std::path::Path, ids: &[&str]) -> Result<BTreeMap<String, bool>> {
     let text = load::read_text(path).map_err(|d| Error::Invalid(vec![d]))?;
@@ -197,7 +246,7 @@ fn read_answers(path: &std::path::Path, ids: &[&str]) -> Result<BTreeMap<String,
                     v.span(),
                     format!("the answer to `{key}` must be true or false"),
                 )
-                .hint(format!("{key} = false")),
+                .hint(format!("{key} = true (yes) or {key} = false (no)")),
             ),
         }
     }

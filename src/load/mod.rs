@@ -79,8 +79,14 @@ pub fn builtin_files() -> &'static [(&'static str, &'static str)] {
 }
 
 /// Read the user's files: each path is a `.toml` file or a folder searched recursively for them.
-/// Problems (missing paths, unreadable files, too large, not UTF-8) become diagnostics.
-pub fn read_user_paths(paths: &[PathBuf], diagnostics: &mut Vec<Diagnostic>) -> Vec<Source> {
+/// Problems (missing paths, unreadable files, too large, not UTF-8) become diagnostics. In a
+/// folder, a `.toml` that is not a regular file (a FIFO, a link to a device) is skipped, never
+/// read, and named in `skipped` with the reason.
+pub fn read_user_paths(
+    paths: &[PathBuf],
+    diagnostics: &mut Vec<Diagnostic>,
+    skipped: &mut Vec<String>,
+) -> Vec<Source> {
     let mut sources = Vec::new();
     for path in paths {
         let shown = path.display().to_string();
@@ -91,7 +97,7 @@ pub fn read_user_paths(paths: &[PathBuf], diagnostics: &mut Vec<Diagnostic>) -> 
             ),
             Ok(meta) if meta.is_dir() => {
                 let mut files = Vec::new();
-                walk(path, &mut files, diagnostics);
+                walk(path, &mut files, diagnostics, skipped);
                 files.sort();
                 if files.is_empty() {
                     diagnostics.push(
@@ -116,7 +122,12 @@ pub fn read_user_paths(paths: &[PathBuf], diagnostics: &mut Vec<Diagnostic>) -> 
     sources
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>, diagnostics: &mut Vec<Diagnostic>) {
+fn walk(
+    dir: &Path,
+    out: &mut Vec<PathBuf>,
+    diagnostics: &mut Vec<Diagnostic>,
+    skipped: &mut Vec<String>,
+) {
     let entries = match fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
@@ -134,9 +145,14 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, diagnostics: &mut Vec<Diagnostic>) {
             continue;
         }
         if path.is_dir() {
-            walk(&path, out, diagnostics);
+            walk(&path, out, diagnostics, skipped);
         } else if path.extension().is_some_and(|e| e == "toml") {
-            out.push(path);
+            match fs::metadata(&path) {
+                Ok(m) if !m.is_file() => {
+                    skipped.push(format!("{}: skipped: {}", path.display(), not_regular(&m)))
+                }
+                _ => out.push(path),
+            }
         }
     }
 }
@@ -164,24 +180,52 @@ pub fn read_one(path: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<Source
     }
 }
 
-/// Read a text input file: at most [`MAX_FILE_BYTES`], UTF-8.
+/// Read a text input file: at most [`MAX_FILE_BYTES`], UTF-8. Only regular files are read:
+/// a FIFO would block and a device (`/dev/zero`) never ends, so both are refused unread.
 pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
+    use std::io::Read;
     let shown = path.display().to_string();
-    let meta = fs::metadata(path)
-        .map_err(|e| Diagnostic::file(&shown, format!("cannot read: {}", io_reason(&e))))?;
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(Diagnostic::file(
+    let unreadable =
+        |e: std::io::Error| Diagnostic::file(&shown, format!("cannot read: {}", io_reason(&e)));
+    let not_a_file = |m: &fs::Metadata| {
+        Diagnostic::file(&shown, format!("cannot read: {}", not_regular(m)))
+            .hint("give the path of a text file")
+    };
+    let meta = fs::metadata(path).map_err(unreadable)?;
+    if !meta.is_file() {
+        return Err(not_a_file(&meta));
+    }
+    let too_large = |len: u64| {
+        Diagnostic::file(
             &shown,
             format!(
                 "the file is {} bytes; the limit is {} bytes (1 MiB)",
-                meta.len(),
-                MAX_FILE_BYTES
+                len, MAX_FILE_BYTES
             ),
         )
-        .hint("split it into several files, or check that it is the right file"));
+        .hint("split it into several files, or check that it is the right file")
+    };
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(too_large(meta.len()));
     }
-    let bytes = fs::read(path)
-        .map_err(|e| Diagnostic::file(&shown, format!("cannot read: {}", io_reason(&e))))?;
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    // If the file was swapped for a FIFO since the check, opening it must not wait for a writer.
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
+    let file = options.open(path).map_err(unreadable)?;
+    let meta = file.metadata().map_err(unreadable)?;
+    if !meta.is_file() {
+        return Err(not_a_file(&meta));
+    }
+    // At most one byte over the limit, whatever the file claims its size is.
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(unreadable)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(meta.len().max(bytes.len() as u64)));
+    }
     match String::from_utf8(bytes) {
         Ok(t) => Ok(t),
         Err(e) => {
@@ -197,6 +241,51 @@ pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
                 hint: "save it as UTF-8 text".into(),
             })
         }
+    }
+}
+
+/// Read at most `limit + 1` bytes of a regular file (so that "too large" can be told), without
+/// ever waiting on a FIFO or reading a device: those are an error saying what they are.
+pub fn read_limited(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let meta = fs::metadata(path)?;
+    if !meta.is_file() {
+        return Err(std::io::Error::other(not_regular(&meta)));
+    }
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
+    let file = options.open(path)?;
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        return Err(std::io::Error::other(not_regular(&meta)));
+    }
+    let mut bytes = Vec::with_capacity(meta.len().min(limit + 1) as usize);
+    file.take(limit + 1).read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// What a file that is not a regular file is, for messages.
+pub fn not_regular(m: &fs::Metadata) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let t = m.file_type();
+        if t.is_fifo() {
+            return "it is a FIFO (named pipe), not a regular file";
+        }
+        if t.is_char_device() || t.is_block_device() {
+            return "it is a device, not a regular file";
+        }
+        if t.is_socket() {
+            return "it is a socket, not a regular file";
+        }
+    }
+    if m.is_dir() {
+        "it is a folder, not a file"
+    } else {
+        "it is not a regular file"
     }
 }
 

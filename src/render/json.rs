@@ -1,11 +1,21 @@
 //! The plan as JSON: every field of the plan, plus the safety text a consumer must show.
+//!
+//! The top level is an object with `format_version` ([`FORMAT_VERSION`]), so fields can be
+//! added without breaking readers; a change that would break them raises the version.
+//! [`schema`] is its JSON Schema (`rehabplan schema plan`); a test checks real output against it.
 
+use crate::model::{Category, Position};
 use crate::plan::types::Plan;
 use crate::template::Wording;
 use serde::Serialize;
+use serde_json::{json, Value};
+
+/// The version of the JSON layout of `plan`, `adjust`, `causes`, `exercises` and `validate`.
+pub const FORMAT_VERSION: u32 = 1;
 
 #[derive(Serialize)]
 struct JsonPlan<'a> {
+    format_version: u32,
     disclaimer: &'a str,
     see_a_doctor_if: Vec<&'a str>,
     #[serde(flatten)]
@@ -14,6 +24,7 @@ struct JsonPlan<'a> {
 
 pub fn render(plan: &Plan, wording: &Wording) -> Vec<u8> {
     let doc = JsonPlan {
+        format_version: FORMAT_VERSION,
         disclaimer: &wording.disclaimer,
         see_a_doctor_if: wording
             .red_flags
@@ -26,4 +37,217 @@ pub fn render(plan: &Plan, wording: &Wording) -> Vec<u8> {
     let mut out = serde_json::to_vec_pretty(&doc).expect("a plan is plain data");
     out.push(b'\n');
     out
+}
+
+/// An object: every key in `required` must be there, those in `optional` may be; no others.
+fn object(required: &[(&str, Value)], optional: &[(&str, Value)]) -> Value {
+    let mut props = serde_json::Map::new();
+    for (k, v) in required.iter().chain(optional) {
+        props.insert(k.to_string(), v.clone());
+    }
+    json!({
+        "type": "object",
+        "required": required.iter().map(|(k, _)| *k).collect::<Vec<_>>(),
+        "properties": props,
+        "additionalProperties": false,
+    })
+}
+
+fn string() -> Value {
+    json!({"type": "string"})
+}
+fn strings() -> Value {
+    json!({"type": "array", "items": {"type": "string"}})
+}
+fn count() -> Value {
+    json!({"type": "integer", "minimum": 0})
+}
+fn maybe_count() -> Value {
+    json!({"type": ["integer", "null"], "minimum": 0})
+}
+fn maybe_string() -> Value {
+    json!({"type": ["string", "null"]})
+}
+fn date() -> Value {
+    json!({"type": "string", "format": "date"})
+}
+fn boolean() -> Value {
+    json!({"type": "boolean"})
+}
+fn one_of(values: &[&str]) -> Value {
+    json!({"type": "string", "enum": values})
+}
+fn array(items: Value) -> Value {
+    json!({"type": "array", "items": items})
+}
+
+/// The JSON Schema (draft 2020-12) of `rehabplan plan --format json`.
+pub fn schema() -> Value {
+    let categories: Vec<&str> = Category::ALL.iter().map(|c| c.as_str()).collect();
+    let positions: Vec<&str> = Position::ALL.iter().map(|p| p.as_str()).collect();
+    let weekday = one_of(&["mon", "tue", "wed", "thu", "fri", "sat", "sun"]);
+    let item = object(
+        &[
+            ("id", string()),
+            ("name", string()),
+            ("category", one_of(&categories)),
+            ("position", one_of(&positions)),
+            ("equipment", strings()),
+            ("sets", count()),
+            ("reps", maybe_count()),
+            ("hold_seconds", maybe_count()),
+            ("time_seconds", maybe_count()),
+            ("distance_m", maybe_count()),
+            ("per_side", boolean()),
+            ("load", maybe_string()),
+            ("tempo", maybe_string()),
+            ("rest_seconds", count()),
+            ("minutes", json!({"type": "number", "minimum": 0})),
+        ],
+        &[
+            ("note", string()),
+            ("caution", string()),
+            ("explain", strings()),
+        ],
+    );
+    let session = object(
+        &[
+            ("date", date()),
+            ("weekday", weekday.clone()),
+            ("kind", one_of(&["training", "daily", "run"])),
+            ("exercises", array(item)),
+            ("minutes", json!({"type": "number", "minimum": 0})),
+        ],
+        &[("left_out", strings())],
+    );
+    let week = object(
+        &[
+            ("number", count()),
+            ("program_week", count()),
+            ("phase", string()),
+            ("phase_number", count()),
+            ("maintenance", boolean()),
+            ("start", date()),
+            ("end", date()),
+            ("goals", strings()),
+            ("progress_when", strings()),
+            ("sessions", array(session)),
+        ],
+        &[("adjustment", string())],
+    );
+    let reference = object(
+        &[
+            ("id", string()),
+            ("citation", string()),
+            ("verified", boolean()),
+        ],
+        &[],
+    );
+    let pain_rule = object(
+        &[
+            ("green_max", count()),
+            ("amber_max", count()),
+            ("settle_by_morning", boolean()),
+            ("source", string()),
+            ("note", string()),
+            ("rationale", string()),
+        ],
+        &[],
+    );
+    let clinician_note = object(&[("about", string()), ("text", string())], &[]);
+    let stage = object(
+        &[
+            ("walk", count()),
+            ("run", count()),
+            ("distance", count()),
+            ("effort", string()),
+        ],
+        &[],
+    );
+    let return_to_run = object(
+        &[
+            ("start_week", count()),
+            ("repeat", count()),
+            ("per_week", count()),
+            ("source", string()),
+            ("entry_criteria", strings()),
+            ("rules", strings()),
+            ("stages", array(stage)),
+            ("rationale", string()),
+        ],
+        &[],
+    );
+    let program = object(
+        &[
+            ("id", string()),
+            ("title", string()),
+            ("summary", string()),
+            ("description", string()),
+            ("location_note", string()),
+            ("evidence", one_of(&["trial", "extrapolated"])),
+            ("evidence_note", string()),
+            ("red_flags", strings()),
+            ("pain_rule", pain_rule),
+            ("references", array(reference)),
+            ("weeks", count()),
+            ("clinician_notes", array(clinician_note)),
+        ],
+        &[("return_to_run", return_to_run)],
+    );
+    let exercise = object(
+        &[
+            ("id", string()),
+            ("name", string()),
+            ("category", one_of(&categories)),
+            ("position", one_of(&positions)),
+            ("equipment", strings()),
+            ("muscles", strings()),
+            ("instructions", strings()),
+            ("cues", strings()),
+            ("mistakes", strings()),
+            ("easier", strings()),
+            ("harder", strings()),
+            ("source", string()),
+            ("license", string()),
+        ],
+        &[],
+    );
+    let mut plan = object(
+        &[
+            ("format_version", json!({"const": FORMAT_VERSION})),
+            ("disclaimer", string()),
+            ("see_a_doctor_if", strings()),
+            ("patient", maybe_string()),
+            (
+                "cause",
+                object(&[("id", string()), ("title", string())], &[]),
+            ),
+            ("program", program),
+            ("start", date()),
+            ("end", date()),
+            ("training_days", array(weekday)),
+            ("level", one_of(&["beginner", "intermediate", "advanced"])),
+            ("weeks", array(week)),
+            ("warnings", strings()),
+            ("exercises", array(exercise)),
+        ],
+        &[],
+    );
+    let top = plan.as_object_mut().expect("an object");
+    let mut head = serde_json::Map::new();
+    head.insert(
+        "$schema".into(),
+        json!("https://json-schema.org/draft/2020-12/schema"),
+    );
+    head.insert(
+        "$id".into(),
+        json!(format!("rehabplan-plan-v{FORMAT_VERSION}.json")),
+    );
+    head.insert("title".into(), json!("rehabplan plan --format json"));
+    head.insert(
+        "description".into(),
+        json!("A dated rehab plan. Show `disclaimer` and `see_a_doctor_if` wherever the plan is shown."),
+    );
+    head.append(top);
+    Value::Object(head)
 }

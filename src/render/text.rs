@@ -1,24 +1,30 @@
 //! The terminal view: the plan as plain text, grouped by week and session.
 //!
-//! Pure: a plan and the template's wording in, a `String` out. Exercises in a session are
-//! grouped by position (lying, kneeling, sitting, standing) like the printout, so the reader
-//! does the floor work together.
+//! Pure: a plan and the template's wording in, a `String` out, with every word from the
+//! template (`--template de` gives German). Exercises in a session are grouped by position
+//! (lying, kneeling, sitting, standing) like the printout, so the reader does the floor work
+//! together. Lines are wrapped to `TextOptions::width`.
 
 use crate::plan::types::{Item, Plan, Session, SessionKind, Week};
 use crate::template::Wording;
-use chrono::NaiveDate;
 use std::fmt::Write;
 
 /// What to show.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy)]
 pub struct TextOptions {
     /// Show only this week (1-based).
     pub week: Option<u32>,
+    /// Wrap lines to this many characters (the terminal's width, or 80).
+    pub width: usize,
 }
 
-/// "Tue 29 Dec 2026".
-pub fn date(d: NaiveDate) -> String {
-    d.format("%a %-d %b %Y").to_string()
+impl Default for TextOptions {
+    fn default() -> Self {
+        TextOptions {
+            week: None,
+            width: 80,
+        }
+    }
 }
 
 pub fn render(plan: &Plan, wording: &Wording, opts: TextOptions) -> String {
@@ -28,13 +34,13 @@ pub fn render(plan: &Plan, wording: &Wording, opts: TextOptions) -> String {
         if opts.week.is_some_and(|n| w.number != n) {
             continue;
         }
-        week(&mut o, w, wording);
+        week(&mut o, w, plan.weeks.len(), wording);
         let last_of_phase = plan
             .weeks
             .get(i + 1)
             .is_none_or(|next| next.phase_number != w.phase_number);
         if last_of_phase && !w.progress_when.is_empty() && !w.maintenance {
-            let _ = writeln!(o, "Move on to the next phase when:");
+            let _ = writeln!(o, "{}", heading(&wording.progress_title));
             for c in &w.progress_when {
                 let _ = writeln!(o, "  - {c}");
             }
@@ -42,49 +48,100 @@ pub fn render(plan: &Plan, wording: &Wording, opts: TextOptions) -> String {
         }
     }
     footer(&mut o, plan, wording);
-    o
+    wrap(&o, opts.width)
+}
+
+/// A title followed by a list: a colon is added unless it already ends in punctuation.
+fn heading(title: &str) -> String {
+    let t = title.trim_end();
+    if t.ends_with([':', '.', '?', '!', '…']) {
+        t.to_string()
+    } else {
+        format!("{t}:")
+    }
 }
 
 fn header(o: &mut String, plan: &Plan, wording: &Wording) {
-    let title = format!("Rehab plan: {}", plan.program.title);
+    let title = Wording::fill(&wording.plan_title, &[("program", &plan.program.title)]);
     let _ = writeln!(o, "{title}");
     let _ = writeln!(o, "{}", "=".repeat(title.chars().count()));
+    let mut rows: Vec<(&str, String)> = Vec::new();
     if let Some(name) = &plan.patient {
-        let _ = writeln!(o, "For:      {name}");
+        rows.push((&wording.patient_label, name.clone()));
     }
-    let _ = writeln!(o, "Cause:    {} ({})", plan.cause.title, plan.cause.id);
-    let _ = writeln!(
-        o,
-        "Dates:    {} to {} ({} weeks)",
-        date(plan.start),
-        date(plan.end),
-        plan.weeks.len()
+    rows.push((
+        &wording.cause_label,
+        format!("{} ({})", plan.cause.title, plan.cause.id),
+    ));
+    let weeks = Wording::fill(
+        &wording.length_value,
+        &[("weeks", &plan.weeks.len().to_string())],
     );
-    let days: Vec<String> = plan.training_days.iter().map(|d| d.to_string()).collect();
-    let _ = writeln!(o, "Training: {}", days.join(", "));
+    rows.push((
+        &wording.dates_label,
+        format!(
+            "{} ({weeks})",
+            wording.date_range(&wording.date_long(plan.start), &wording.date_long(plan.end))
+        ),
+    ));
+    let days: Vec<&str> = plan
+        .training_days
+        .iter()
+        .map(|d| wording.weekday(*d))
+        .collect();
+    rows.push((
+        &wording.training_days_label,
+        days.join(&wording.list_separator),
+    ));
     if plan.level != "intermediate" {
-        let _ = writeln!(o, "Level:    {}", plan.level);
+        rows.push((&wording.level_label, wording.level(&plan.level).to_string()));
+    }
+    let width = rows
+        .iter()
+        .map(|(l, _)| l.chars().count() + 1)
+        .max()
+        .unwrap_or(0);
+    for (label, value) in rows {
+        let label = format!("{label}:");
+        let _ = writeln!(o, "{label:width$}  {value}");
     }
     if !plan.program.location_note.is_empty() {
-        let _ = writeln!(o, "\nNote: {}", plan.program.location_note);
-    }
-    if !plan.program.evidence_note.is_empty() {
-        let _ = writeln!(o, "\nEvidence: {}", plan.program.evidence_note);
-    }
-    let _ = writeln!(o, "\nPain rule (0-10 scale) during and after exercise:");
-    let [g, a, r] = wording.pain_rule_lines(&plan.program.pain_rule);
-    let _ = writeln!(o, "  GREEN  {g}\n  AMBER  {a}\n  RED    {r}");
-    if let Some(r) = &plan.program.return_to_run {
         let _ = writeln!(
             o,
-            "\nReturn to running (walk-run days from program week {}):",
-            r.start_week
+            "\n{} {}",
+            heading(&wording.location_note_label),
+            plan.program.location_note
         );
-        let _ = writeln!(o, "  Start only when:");
+    }
+    if !plan.program.evidence_note.is_empty() {
+        let _ = writeln!(
+            o,
+            "\n{}\n  {}",
+            wording.evidence_title, plan.program.evidence_note
+        );
+    }
+    let _ = writeln!(o, "\n{}", heading(&wording.pain_title));
+    let [g, a, r] = wording.pain_rule_lines(&plan.program.pain_rule);
+    let labels = [
+        &wording.pain_green_label,
+        &wording.pain_amber_label,
+        &wording.pain_red_label,
+    ];
+    let width = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+    for (label, line) in labels.iter().zip([g, a, r]) {
+        let _ = writeln!(o, "  {:width$}  {line}", label.to_uppercase());
+    }
+    if let Some(r) = &plan.program.return_to_run {
+        let from = Wording::fill(
+            &wording.run_from_week,
+            &[("week", &r.start_week.to_string())],
+        );
+        let _ = writeln!(o, "\n{} ({from})", wording.run_title);
+        let _ = writeln!(o, "  {}", heading(&wording.run_entry_title));
         for c in &r.entry_criteria {
             let _ = writeln!(o, "    - {c}");
         }
-        let _ = writeln!(o, "  Rules:");
+        let _ = writeln!(o, "  {}", heading(&wording.run_rules_title));
         for c in &r.rules {
             let _ = writeln!(o, "    - {c}");
         }
@@ -95,24 +152,38 @@ fn header(o: &mut String, plan: &Plan, wording: &Wording) {
     o.push('\n');
 }
 
-fn week(o: &mut String, w: &Week, wording: &Wording) {
-    let maint = if w.maintenance { ", maintenance" } else { "" };
-    let head = format!(
-        "Week {}: {} (phase {}{maint}), {} to {}",
-        w.number,
-        w.phase,
-        w.phase_number,
-        date(w.start),
-        date(w.end)
+fn week(o: &mut String, w: &Week, weeks: usize, wording: &Wording) {
+    let heading_text = Wording::fill(
+        &wording.week_heading,
+        &[
+            ("week", &w.number.to_string()),
+            ("weeks", &weeks.to_string()),
+        ],
     );
+    let phase = Wording::fill(
+        &wording.phase_name,
+        &[("number", &w.phase_number.to_string()), ("name", &w.phase)],
+    );
+    let dates = wording.date_range(&wording.date_short(w.start), &wording.date_short(w.end));
+    let head = format!("{heading_text} - {phase} ({dates})");
     let _ = writeln!(o, "{head}\n{}", "-".repeat(head.chars().count()));
+    if w.maintenance {
+        let _ = writeln!(o, "{}", wording.maintenance_note);
+    }
     if !w.adjustment.is_empty() {
-        let _ = writeln!(o, "Adjusted from your pain log: {}", w.adjustment);
+        let _ = writeln!(o, "{} {}", heading(&wording.adjusted_label), w.adjustment);
     } else if w.program_week != w.number && !w.maintenance {
-        let _ = writeln!(o, "Doses of program week {}", w.program_week);
+        let _ = writeln!(
+            o,
+            "{}",
+            Wording::fill(
+                &wording.program_week_note,
+                &[("week", &w.program_week.to_string())]
+            )
+        );
     }
     if !w.goals.is_empty() {
-        let _ = writeln!(o, "Goals:");
+        let _ = writeln!(o, "{}", heading(&wording.goals_title));
         for g in &w.goals {
             let _ = writeln!(o, "  - {g}");
         }
@@ -121,24 +192,25 @@ fn week(o: &mut String, w: &Week, wording: &Wording) {
         session(o, s, wording);
     }
     if w.sessions.is_empty() {
-        let _ = writeln!(o, "(no sessions this week)");
+        let _ = writeln!(o, "{}", wording.no_sessions);
     }
     o.push('\n');
 }
 
 fn session(o: &mut String, s: &Session, wording: &Wording) {
     let kind = match s.kind {
-        SessionKind::Training => "training",
-        SessionKind::Daily => "rest day: daily exercises only",
-        SessionKind::Run => "walk-run day",
+        SessionKind::Training => &wording.session_training,
+        SessionKind::Daily => &wording.session_daily,
+        SessionKind::Run => &wording.session_run,
     };
-    let _ = writeln!(
-        o,
-        "\n{}  {} (about {} min)",
-        date(s.date),
-        kind,
-        fmt_minutes(s.minutes)
+    let minutes = Wording::fill(
+        &wording.session_minutes,
+        &[(
+            "minutes",
+            &fmt_minutes(s.minutes, &wording.decimal_separator),
+        )],
     );
+    let _ = writeln!(o, "\n{}  {kind} ({minutes})", wording.date_short(s.date));
     let mut items: Vec<&Item> = s.exercises.iter().collect();
     items.sort_by_key(|i| i.position); // stable: program order within a position
     let width = items
@@ -147,45 +219,163 @@ fn session(o: &mut String, s: &Session, wording: &Wording) {
         .max()
         .unwrap_or(0);
     for it in items {
-        let mut line = format!("  [ ] {:width$}  {}", it.name, wording.dose(it));
-        if let Some(l) = &it.load {
-            let _ = write!(line, ", {l}");
-        }
-        if let Some(t) = &it.tempo {
-            let _ = write!(line, ", tempo {t}");
-        }
-        let _ = writeln!(o, "{line}");
+        // Each short phrase of the dose stays on one line ("rest 1 min between sets", not
+        // "sets" alone on the next): its spaces are no-break spaces until `wrap` is done.
+        let mut phrases = vec![wording.dose(it)];
+        phrases.extend(wording.dose_details(it));
+        let dose: Vec<String> = phrases
+            .iter()
+            .map(|p| {
+                if p.chars().count() <= 32 {
+                    p.replace(' ', NBSP)
+                } else {
+                    p.clone()
+                }
+            })
+            .collect();
+        let _ = writeln!(
+            o,
+            "  [ ] {:width$}  {}",
+            it.name,
+            dose.join(&wording.list_separator)
+        );
         if !it.note.is_empty() {
-            let _ = writeln!(o, "      note: {}", it.note);
+            let _ = writeln!(o, "      {} {}", heading(&wording.note_label), it.note);
         }
         if !it.caution.is_empty() {
-            let _ = writeln!(o, "      caution: {}", it.caution);
+            let _ = writeln!(
+                o,
+                "      {} {}",
+                heading(&wording.caution_label),
+                it.caution
+            );
         }
         for e in &it.explain {
-            let _ = writeln!(o, "      why: {e}");
+            let _ = writeln!(o, "      {} {e}", heading(&wording.why_label));
         }
     }
     if !s.left_out.is_empty() {
+        let names = s.left_out.join(&wording.list_separator);
         let _ = writeln!(
             o,
-            "      left out to fit the time: {}",
-            s.left_out.join(", ")
+            "      {}",
+            Wording::fill(&wording.left_out, &[("names", &names)])
         );
     }
 }
 
-fn fmt_minutes(m: f64) -> String {
+fn fmt_minutes(m: f64, decimal: &str) -> String {
     if m.fract() == 0.0 {
         format!("{m:.0}")
     } else {
-        format!("{m:.1}")
+        format!("{m:.1}").replace('.', decimal)
     }
 }
 
 fn footer(o: &mut String, plan: &Plan, wording: &Wording) {
-    let _ = writeln!(o, "{}:", wording.red_flags_title);
+    let _ = writeln!(o, "{}", heading(&wording.red_flags_title));
     for f in wording.red_flags.iter().chain(&plan.program.red_flags) {
         let _ = writeln!(o, "  ! {f}");
     }
     let _ = writeln!(o, "\n{}", wording.disclaimer);
+}
+
+/// A space that `wrap` never breaks at (a no-break space, printed as a plain space).
+const NBSP: &str = "\u{a0}";
+
+/// Wrap every line longer than `width` characters at spaces. A continuation is indented like
+/// the line's text: past its leading spaces and any list mark (`- `, `! `, `[ ] `).
+pub fn wrap(text: &str, width: usize) -> String {
+    let width = width.max(20);
+    let mut out = String::with_capacity(text.len() + text.len() / 16);
+    for line in text.split_inclusive('\n') {
+        let (body, newline) = match line.strip_suffix('\n') {
+            Some(b) => (b, "\n"),
+            None => (line, ""),
+        };
+        if body.chars().count() <= width {
+            out.push_str(line);
+            continue;
+        }
+        let lead = body.len() - body.trim_start_matches(' ').len();
+        let rest = &body[lead..];
+        let mark = ["[ ] ", "- ", "! "]
+            .iter()
+            .find(|m| rest.starts_with(*m))
+            .map_or(0, |m| m.len());
+        // Aligned columns ("Dates:   ...", "  GREEN  ..."): under the second column, when it
+        // starts in the left half; else under the text after the mark.
+        let column = rest
+            .trim_end()
+            .find("  ")
+            .map(|i| lead + i + rest[i..].len() - rest[i..].trim_start_matches(' ').len())
+            .map(|byte| body[..byte].chars().count())
+            .filter(|c| *c <= width / 2 && mark == 0);
+        let indent = " ".repeat(column.unwrap_or((lead + mark).min(width / 2)));
+        let mut current = body[..lead + mark].to_string();
+        let mut current_len = lead + mark;
+        let mut fresh = true; // nothing but the indent on the current line yet
+        for (i, word) in body[lead + mark..].split(' ').enumerate() {
+            if word.is_empty() {
+                // Runs of spaces (aligned columns) are kept, except at a line's start.
+                if i > 0 && !fresh {
+                    current.push(' ');
+                    current_len += 1;
+                }
+                continue;
+            }
+            let wlen = word.chars().count();
+            let gap = usize::from(i > 0 && !fresh);
+            if !fresh && current_len + gap + wlen > width {
+                out.push_str(current.trim_end());
+                out.push('\n');
+                current = indent.clone();
+                current_len = indent.len();
+            } else if gap == 1 {
+                current.push(' ');
+                current_len += 1;
+            }
+            current.push_str(word);
+            current_len += wlen;
+            fresh = false;
+        }
+        out.push_str(current.trim_end());
+        out.push_str(newline);
+    }
+    out.replace(NBSP, " ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+
+    #[test]
+    fn long_lines_wrap_at_spaces_under_their_text() {
+        let text = "  - one two three four five six seven eight nine ten eleven twelve\nshort\n";
+        assert_eq!(
+            wrap(text, 24),
+            "  - one two three four\n    five six seven eight\n    nine ten eleven\n    twelve\nshort\n"
+        );
+        // A word longer than the width stays whole; aligned columns keep their spaces.
+        assert_eq!(
+            wrap("abcdefghijklmnopqrstuvwxyz-abc x\n", 20),
+            "abcdefghijklmnopqrstuvwxyz-abc\nx\n"
+        );
+        assert_eq!(
+            wrap("  [ ] Squat    3 x 10\n", 20),
+            "  [ ] Squat    3 x\n      10\n"
+        );
+        // No-break spaces keep a phrase together, and print as spaces.
+        assert_eq!(
+            wrap(
+                "  - 3 x 10, rest\u{a0}1\u{a0}min\u{a0}between\u{a0}sets\n",
+                24
+            ),
+            "  - 3 x 10,\n    rest 1 min between sets\n"
+        );
+        assert_eq!(
+            wrap("  GREEN  0 to 3: safe. Carry on.\n", 24),
+            "  GREEN  0 to 3: safe.\n         Carry on.\n"
+        );
+    }
 }

@@ -688,12 +688,15 @@ fn load_logo(path: &str, span: Range<usize>, base_dir: Option<&Path>, cx: &mut C
         _ => written.clone(),
     };
     let shown = full.display().to_string();
-    let bytes = match std::fs::read(&full) {
+    let bytes = match crate::load::read_limited(&full, LOGO_MAX_BYTES as u64) {
         Ok(b) => b,
         Err(e) => {
             cx.at(
                 span,
-                format!("cannot read the logo `{shown}`: {e}"),
+                format!(
+                    "cannot read the logo `{shown}`: {}",
+                    crate::load::io_reason(&e)
+                ),
                 "the path is relative to the template's folder; the logo must be a PNG or JPEG file",
             );
             return None;
@@ -702,11 +705,7 @@ fn load_logo(path: &str, span: Range<usize>, base_dir: Option<&Path>, cx: &mut C
     if bytes.len() > LOGO_MAX_BYTES {
         cx.at(
             span,
-            format!(
-                "the logo `{shown}` is {} KB, more than {} KB",
-                bytes.len() / 1024,
-                LOGO_MAX_BYTES / 1024
-            ),
+            format!("the logo `{shown}` is over {} KB", LOGO_MAX_BYTES / 1024),
             "a PNG or JPEG of at most 1000 pixels wide is plenty for print; shrink it",
         );
         return None;

@@ -208,6 +208,36 @@ wording! {
     /// Top of a page that continues a section; {title} names the section.
     continued: String { allow: &["title"], require: &["title"] },
 
+    // ---- terminal (text) and calendar (ICS) output ----
+    /// The plan's title in the terminal and the calendar's name; {program} is the program's title.
+    plan_title: String { allow: &["program"], require: &["program"] },
+    /// Label before the plan's level (shown when it is not the default).
+    level_label: String {},
+    /// Level name: beginner.
+    level_beginner: String {},
+    /// Level name: intermediate.
+    level_intermediate: String {},
+    /// Level name: advanced.
+    level_advanced: String {},
+    /// After `run_title`: the program week the walk-run days start in; {week} is a number.
+    run_from_week: String { allow: &["week"], require: &["week"] },
+    /// Label before what `adjust` changed in a week after reading the pain log.
+    adjusted_label: String {},
+    /// Shown when a week uses the doses of another program week; {week} is a number.
+    program_week_note: String { allow: &["week"], require: &["week"] },
+    /// Shown for a week without sessions.
+    no_sessions: String {},
+    /// What a training day is, after its date.
+    session_training: String {},
+    /// What a rest day with only the daily exercises is, after its date.
+    session_daily: String {},
+    /// What a walk-run day is, after its date.
+    session_run: String {},
+    /// Label before the reasons `--explain` gives for an exercise.
+    why_label: String {},
+    /// A calendar event's title; {week} is a number, {kind} is `calendar_training`, `calendar_daily` or `calendar_run`, {program} the program's title.
+    event_summary: String { allow: &["week", "kind", "program"], require: &["week", "kind"] },
+
     // ---- doses ----
     /// Sets and repetitions.
     dose_reps: String { allow: &["sets", "reps"], require: &["reps"] },
@@ -578,6 +608,16 @@ impl Wording {
             Position::Kneeling => &self.position_kneeling,
             Position::Sitting => &self.position_sitting,
             Position::Standing => &self.position_standing,
+        }
+    }
+
+    /// The name of a level (`beginner`, `intermediate`, `advanced`); other values as they are.
+    pub fn level<'a>(&'a self, level: &'a str) -> &'a str {
+        match level {
+            "beginner" => &self.level_beginner,
+            "intermediate" => &self.level_intermediate,
+            "advanced" => &self.level_advanced,
+            other => other,
         }
     }
 

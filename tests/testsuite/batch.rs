@@ -12,7 +12,9 @@ fn good_rows_are_written_and_bad_rows_reported_by_line() {
          Ægir Þórsson,itbs,2027-01-04,,\n\
          Bad Cause,runners-kne,2027-01-04,,\n\
          Bad Date,pfps,2027-02-30,,\n\
-         Zoë Łukasiewicz,runners-knee,2027-03-01,,\n",
+         Zoë Łukasiewicz,runners-knee,2027-03-01,,\n\
+         Unquoted Days,pfps,2027-01-04,mon,wed,fri,6\n\
+         Last Row,itbs,,,\n",
     )
     .unwrap();
     let r = run_in(
@@ -30,8 +32,9 @@ fn good_rows_are_written_and_bad_rows_reported_by_line() {
     assert_eq!(
         r.stderr,
         "error: patients.csv:4: column `cause`: unknown cause `runners-kne` (did you mean `runners-knee`?)\n\
-         error: patients.csv:5: column `start`: `2027-02-30` is not a date (write the date as YYYY-MM-DD, e.g. 2026-12-28)\n\
-         wrote 3 of 5 plans to out\n"
+         error: patients.csv:5: column `start`: `2027-02-30` is not a date (write the date as YYYY-MM-DD, e.g. 2026-12-28, or today)\n\
+         error: patients.csv:7: this row has 7 fields; the header has 5 (quote a value that has commas in it, e.g. \"mon,wed,fri\")\n\
+         wrote 4 of 7 plans to out\n"
     );
     let mut files: Vec<String> = std::fs::read_dir(dir.join("out"))
         .unwrap()
@@ -41,6 +44,9 @@ fn good_rows_are_written_and_bad_rows_reported_by_line() {
     assert_eq!(
         files,
         [
+            "last-row-itbs.ics",
+            "last-row-itbs.json",
+            "last-row-itbs.pdf",
             "zoë-łukasiewicz-runners-knee-line6.ics",
             "zoë-łukasiewicz-runners-knee-line6.json",
             "zoë-łukasiewicz-runners-knee-line6.pdf",
@@ -73,4 +79,56 @@ fn a_csv_with_an_unknown_column_is_refused_before_any_work() {
         r.stderr,
         "error: p.csv:1:6: unknown column `cuase`\n  hint: did you mean `cause`?\nerror: p.csv: there is no `cause` column\n  hint: the first row names the columns: name, cause, start, days, weeks, level, equipment, minutes\n2 problems found in the input files\n"
     );
+}
+
+#[test]
+fn crlf_files_give_the_right_line_numbers() {
+    // What Excel and Python's csv module write: CRLF line ends, and a quoted value with a
+    // line break in it (the next row's line counts it).
+    let dir = scratch("batch-crlf");
+    std::fs::write(
+        dir.join("p.csv"),
+        "name,cause,start\r\nA,pfps,2027-01-04\r\n\"B\r\nsecond line\",pfps,2027-13-01\r\nC,pfps,2027-01-04,extra\r\nD,nope,2027-01-04\r\n",
+    )
+    .unwrap();
+    let r = run_in(&dir, &["batch", "p.csv", "--out-dir", "out"]);
+    assert_eq!(r.code, 2);
+    assert_eq!(
+        r.stderr,
+        "error: p.csv:3: column `start`: `2027-13-01` is not a date (write the date as YYYY-MM-DD, e.g. 2026-12-28, or today)\n\
+         error: p.csv:5: this row has 4 fields; the header has 3 (quote a value that has commas in it, e.g. \"mon,wed,fri\")\n\
+         error: p.csv:6: column `cause`: unknown cause `nope` (use one of: adductor-strain, hamstring-strain, itbs, knee-oa, meniscus, pes-anserine, pfps (see `rehabplan causes`))\n\
+         wrote 1 of 4 plans to out\n"
+    );
+}
+
+#[test]
+fn quiet_batches_print_only_the_problems() {
+    let dir = scratch("batch-quiet");
+    std::fs::write(dir.join("p.csv"), "name,cause\nA,pfps\nB,nope\n").unwrap();
+    let r = run_in(&dir, &["batch", "p.csv", "--out-dir", "out", "--quiet"]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr
+            .starts_with("error: p.csv:3: column `cause`: unknown cause `nope`"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(r.stderr.lines().count(), 1, "{}", r.stderr);
+    assert!(dir.join("out/a-pfps.pdf").exists());
+}
+
+#[test]
+fn a_progress_bar_on_a_terminal_only() {
+    let dir = scratch("batch-progress");
+    let rows: String = (0..12).map(|i| format!("P{i},pfps\n")).collect();
+    std::fs::write(dir.join("p.csv"), format!("name,cause\n{rows}")).unwrap();
+    let Some(out) = run_in_terminal(&dir, "rehabplan batch p.csv --out-dir out") else {
+        return;
+    };
+    assert!(out.contains("/12 plans"), "{out:?}");
+    assert!(out.ends_with("wrote 12 of 12 plans to out\n"), "{out:?}");
+    // Not a terminal: only the summary.
+    let r = run_in(&dir, &["batch", "p.csv", "--out-dir", "out2"]);
+    assert_eq!(r.stderr, "wrote 12 of 12 plans to out2\n");
 }

@@ -64,3 +64,81 @@ fn one_event_per_session_with_the_exercises() {
         text.as_bytes()
     );
 }
+
+fn events(text: &str) -> Vec<icalendar::Event> {
+    let cal: Calendar = text.parse().expect("the calendar parses");
+    cal.components
+        .into_iter()
+        .filter_map(|c| match c {
+            CalendarComponent::Event(e) => Some(e),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn uids_differ_between_patients_and_stay_the_same_for_one() {
+    let ics = |name: &str| {
+        let r = run(&[PLAN, &["--name", name, "--format", "ics"]].concat());
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        r.stdout
+    };
+    let uids = |text: &str| -> Vec<String> {
+        events(text)
+            .iter()
+            .map(|e| e.get_uid().unwrap().to_string())
+            .collect()
+    };
+    let ann = uids(&ics("Ann"));
+    let bob = uids(&ics("Bob"));
+    assert_eq!(ann.len(), bob.len());
+    assert!(
+        ann.iter()
+            .all(|u| u.ends_with("@rehabplan") && u.len() == 16 + 10),
+        "{ann:?}"
+    );
+    assert!(
+        ann.iter().all(|u| !bob.contains(u)),
+        "two patients share a UID"
+    );
+    assert_eq!(ann, uids(&ics("Ann")), "the same plan gives the same UIDs");
+    let text = ics("Ann");
+    assert!(
+        text.contains("\r\nPRODID:-//rehabplan//rehabplan "),
+        "{}",
+        &text[..200]
+    );
+    assert!(text.contains("//EN\r\n"));
+}
+
+#[test]
+fn german_template_gives_german_events() {
+    let r = run(&[
+        PLAN,
+        &["--template", "de", "--format", "ics", "--name", "Zoë"],
+    ]
+    .concat());
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("//DE\r\n"));
+    let all = events(&r.stdout);
+    let summaries: Vec<&str> = all.iter().map(|e| e.get_summary().unwrap()).collect();
+    assert_eq!(
+        summaries[0],
+        "Reha-Woche 1: Dehnen (Iliotibial band syndrome (ITBS))"
+    );
+    let training = all
+        .iter()
+        .find(|e| {
+            e.get_summary()
+                .unwrap()
+                .starts_with("Reha-Woche 1: Training (")
+        })
+        .unwrap_or_else(|| panic!("{summaries:?}"));
+    let desc = training.get_description().unwrap();
+    assert!(desc.starts_with("Für: Zoë\nWoche 1 von "), "{desc}");
+    assert!(
+        desc.contains("Schmerzen während und nach dem Training: die Ampel\nGrün: "),
+        "{desc}"
+    );
+    assert!(!desc.contains("Pain rule"), "{desc}");
+}

@@ -6,7 +6,9 @@
 mod batch;
 mod cli;
 mod figure;
+mod files;
 mod ics;
+mod json;
 mod pdf;
 mod plan;
 mod robustness;
@@ -30,15 +32,27 @@ pub const TODAY: &str = "2026-11-23";
 
 /// Run `rehabplan` with `args` in `dir` (default: a fresh temporary folder).
 pub fn run_in(dir: &Path, args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_rehabplan"))
-        .args(args)
+    run_env(dir, args, &[], &[])
+}
+
+/// `run_in` with more environment variables set (`set`) or removed (`unset`).
+pub fn run_env(dir: &Path, args: &[&str], set: &[(&str, &str)], unset: &[&str]) -> Run {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_rehabplan"));
+    cmd.args(args)
         .current_dir(dir)
         .env("REHABPLAN_TODAY", TODAY)
         .env("SOURCE_DATE_EPOCH", "1767225600")
         .env("NO_COLOR", "1")
         .env_remove("REHABPLAN_PROGRAMS")
-        .output()
-        .expect("the rehabplan binary runs");
+        .env_remove("COMPLETE")
+        .stdin(std::process::Stdio::null());
+    for (k, v) in set {
+        cmd.env(k, v);
+    }
+    for k in unset {
+        cmd.env_remove(k);
+    }
+    let out = cmd.output().expect("the rehabplan binary runs");
     Run {
         code: out.status.code().unwrap_or(-1),
         stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -82,3 +96,35 @@ pub const CAUSES: [&str; 7] = [
     "pes-anserine",
     "pfps",
 ];
+
+/// Run a shell command line in a pseudo-terminal (`script` from util-linux), as a user at a
+/// terminal would, with `rehabplan` on the PATH; the terminal's output (stdout and stderr
+/// together). None, with a notice, where `script` is missing.
+pub fn run_in_terminal(dir: &Path, command: &str) -> Option<String> {
+    let bin_dir = Path::new(env!("CARGO_BIN_EXE_rehabplan")).parent().unwrap();
+    let out = Command::new("script")
+        .args(["-qec", command, "/dev/null"])
+        .current_dir(dir)
+        .env(
+            "PATH",
+            format!(
+                "{}:{}",
+                bin_dir.display(),
+                std::env::var("PATH").unwrap_or_default()
+            ),
+        )
+        .env("REHABPLAN_TODAY", TODAY)
+        .env("SOURCE_DATE_EPOCH", "1767225600")
+        .env("TERM", "xterm")
+        .env_remove("NO_COLOR")
+        .env_remove("REHABPLAN_PROGRAMS")
+        .stdin(std::process::Stdio::null())
+        .output();
+    match out {
+        Ok(out) => Some(String::from_utf8_lossy(&out.stdout).replace("\r\n", "\n")),
+        Err(_) => {
+            eprintln!("notice: `script` (util-linux) is not installed; skipping a terminal check");
+            None
+        }
+    }
+}

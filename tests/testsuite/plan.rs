@@ -254,10 +254,18 @@ fn one_week_in_the_terminal() {
         "Zoë Łukasiewicz",
     ]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert!(r.stdout.contains("For:      Zoë Łukasiewicz"));
-    assert!(r.stdout.contains("Week 2: "), "{}", r.stdout);
-    assert!(!r.stdout.contains("Week 1: ") && !r.stdout.contains("Week 3: "));
-    for day in ["Tue 5 Jan 2027", "Thu 7 Jan 2027", "Sat 9 Jan 2027"] {
+    assert!(
+        r.stdout.contains("\nFor:              Zoë Łukasiewicz\n"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains("\nWeek 2 of 6 - Phase 1: "),
+        "{}",
+        r.stdout
+    );
+    assert!(!r.stdout.contains("Week 1 of") && !r.stdout.contains("Week 3 of"));
+    for day in ["Tue 5 Jan", "Thu 7 Jan", "Sat 9 Jan"] {
         assert!(
             r.stdout.contains(&format!("{day}  training")),
             "{day} missing:\n{}",
@@ -283,7 +291,7 @@ fn current_week_counts_from_start_and_today() {
         "current",
     ]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert!(r.stdout.contains("Week 4: "), "{}", r.stdout);
+    assert!(r.stdout.contains("\nWeek 4 of 6 - "), "{}", r.stdout);
     let future = run(&[
         "plan",
         "--cause",
@@ -326,7 +334,7 @@ fn explain_says_where_each_exercise_comes_from() {
 #[test]
 fn flag_errors_name_the_flag() {
     let cases: &[(&[&str], &str)] = &[
-        (&["--start", "2026-13-01"], "error: invalid value for --start: `2026-13-01` is not a date\n  hint: write the date as YYYY-MM-DD, e.g. 2026-12-28\n"),
+        (&["--start", "2026-13-01"], "error: invalid value for --start: `2026-13-01` is not a date\n  hint: write the date as YYYY-MM-DD, e.g. 2026-12-28, or today\n"),
         (&["--start", "2301-01-01"], "error: invalid value for --start: 2301-01-01 is outside the years 1900 to 2200\n  hint: check the year\n"),
         (&["--days", "mon,wendesday"], "error: invalid value for --days: unknown day `wendesday`\n  hint: use mon, tue, wed, thu, fri, sat, sun, separated by commas\n"),
         (&["--days", "mon,wed,mon"], "error: invalid value for --days: `mon` is listed twice\n  hint: list each training day once\n"),
@@ -334,6 +342,12 @@ fn flag_errors_name_the_flag() {
         (&["--equipment", "bands"], "error: invalid value for --equipment: unknown equipment `bands`\n  hint: did you mean `band`?\n"),
         (&["--minutes", "2"], "error: invalid value for --minutes: 2 minutes\n  hint: give a time budget per session from 5 to 240 minutes\n"),
         (&["--week", "40"], "error: invalid value for --week: week 40 is not in this plan\n  hint: the plan has weeks 1 to 6\n"),
+        // Negative numbers are values, named with their flag and range.
+        (&["--weeks", "-3"], "error: invalid value for --weeks: -3 weeks\n  hint: give a number of weeks from 1 to 104\n"),
+        (&["--minutes", "-20"], "error: invalid value for --minutes: -20 minutes\n  hint: give a time budget per session from 5 to 240 minutes\n"),
+        (&["--week", "-1"], "error: invalid value for --week: week -1 is not in this plan\n  hint: the plan has weeks 1 to 6\n"),
+        (&["--weeks", "many"], "error: invalid value for --weeks: `many` is not a whole number\n  hint: give a number of weeks from 1 to 104\n"),
+        (&["--weeks", "99999999999999999999"], "error: invalid value for --weeks: 99999999999999999999 is out of range\n  hint: give a number of weeks from 1 to 104\n"),
     ];
     for (extra, expected) in cases {
         let mut args = vec!["plan", "--cause", "pfps"];
@@ -571,4 +585,77 @@ fn names_are_kept_whole_but_tidied() {
     let long = "A".repeat(201);
     let r = run(&["plan", "--cause", "pfps", "--name", &long]);
     assert_eq!((r.code, r.stderr.as_str()), (2, "error: invalid value for --name: the name is longer than 200 characters\n  hint: shorten it\n"));
+}
+
+#[test]
+fn the_terminal_view_speaks_the_templates_language_in_80_columns() {
+    let args = [
+        "plan",
+        "--cause",
+        "itbs",
+        "--start",
+        "2027-01-04",
+        "--name",
+        "Zoë",
+        "--level",
+        "beginner",
+    ];
+    let de = run(&[&args[..], &["--template", "de"]].concat());
+    assert_eq!(de.code, 0, "{}", de.stderr);
+    for line in [
+        "Übungsplan: ",
+        "Für:                Zoë\n",
+        "Trainingstage:      Montag, Mittwoch, Freitag\n",
+        "Stufe:              Einsteiger\n",
+        "\nWoche 5 von 8 - Phase 2: ",
+        "\nMo, 01.02.  Trainingstag (etwa ",
+        "Hören Sie auf und gehen Sie zum Arzt, wenn ...\n",
+    ] {
+        assert!(
+            de.stdout.contains(line),
+            "{line:?} missing in:\n{}",
+            de.stdout
+        );
+    }
+    for english in ["Week ", "training (about", "Training days", "Pain during"] {
+        assert!(
+            !de.stdout.contains(english),
+            "{english:?} in:\n{}",
+            de.stdout
+        );
+    }
+    // Not a terminal: 80 columns. Only a single word longer than that may pass it.
+    let en = run(&args);
+    for out in [&de.stdout, &en.stdout] {
+        for line in out.lines() {
+            assert!(
+                line.chars().count() <= 80 || !line.trim().contains(' '),
+                "{} characters: {line}",
+                line.chars().count()
+            );
+        }
+    }
+    assert!(
+        en.stdout
+            .contains("\nTraining days:    Monday, Wednesday, Friday\n"),
+        "{}",
+        en.stdout
+    );
+}
+
+#[test]
+fn the_terminal_view_fits_the_terminal() {
+    let dir = scratch("terminal-width");
+    let Some(out) = run_in_terminal(
+        &dir,
+        "stty rows 24 cols 60; rehabplan plan --cause pfps --start 2027-01-04 --week 1",
+    ) else {
+        return;
+    };
+    assert!(out.contains("Rehab plan: "), "{out}");
+    let longest = out.lines().map(|l| l.chars().count()).max().unwrap();
+    assert!(
+        (50..=60).contains(&longest),
+        "longest line {longest}:\n{out}"
+    );
 }

@@ -109,7 +109,7 @@ fn screen_from_a_file_and_from_flags() {
     assert_eq!(r.code, 2);
     assert_eq!(
         r.stderr,
-        "error: bad.toml:1:1: unknown question `lockin`\n  hint: did you mean `locking`?\nerror: bad.toml:2:14: the answer to `giving-way` must be true or false\n  hint: giving-way = false\n2 problems found in the input files\n"
+        "error: bad.toml:1:1: unknown question `lockin`\n  hint: did you mean `locking`?\nerror: bad.toml:2:14: the answer to `giving-way` must be true or false\n  hint: giving-way = true (yes) or giving-way = false (no)\n2 problems found in the input files\n"
     );
 }
 
@@ -224,6 +224,12 @@ fn log_errors_are_placed() {
     let r = run_in(&dir, &["log", "new.toml", "--during", "11"]);
     assert_eq!(r.code, 2);
     assert_eq!(r.stderr, "error: invalid value for --during: 11 is not a pain score\n  hint: score pain from 0 (none) to 10 (worst imaginable)\n");
+    let r = run_in(&dir, &["log", "new.toml", "--during", "-1"]);
+    assert_eq!(r.code, 2);
+    assert_eq!(r.stderr, "error: invalid value for --during: -1 is not a pain score\n  hint: score pain from 0 (none) to 10 (worst imaginable)\n");
+    let r = run_in(&dir, &["log", "new.toml", "--morning", "-4"]);
+    assert_eq!(r.stderr, "error: invalid value for --morning: -4 is not a pain score\n  hint: score pain from 0 (none) to 10 (worst imaginable)\n");
+    assert!(!dir.join("new.toml").exists());
     let r = run(&["adjust", "--cause", "pfps"]);
     assert_eq!((r.code, r.stderr.as_str()), (2, "error: invalid value for --log: adjust needs the pain log\n  hint: add --log FILE (made with `rehabplan log`)\n"));
 }
