@@ -4,8 +4,11 @@
 Usage:  cargo build --release && python3 scripts/bench.py [--runs N]
 
 Prints one line per case: median and best wall time over N runs, and peak resident memory.
-Targets (docs/performance.md): a 12-week plan PDF in under 20 ms, 1,000 plans in under 10 s,
-a 12-week PDF under 150 KB. The figures are printed, never asserted: machines are noisy.
+Targets (docs/performance.md): a 12-week plan PDF in at most 10 ms, 1,000 plans in under 10 s,
+a 12-week PDF under 150 KB. `rehabplan --version` is timed in the same script, and the 12-week
+PDF is also given as a ratio to it, which holds better than milliseconds on a busy machine.
+Page counts of every cause's handout (its own length, tue/thu/sat, A4) are printed against
+their budget. The figures are printed, never asserted: machines are noisy.
 """
 
 import argparse
@@ -82,7 +85,9 @@ def main():
     try:
         print(f"rehabplan benchmarks ({a.runs} runs each; {os.cpu_count()} cores)\n")
         plan12 = ["plan", "--cause", "pfps", "--start", "2026-12-28", "--weeks", "12", "--name", "Zoë Łukasiewicz", "-o", "p12.pdf"]
+        tv = case("rehabplan --version (process start-up)", ["--version"], tmp, a.runs)
         t12 = case("12-week plan -> PDF (whole process)", plan12, tmp, a.runs)
+        print(f"{'':42} ratio to --version: {t12 / max(tv, 1e-9):.1f}")
         case("52-week plan -> PDF", ["plan", "--cause", "meniscus", "--start", "2026-12-28", "--weeks", "52", "-o", "p52.pdf"], tmp, max(3, a.runs // 4))
         case("12-week plan -> JSON", ["plan", "--cause", "pfps", "--start", "2026-12-28", "--weeks", "12", "-o", "p12.json"], tmp, a.runs)
         sizes = {}
@@ -97,6 +102,19 @@ def main():
             subprocess.run([BIN, "plan", "--cause", "pfps", "--start", "2026-12-28", "--weeks", "12", "-o", out] + extra, env=ENV, check=True, stderr=subprocess.DEVNULL)
             other[label] = os.path.getsize(out)
         print("other templates (pfps, 12 weeks): " + ", ".join(f"{t} {s / 1024:.0f} KB" for t, s in other.items()))
+        print("\npages, each program's own length (tue,thu,sat; A4): en / de / large-print, budget")
+        for cause in ["pfps", "pes-anserine", "meniscus", "itbs", "hamstring-strain", "adductor-strain", "knee-oa"]:
+            counts = []
+            weeks = 0
+            for t in ["en", "de", "large-print"]:
+                out = os.path.join(tmp, "b.pdf")
+                subprocess.run([BIN, "plan", "--cause", cause, "--start", "2027-01-04", "--days", "tue,thu,sat", "--template", t, "-o", out], env=ENV, check=True, stderr=subprocess.DEVNULL)
+                info = subprocess.run(["pdfinfo", out], capture_output=True, text=True).stdout
+                counts.append(int(next((l.split()[1] for l in info.splitlines() if l.startswith("Pages:")), "0")))
+                js = subprocess.run([BIN, "plan", "--cause", cause, "--start", "2027-01-04", "--days", "tue,thu,sat", "--format", "json"], env=ENV, check=True, capture_output=True, text=True).stdout
+                weeks = js.count('"program_week"')
+            budget = 10 + max(0, weeks - 6)
+            print(f"  {cause:<18} {weeks:2} weeks: {counts[0]:3} / {counts[1]:3} / {counts[2]:3}   budget {budget}, large print {2 * counts[0]}")
 
         lib = os.path.join(tmp, "lib")
         library(lib, 10_000)
@@ -113,7 +131,7 @@ def main():
         print()
         tb = case("batch of 1,000 plans -> PDF", ["batch", csv, "--out-dir", os.path.join(tmp, "out")], tmp, 3)
         print(
-            f"\ntargets: 12-week PDF < 20 ms: {'met' if t12 < 0.020 else 'NOT met'} ({t12 * 1000:.1f} ms); "
+            f"\ntargets: 12-week PDF <= 10 ms: {'met' if t12 <= 0.010 else 'NOT met'} ({t12 * 1000:.1f} ms); "
             f"1,000 plans < 10 s: {'met' if tb < 10 else 'NOT met'} ({tb:.2f} s); "
             f"12-week PDF < 150 KB: {'met' if max(sizes.values()) < 150 * 1024 else 'NOT met'} (largest {max(sizes.values()) / 1024:.0f} KB)"
         )
