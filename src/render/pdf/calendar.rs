@@ -22,7 +22,11 @@ impl Builder<'_> {
         let pad = self.fs * 0.25;
         let first_w = (self.width * 0.2).max(self.fs * 6.0).min(self.width * 0.3);
         let day_w = (self.width - first_w) / 7.0;
-        let cell_text_w = day_w - 2.5 * pad - (self.tick() * 0.7).min(day_w * 0.3);
+        // The tick box sits beside the date; in large print, where the cells are too narrow
+        // for both at 14 pt, below it.
+        let tick = (self.tick() * 0.7).min(day_w * 0.3);
+        let tick_beside = self.min_size() == 0.0;
+        let cell_text_w = day_w - 2.5 * pad - if tick_beside { tick } else { 0.0 };
         // Day cells are narrow: shrink their text until the widest date and word fit on one
         // line (large print), and leave the word out if even 6 pt is too wide.
         let fit = |style: Style, texts: &[String]| -> Style {
@@ -34,7 +38,7 @@ impl Builder<'_> {
                 style
             } else {
                 Style {
-                    size: (style.size * cell_text_w / widest).max(6.0),
+                    size: (style.size * cell_text_w / widest).max(6.0).max(self.min_size()),
                     ..style
                 }
             }
@@ -96,7 +100,6 @@ impl Builder<'_> {
             header.overlay(c, x, pad);
         }
 
-        let tick = (self.tick() * 0.7).min(day_w * 0.3);
         let mut rows = Vec::new();
         let mut prev_phase = None;
         for week in &plan.weeks {
@@ -147,7 +150,7 @@ impl Builder<'_> {
             }
             let content_h = day_cells
                 .iter()
-                .map(|(c, _)| c.h)
+                .map(|(c, k)| c.h + if k.is_some() && !tick_beside { tick + pad * 0.5 } else { 0.0 })
                 .fold(first.h, f32::max);
             let h = content_h + 2.0 * pad;
             let mut row = Frame::new(h);
@@ -172,7 +175,8 @@ impl Builder<'_> {
                 });
                 if kind.is_some() {
                     // Beside the date, top right of the cell.
-                    row.push(Builder::tick_box(x + day_w - pad - tick, pad, tick));
+                    let y = if tick_beside { pad } else { h - pad - tick };
+                    row.push(Builder::tick_box(x + day_w - pad - tick, y, tick));
                 }
                 row.overlay(cell, x, pad);
             }

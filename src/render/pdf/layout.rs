@@ -515,7 +515,6 @@ impl Measure {
     }
 
     /// Wraps one style of text.
-    #[cfg(test)]
     pub fn wrap(&self, text: &str, style: Style, width: f32) -> Vec<String> {
         self.wrap_runs(&[(style, text)], width, width)
             .into_iter()

@@ -93,6 +93,9 @@ impl Builder<'_> {
             frames.extend(self.grid(&w.exercise_column, &cols, rows, name_w));
         }
         if !lw.daily.is_empty() {
+            // Seven day columns: a narrower exercise column.
+            let daily_name_w = self.width * 0.44;
+            let daily_dose_x = daily_name_w * 0.6;
             frames.push(Frame::space(self.fs * 0.5));
             frames.extend(self.m.para(&w.daily_grid_title, s.bold(), 0.0, self.width));
             frames.push(Frame::new(self.fs * 0.2));
@@ -110,10 +113,10 @@ impl Builder<'_> {
                         .iter()
                         .map(|on| if *on { Cell::Ticks(1) } else { Cell::Off })
                         .collect();
-                    (self.log_label(item, dose_x, name_w), cells)
+                    (self.log_label(item, daily_dose_x, daily_name_w), cells)
                 })
                 .collect();
-            frames.extend(self.grid(&w.exercise_column, &cols, rows, name_w));
+            frames.extend(self.grid(&w.exercise_column, &cols, rows, daily_name_w));
         }
         self.push(Block::together(frames));
     }
@@ -161,8 +164,18 @@ impl Builder<'_> {
         let col_w = col_w.min(self.fs * 7.0);
         let total_w = name_w + pad + col_w * cols.len() as f32;
         let line = (LIGHT, 0.5);
+        // Column heads on one line, shrunk to fit; large print keeps 14 pt and wraps them.
         let head_style = fit(self, s.bold(), cols, col_w - 2.0 * pad);
-        let mut header = Frame::new(head_style.lh().max(s.lh()) + 2.0 * pad);
+        let head_style = Style {
+            size: head_style.size.max(self.min_size()),
+            ..head_style
+        };
+        let heads: Vec<Vec<String>> = cols
+            .iter()
+            .map(|c| self.m.wrap(c, head_style, col_w - 2.0 * pad + 0.5))
+            .collect();
+        let lines = heads.iter().map(Vec::len).max().unwrap_or(1).max(1);
+        let mut header = Frame::new((head_style.lh() * lines as f32).max(s.lh()) + 2.0 * pad);
         header.push(Prim::Rect {
             x: 0.0,
             y: 0.0,
@@ -172,17 +185,19 @@ impl Builder<'_> {
             stroke: Some(line),
         });
         header.overlay(stack(self.m.para(first, s.bold(), pad, name_w - pad)), 0.0, pad);
-        for (i, c) in cols.iter().enumerate() {
+        for (i, head) in heads.into_iter().enumerate() {
             let x = name_w + pad + i as f32 * col_w;
-            let tw = self.m.width(c, head_style);
-            header.push(Prim::Text {
-                x: x + (col_w - tw) / 2.0,
-                baseline: pad + head_style.baseline(),
-                text: c.clone(),
-                bold: true,
-                size: head_style.size,
-                colour: BLACK,
-            });
+            for (k, text) in head.into_iter().enumerate() {
+                let tw = self.m.width(&text, head_style);
+                header.push(Prim::Text {
+                    x: x + (col_w - tw) / 2.0,
+                    baseline: pad + k as f32 * head_style.lh() + head_style.baseline(),
+                    text,
+                    bold: true,
+                    size: head_style.size,
+                    colour: BLACK,
+                });
+            }
         }
         let mut out = vec![header];
         let tick = (self.fs * 0.9).max(8.0);
