@@ -48,10 +48,17 @@ impl Builder<'_> {
         }
         for g in groups {
             self.phase_heading(g);
-            for card in g.cards.iter().filter(|c| !c.shown_before) {
-                self.card(card, g);
-            }
             let earlier: Vec<&Card> = g.cards.iter().filter(|c| c.shown_before).collect();
+            let new: Vec<&Card> = g.cards.iter().filter(|c| !c.shown_before).collect();
+            for (i, card) in new.iter().enumerate() {
+                self.card(card, g);
+                // The phase's last card keeps "Ready to move on" company on its page.
+                if i + 1 == new.len() && earlier.is_empty() && !g.progress_when.is_empty() {
+                    if let Some(b) = self.blocks.last_mut() {
+                        b.keep_with_next = true;
+                    }
+                }
+            }
             if !earlier.is_empty() {
                 self.shown_before(&earlier, g);
             }

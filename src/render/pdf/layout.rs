@@ -529,25 +529,7 @@ impl Measure {
 
     /// One frame per line of styled runs (e.g. a bold label followed by text).
     pub fn rich(&self, runs: &[(Style, &str)], x: f32, width: f32) -> Vec<Frame> {
-        let lh = runs.iter().map(|(s, _)| s.lh()).fold(0.0, f32::max);
-        let base = runs.iter().map(|(s, _)| s.baseline()).fold(0.0, f32::max);
-        self.wrap_runs(runs, width, width)
-            .into_iter()
-            .map(|line| {
-                let mut f = Frame::new(lh);
-                for (s, t, dx) in line {
-                    f.push(Prim::Text {
-                        x: x + dx,
-                        baseline: base,
-                        text: t,
-                        bold: s.bold,
-                        size: s.size,
-                        colour: s.colour,
-                    });
-                }
-                f
-            })
-            .collect()
+        line_frames(runs, self.wrap_runs(runs, width, width), x)
     }
 
     /// Styled runs wrapped around something on the left: lines start at `narrow.0` and are
@@ -565,26 +547,7 @@ impl Measure {
         let lines = self.wrap_runs(runs, narrow.1, narrow.1);
         // A line goes full width only once its top is below the thing beside it.
         let fit = (((beside - y) / lh).ceil().max(0.0) as usize).min(lines.len());
-        let frames = |lines: Vec<Vec<Piece>>, x: f32| -> Vec<Frame> {
-            let base = runs.iter().map(|(s, _)| s.baseline()).fold(0.0, f32::max);
-            lines
-                .into_iter()
-                .map(|line| {
-                    let mut f = Frame::new(lh);
-                    for (s, t, dx) in line {
-                        f.push(Prim::Text {
-                            x: x + dx,
-                            baseline: base,
-                            text: t,
-                            bold: s.bold,
-                            size: s.size,
-                            colour: s.colour,
-                        });
-                    }
-                    f
-                })
-                .collect()
-        };
+        let frames = |lines: Vec<Vec<Piece>>, x: f32| line_frames(runs, lines, x);
         if fit == lines.len() {
             return frames(lines, narrow.0);
         }
@@ -641,6 +604,30 @@ impl Measure {
         }
         frames
     }
+}
+
+/// One frame per wrapped line of `runs`, starting at `x`; every line is as high as the
+/// tallest style and shares its baseline.
+fn line_frames(runs: &[(Style, &str)], lines: Vec<Vec<Piece>>, x: f32) -> Vec<Frame> {
+    let lh = runs.iter().map(|(s, _)| s.lh()).fold(0.0, f32::max);
+    let base = runs.iter().map(|(s, _)| s.baseline()).fold(0.0, f32::max);
+    lines
+        .into_iter()
+        .map(|line| {
+            let mut f = Frame::new(lh);
+            for (s, t, dx) in line {
+                f.push(Prim::Text {
+                    x: x + dx,
+                    baseline: base,
+                    text: t,
+                    bold: s.bold,
+                    size: s.size,
+                    colour: s.colour,
+                });
+            }
+            f
+        })
+        .collect()
 }
 
 /// Draws a box around frames laid out `pad` narrower than `width` on each side: side rules
