@@ -366,20 +366,41 @@ fn figure() -> Value {
     let support = obj(
         vec![
             ("point", point("The body point that rests.")),
-            ("on", text("floor (default) or a surface prop: step, chair, bench, ...")),
-            ("solve", text("A joint angle found so the point touches, e.g. right.knee or both.hip.")),
+            (
+                "on",
+                text("floor (default) or a surface prop: step, chair, bench, ..."),
+            ),
+            (
+                "solve",
+                text("A joint angle found so the point touches, e.g. right.knee or both.hip."),
+            ),
         ],
         &["point"],
     );
     let pose = obj(
         vec![
-            ("body", json!({ "enum": lies, "description": "How the body lies." })),
+            (
+                "body",
+                json!({ "enum": lies, "description": "How the body lies." }),
+            ),
             ("supports", json!({ "type": "array", "items": support })),
-            ("tilt", num("Extra tilt of the whole body after it rests, degrees.")),
+            (
+                "tilt",
+                num("Extra tilt of the whole body after it rests, degrees."),
+            ),
             ("trunk", joints(&TRUNK_JOINTS, "Trunk angles, degrees.")),
-            ("left", joints(&SIDE_JOINTS, "Left-side joint angles, degrees.")),
-            ("right", joints(&SIDE_JOINTS, "Right-side joint angles, degrees.")),
-            ("both", joints(&SIDE_JOINTS, "Angles for both sides, degrees.")),
+            (
+                "left",
+                joints(&SIDE_JOINTS, "Left-side joint angles, degrees."),
+            ),
+            (
+                "right",
+                joints(&SIDE_JOINTS, "Right-side joint angles, degrees."),
+            ),
+            (
+                "both",
+                joints(&SIDE_JOINTS, "Angles for both sides, degrees."),
+            ),
         ],
         &[],
     );
@@ -388,22 +409,49 @@ fn figure() -> Value {
             ("kind", json!({ "enum": kinds })),
             ("height", num("Centimetres.")),
             ("at", text("The body point it is placed at.")),
-            ("x", num("Centimetres to the right of `at` in the unflipped drawing.")),
-            ("from", text("A band or strap's first end: a body point or post.")),
-            ("to", text("A band or strap's second end: a body point or post.")),
+            (
+                "x",
+                num("Centimetres to the right of `at` in the unflipped drawing."),
+            ),
+            (
+                "from",
+                text("A band or strap's first end: a body point or post."),
+            ),
+            (
+                "to",
+                text("A band or strap's second end: a body point or post."),
+            ),
         ],
         &["kind"],
     );
     obj(
         vec![
             ("view", json!({ "enum": ["side", "front"] })),
-            ("flip", json!({ "type": "boolean", "description": "Mirror the drawing left to right." })),
-            ("near", json!({ "enum": ["left", "right"], "description": "The side towards the camera (on top, lying on the side)." })),
-            ("turn", num("Camera turn about the vertical, degrees (-60..60).")),
+            (
+                "flip",
+                json!({ "type": "boolean", "description": "Mirror the drawing left to right." }),
+            ),
+            (
+                "near",
+                json!({ "enum": ["left", "right"], "description": "The side towards the camera (on top, lying on the side)." }),
+            ),
+            (
+                "turn",
+                num("Camera turn about the vertical, degrees (-60..60)."),
+            ),
             ("raise", num("Camera raise, degrees (-30..60).")),
-            ("accent", json!({ "type": "array", "items": { "enum": ["left-arm", "right-arm", "left-leg", "right-leg"] } })),
-            ("travel", json!({ "type": "boolean", "description": "Two panels with an arrow instead of an overlay." })),
-            ("arrow", text("The body point the motion arrow follows, or none.")),
+            (
+                "accent",
+                json!({ "type": "array", "items": { "enum": ["left-arm", "right-arm", "left-leg", "right-leg"] } }),
+            ),
+            (
+                "travel",
+                json!({ "type": "boolean", "description": "Two panels with an arrow instead of an overlay." }),
+            ),
+            (
+                "arrow",
+                text("The body point the motion arrow follows, or none."),
+            ),
             ("props", json!({ "type": "array", "items": prop })),
             ("start", pose.clone()),
             ("end", pose),
@@ -614,7 +662,10 @@ mod tests {
     fn exercise_schema_lists_the_accepted_keys() {
         let s = exercises();
         let ex = &s["properties"]["exercise"]["items"];
-        assert_eq!(listed(ex), accepted::<ExerciseFile>("[[exercise]]\nzzz = 1"));
+        assert_eq!(
+            listed(ex),
+            accepted::<ExerciseFile>("[[exercise]]\nzzz = 1")
+        );
         let fig = &ex["properties"]["figure"];
         let at = |table: &str| {
             accepted::<ExerciseFile>(&format!("[[exercise]]\n[exercise.figure{table}]\nzzz = 1"))

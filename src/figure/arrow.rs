@@ -102,10 +102,19 @@ fn beside(sk: &mut Sketch, b: &Posed, cam: &Camera, p0: P, p1: P) {
         .map(|p| cam.pt(*p))
         .collect();
     let clearance = |off: f32| {
-        let m = ((p0.0 + p1.0) / 2.0 + n.0 * off, (p0.1 + p1.1) / 2.0 + n.1 * off);
-        body.iter().map(|q| len(sub(*q, m))).fold(f32::INFINITY, f32::min)
+        let m = (
+            (p0.0 + p1.0) / 2.0 + n.0 * off,
+            (p0.1 + p1.1) / 2.0 + n.1 * off,
+        );
+        body.iter()
+            .map(|q| len(sub(*q, m)))
+            .fold(f32::INFINITY, f32::min)
     };
-    let off = if clearance(0.12) >= clearance(-0.12) { 0.12 } else { -0.12 };
+    let off = if clearance(0.12) >= clearance(-0.12) {
+        0.12
+    } else {
+        -0.12
+    };
     let shift = |p: P, t: f32| (p.0 + n.0 * off + d.0 * t, p.1 + n.1 * off + d.1 * t);
     straight(sk, shift(p0, 0.1), shift(p1, 0.0));
 }

@@ -196,7 +196,12 @@ impl Skel {
                 *p = f(*p);
             }
         }
-        for p in [&mut self.pelvis, &mut self.neck, &mut self.head, &mut self.nose] {
+        for p in [
+            &mut self.pelvis,
+            &mut self.neck,
+            &mut self.head,
+            &mut self.nose,
+        ] {
             *p = f(*p);
         }
         for l in &mut self.limbs {
@@ -248,7 +253,11 @@ pub fn build(a: &Angles, lie: Lie, view: View, near: Side) -> Skel {
         } else {
             (lumbar + thorax.apply(v3(x, y - LUMBAR, 0.0)), thorax)
         };
-        k.trunk[i] = [c, c + fr.apply(v3(d, 0.0, 0.0)), c + fr.apply(v3(0.0, 0.0, w))];
+        k.trunk[i] = [
+            c,
+            c + fr.apply(v3(d, 0.0, 0.0)),
+            c + fr.apply(v3(0.0, 0.0, w)),
+        ];
     }
     k.neck = lumbar + thorax.apply(v3(0.0, TRUNK - LUMBAR, 0.0));
     let head_fr = thorax.then(&rz(-t[T_NECK]));
@@ -275,13 +284,17 @@ fn limb(a: &SideAngles, side: Side, thorax: &M3, neck: V3) -> Limbs {
         hip: v3(0.0, 0.0, s * HIP_HALF),
         ..Limbs::default()
     };
-    let arm = thorax.then(&rz(a[SHOULDER])).then(&rx(-s * a[SHOULDER_ABD]));
+    let arm = thorax
+        .then(&rz(a[SHOULDER]))
+        .then(&rx(-s * a[SHOULDER_ABD]));
     l.elbow = l.shoulder + arm.apply(v3(0.0, -UPPER_ARM, 0.0));
     let fore = arm.then(&rz(a[ELBOW]));
     l.wrist = l.elbow + fore.apply(v3(0.0, -FOREARM, 0.0));
     let hand = fore.then(&rz(-a[WRIST]));
     l.knuckles = l.wrist + hand.apply(v3(0.0, -HAND, 0.0));
-    let thigh = rz(a[HIP]).then(&rx(-s * a[HIP_ABD])).then(&ry(-s * a[HIP_ROT]));
+    let thigh = rz(a[HIP])
+        .then(&rx(-s * a[HIP_ABD]))
+        .then(&ry(-s * a[HIP_ROT]));
     l.knee = l.hip + thigh.apply(v3(0.0, -THIGH, 0.0));
     let shank = thigh.then(&rz(-a[KNEE]));
     l.ankle = l.knee + shank.apply(v3(0.0, -SHANK, 0.0));

@@ -24,7 +24,11 @@ impl Ctx<'_> {
 }
 
 /// Check one `[exercise.figure]` table of `file` (whose text is `source`).
-pub fn check(raw: &Spanned<RawFigure>, file: &str, source: &str) -> Result<Figure, Vec<Diagnostic>> {
+pub fn check(
+    raw: &Spanned<RawFigure>,
+    file: &str,
+    source: &str,
+) -> Result<Figure, Vec<Diagnostic>> {
     check_with(raw, file, source, true)
 }
 
@@ -55,7 +59,11 @@ pub fn check_with(
 
 fn figure(cx: &mut Ctx, raw: &Spanned<RawFigure>, r: &RawFigure) -> Option<Figure> {
     let props: Vec<Prop> = r.props.iter().filter_map(|p| prop(cx, p)).collect();
-    let kinds: Vec<&str> = r.props.iter().map(|p| p.get_ref().kind.get_ref().as_str()).collect();
+    let kinds: Vec<&str> = r
+        .props
+        .iter()
+        .map(|p| p.get_ref().kind.get_ref().as_str())
+        .collect();
     let start_raw = match &r.start {
         Some(s) => s,
         None => {
@@ -88,7 +96,11 @@ fn figure(cx: &mut Ctx, raw: &Spanned<RawFigure>, r: &RawFigure) -> Option<Figur
     };
     if view == View::Front && matches!(lie, Lie::Supine | Lie::Prone | Lie::Quadruped) {
         if let Some(v) = &r.view {
-            cx.err(v, "a lying figure on its back or front is drawn from the side".into(), "use view = \"side\" with raise = 20 to see both knees".into());
+            cx.err(
+                v,
+                "a lying figure on its back or front is drawn from the side".into(),
+                "use view = \"side\" with raise = 20 to see both knees".into(),
+            );
         }
     }
     let near = match &r.near {
@@ -99,15 +111,33 @@ fn figure(cx: &mut Ctx, raw: &Spanned<RawFigure>, r: &RawFigure) -> Option<Figur
             Side::Right
         }),
     };
-    let turn = number(cx, r.turn.as_ref(), "turn", -60.0, 60.0, "degrees of camera turn");
-    let raise = number(cx, r.raise.as_ref(), "raise", -30.0, 60.0, "degrees the camera looks down");
+    let turn = number(
+        cx,
+        r.turn.as_ref(),
+        "turn",
+        -60.0,
+        60.0,
+        "degrees of camera turn",
+    );
+    let raise = number(
+        cx,
+        r.raise.as_ref(),
+        "raise",
+        -30.0,
+        60.0,
+        "degrees the camera looks down",
+    );
     let accent = r
         .accent
         .iter()
         .filter_map(|a| {
             Limb::parse(a.get_ref()).or_else(|| {
                 let names = ["left-arm", "right-arm", "left-leg", "right-leg"];
-                let h = suggest(a.get_ref(), names, "use left-arm, right-arm, left-leg or right-leg");
+                let h = suggest(
+                    a.get_ref(),
+                    names,
+                    "use left-arm, right-arm, left-leg or right-leg",
+                );
                 cx.err(a, format!("unknown limb `{}`", a.get_ref()), h);
                 None
             })
@@ -137,7 +167,11 @@ fn number(cx: &mut Ctx, v: Option<&Spanned<f64>>, key: &str, lo: f32, hi: f32, w
     let Some(v) = v else { return 0.0 };
     let x = *v.get_ref() as f32;
     if !(lo..=hi).contains(&x) {
-        cx.err(v, format!("`{key}` = {x} is out of range"), format!("use {lo} to {hi} {what}"));
+        cx.err(
+            v,
+            format!("`{key}` = {x} is out of range"),
+            format!("use {lo} to {hi} {what}"),
+        );
         return x.clamp(lo, hi);
     }
     x
@@ -146,7 +180,11 @@ fn number(cx: &mut Ctx, v: Option<&Spanned<f64>>, key: &str, lo: f32, hi: f32, w
 fn point(cx: &mut Ctx, s: &Spanned<String>) -> Option<Point> {
     Point::parse(s.get_ref()).or_else(|| {
         let names = Point::names();
-        let h = suggest(s.get_ref(), names.iter().map(String::as_str), "use a body point such as `right-knee`, `left-foot`, `pelvis` or `back`");
+        let h = suggest(
+            s.get_ref(),
+            names.iter().map(String::as_str),
+            "use a body point such as `right-knee`, `left-foot`, `pelvis` or `back`",
+        );
         cx.err(s, format!("unknown body point `{}`", s.get_ref()), h);
         None
     })
@@ -157,11 +195,18 @@ fn prop(cx: &mut Ctx, p: &Spanned<RawProp>) -> Option<Prop> {
     let Some(kind) = PropKind::parse(r.kind.get_ref()) else {
         let mut names: Vec<&str> = PROPS.iter().map(|(n, _)| *n).collect();
         names.push("towel");
-        let h = suggest(r.kind.get_ref(), names.iter().copied(), &format!("use one of: {}", names.join(", ")));
+        let h = suggest(
+            r.kind.get_ref(),
+            names.iter().copied(),
+            &format!("use one of: {}", names.join(", ")),
+        );
         cx.err(&r.kind, format!("unknown prop `{}`", r.kind.get_ref()), h);
         return None;
     };
-    let height = r.height.as_ref().map(|h| number(cx, Some(h), "height", 1.0, 200.0, "centimetres") / H_CM);
+    let height = r
+        .height
+        .as_ref()
+        .map(|h| number(cx, Some(h), "height", 1.0, 200.0, "centimetres") / H_CM);
     let at = r.at.as_ref().and_then(|a| point(cx, a));
     let end = |cx: &mut Ctx, e: &Option<Spanned<String>>| match e {
         Some(s) if s.get_ref() == "post" => Some(End::Post),
@@ -170,14 +215,39 @@ fn prop(cx: &mut Ctx, p: &Spanned<RawProp>) -> Option<Prop> {
     };
     let (from, to) = (end(cx, &r.from), end(cx, &r.to));
     if kind.is_line() && (r.from.is_none() || r.to.is_none()) {
-        cx.err(&r.kind, format!("a {} needs `from` and `to`", r.kind.get_ref()), "name the two points it joins, e.g. from = \"left-knee\", to = \"right-knee\"".into());
+        cx.err(
+            &r.kind,
+            format!("a {} needs `from` and `to`", r.kind.get_ref()),
+            "name the two points it joins, e.g. from = \"left-knee\", to = \"right-knee\"".into(),
+        );
     }
-    let needs_at = matches!(kind, PropKind::Wall | PropKind::AnkleWeight | PropKind::Ball | PropKind::Post | PropKind::Partner);
+    let needs_at = matches!(
+        kind,
+        PropKind::Wall
+            | PropKind::AnkleWeight
+            | PropKind::Ball
+            | PropKind::Post
+            | PropKind::Partner
+    );
     if needs_at && r.at.is_none() {
-        cx.err(&r.kind, format!("a {} needs `at`", r.kind.get_ref()), "name the body point it is at, e.g. at = \"right-hand\"".into());
+        cx.err(
+            &r.kind,
+            format!("a {} needs `at`", r.kind.get_ref()),
+            "name the body point it is at, e.g. at = \"right-hand\"".into(),
+        );
     }
-    let x = r.x.as_ref().map(|x| number(cx, Some(x), "x", -200.0, 200.0, "centimetres") / H_CM).unwrap_or(0.0);
-    Some(Prop { kind, height, at, x, from, to })
+    let x =
+        r.x.as_ref()
+            .map(|x| number(cx, Some(x), "x", -200.0, 200.0, "centimetres") / H_CM)
+            .unwrap_or(0.0);
+    Some(Prop {
+        kind,
+        height,
+        at,
+        x,
+        from,
+        to,
+    })
 }
 
 /// The angles of one table into `side` (or both sides, or the trunk).
@@ -186,7 +256,11 @@ fn angles(cx: &mut Ctx, table: &RawAngles, specs: &[JointSpec], set: &mut dyn Fn
         let name = k.get_ref();
         let Some(i) = specs.iter().position(|s| s.name == name) else {
             let names: Vec<&str> = specs.iter().map(|s| s.name).collect();
-            let h = suggest(name, names.iter().copied(), &format!("use one of: {}", names.join(", ")));
+            let h = suggest(
+                name,
+                names.iter().copied(),
+                &format!("use one of: {}", names.join(", ")),
+            );
             cx.err(k, format!("unknown joint `{name}`"), h);
             continue;
         };
@@ -196,7 +270,10 @@ fn angles(cx: &mut Ctx, table: &RawAngles, specs: &[JointSpec], set: &mut dyn Fn
             cx.err(
                 v,
                 format!("`{name}` = {x} is outside the human range"),
-                format!("{name}: {}, from {} to {} degrees (AAOS 1965)", s.meaning, s.min, s.max),
+                format!(
+                    "{name}: {}, from {} to {} degrees (AAOS 1965)",
+                    s.meaning, s.min, s.max
+                ),
             );
             continue;
         }
@@ -206,12 +283,20 @@ fn angles(cx: &mut Ctx, table: &RawAngles, specs: &[JointSpec], set: &mut dyn Fn
 
 fn pose(cx: &mut Ctx, r: &RawPose, base: Option<(&RawPose, &Pose)>, kinds: &[&str]) -> Pose {
     let lie = match (&r.body, base) {
-        (Some(b), _) => LIES.iter().find(|(n, _)| n == b.get_ref()).map(|(_, l)| *l).unwrap_or_else(|| {
-            let names: Vec<&str> = LIES.iter().map(|(n, _)| *n).collect();
-            let h = suggest(b.get_ref(), names.iter().copied(), &format!("use one of: {}", names.join(", ")));
-            cx.err(b, format!("unknown body position `{}`", b.get_ref()), h);
-            Lie::Standing
-        }),
+        (Some(b), _) => LIES
+            .iter()
+            .find(|(n, _)| n == b.get_ref())
+            .map(|(_, l)| *l)
+            .unwrap_or_else(|| {
+                let names: Vec<&str> = LIES.iter().map(|(n, _)| *n).collect();
+                let h = suggest(
+                    b.get_ref(),
+                    names.iter().copied(),
+                    &format!("use one of: {}", names.join(", ")),
+                );
+                cx.err(b, format!("unknown body position `{}`", b.get_ref()), h);
+                Lie::Standing
+            }),
         (None, Some((_, p))) => p.lie,
         (None, None) => Lie::Standing,
     };
@@ -229,10 +314,16 @@ fn pose(cx: &mut Ctx, r: &RawPose, base: Option<(&RawPose, &Pose)>, kinds: &[&st
     let supports = match (&r.supports, base) {
         (Some(s), _) => s.iter().filter_map(|s| support(cx, s, kinds)).collect(),
         (None, Some((_, p))) => p.supports.clone(),
-        (None, None) if lie == Lie::Standing => vec![Point::Foot(Side::Left), Point::Foot(Side::Right)]
-            .into_iter()
-            .map(|point| Support { point, on: Surface::Floor, solve: None })
-            .collect(),
+        (None, None) if lie == Lie::Standing => {
+            vec![Point::Foot(Side::Left), Point::Foot(Side::Right)]
+                .into_iter()
+                .map(|point| Support {
+                    point,
+                    on: Surface::Floor,
+                    solve: None,
+                })
+                .collect()
+        }
         (None, None) => Vec::new(),
     };
     let tilt = match (&r.tilt, base) {
@@ -240,7 +331,12 @@ fn pose(cx: &mut Ctx, r: &RawPose, base: Option<(&RawPose, &Pose)>, kinds: &[&st
         (None, Some((_, p))) => p.tilt,
         (None, None) => 0.0,
     };
-    Pose { lie, supports, tilt, angles: a }
+    Pose {
+        lie,
+        supports,
+        tilt,
+        angles: a,
+    }
 }
 
 fn support(cx: &mut Ctx, s: &Spanned<RawSupport>, kinds: &[&str]) -> Option<Support> {
@@ -252,13 +348,27 @@ fn support(cx: &mut Ctx, s: &Spanned<RawSupport>, kinds: &[&str]) -> Option<Supp
         Some(o) => {
             let name = o.get_ref().as_str();
             let kind = PropKind::parse(name);
-            match kinds.iter().position(|k| PropKind::parse(k) == kind && kind.is_some()) {
+            match kinds
+                .iter()
+                .position(|k| PropKind::parse(k) == kind && kind.is_some())
+            {
                 Some(i) if kind.is_some_and(PropKind::is_surface) => Surface::Prop(i),
                 _ => {
-                    let mut names: Vec<&str> = kinds.iter().copied().filter(|k| PropKind::parse(k).is_some_and(PropKind::is_surface)).collect();
+                    let mut names: Vec<&str> = kinds
+                        .iter()
+                        .copied()
+                        .filter(|k| PropKind::parse(k).is_some_and(PropKind::is_surface))
+                        .collect();
                     names.push("floor");
                     let h = suggest(name, names.iter().copied(), &format!("add {{ kind = \"{name}\" }} to the figure's props, or rest it on one of: {}", names.join(", ")));
-                    cx.err(o, format!("`{}` rests on `{name}`, which is not a surface prop of this figure", r.point.get_ref()), h);
+                    cx.err(
+                        o,
+                        format!(
+                            "`{}` rests on `{name}`, which is not a surface prop of this figure",
+                            r.point.get_ref()
+                        ),
+                        h,
+                    );
                     return None;
                 }
             }
@@ -280,7 +390,10 @@ fn joint(cx: &mut Ctx, j: &Spanned<String>) -> Option<Joint> {
         "left" => side_index.map(|i| Joint::Side(Side::Left, i)),
         "right" => side_index.map(|i| Joint::Side(Side::Right, i)),
         "both" => side_index.map(Joint::Both),
-        "trunk" => TRUNK_JOINTS.iter().position(|x| x.name == name).map(Joint::Trunk),
+        "trunk" => TRUNK_JOINTS
+            .iter()
+            .position(|x| x.name == name)
+            .map(Joint::Trunk),
         _ => None,
     };
     if found.is_none() {
@@ -289,7 +402,11 @@ fn joint(cx: &mut Ctx, j: &Spanned<String>) -> Option<Joint> {
             names.extend(SIDE_JOINTS.iter().map(|x| format!("{who}.{}", x.name)));
         }
         names.extend(TRUNK_JOINTS.iter().map(|x| format!("trunk.{}", x.name)));
-        let h = suggest(s, names.iter().map(String::as_str), "write side.joint, e.g. `right.knee` or `both.hip`");
+        let h = suggest(
+            s,
+            names.iter().map(String::as_str),
+            "write side.joint, e.g. `right.knee` or `both.hip`",
+        );
         cx.err(j, format!("unknown joint `{s}`"), h);
     }
     found
@@ -300,13 +417,20 @@ fn joint(cx: &mut Ctx, j: &Spanned<String>) -> Option<Joint> {
 fn reach(cx: &mut Ctx, fig: &Figure, r: &RawFigure) {
     let (env, posed) = solve::solve_all(fig);
     let raws: Vec<&Spanned<RawPose>> = r.start.iter().chain(r.end.iter()).collect();
-    let poses: Vec<&Pose> = std::iter::once(&fig.start).chain(fig.end.as_ref()).collect();
+    let poses: Vec<&Pose> = std::iter::once(&fig.start)
+        .chain(fig.end.as_ref())
+        .collect();
     for (n, ((raw, pose), p)) in raws.iter().zip(&poses).zip(&posed).enumerate() {
         let which = if n == 0 { "start" } else { "end" };
         // The end pose's supports may be inherited: point at the start pose's then.
-        let sup_raw = raw.get_ref().supports.as_ref().or(raws[0].get_ref().supports.as_ref());
+        let sup_raw = raw
+            .get_ref()
+            .supports
+            .as_ref()
+            .or(raws[0].get_ref().supports.as_ref());
         for (i, s) in pose.supports.iter().enumerate() {
-            let at = |cx: &mut Ctx, msg: String, hint: String| match sup_raw.and_then(|v| v.get(i)) {
+            let at = |cx: &mut Ctx, msg: String, hint: String| match sup_raw.and_then(|v| v.get(i))
+            {
                 Some(sr) => cx.err(sr, msg, hint),
                 None => cx.err(*raw, msg, hint),
             };
@@ -334,7 +458,11 @@ fn reach(cx: &mut Ctx, fig: &Figure, r: &RawFigure) {
                 at(cx, msg, hint);
             }
             // One problem per support: a foot that cannot reach is not also told to lie flat.
-            if let Some((_, need)) = p.not_flat.iter().find(|(k, _)| *k == i && gap.abs() <= TOUCH) {
+            if let Some((_, need)) = p
+                .not_flat
+                .iter()
+                .find(|(k, _)| *k == i && gap.abs() <= TOUCH)
+            {
                 let (joint, lo, hi) = match s.point {
                     Point::Hand(_) => ("wrist", SIDE_JOINTS[WRIST].min, SIDE_JOINTS[WRIST].max),
                     _ => ("ankle", SIDE_JOINTS[ANKLE].min, SIDE_JOINTS[ANKLE].max),
@@ -347,9 +475,20 @@ fn reach(cx: &mut Ctx, fig: &Figure, r: &RawFigure) {
             }
         }
         if p.tipped {
-            cx.err(*raw, format!("the {which} pose cannot rest on its supports: it would tip over"), "add a support on the side it falls to, or change the angles".into());
+            cx.err(
+                *raw,
+                format!("the {which} pose cannot rest on its supports: it would tip over"),
+                "add a support on the side it falls to, or change the angles".into(),
+            );
         } else if p.lowest < -TOUCH {
-            cx.err(*raw, format!("the {which} pose goes {} cm into the floor", (-p.lowest * H_CM).round()), "change the angles, or list the supports it rests on (supports = [...])".into());
+            cx.err(
+                *raw,
+                format!(
+                    "the {which} pose goes {} cm into the floor",
+                    (-p.lowest * H_CM).round()
+                ),
+                "change the angles, or list the supports it rests on (supports = [...])".into(),
+            );
         }
     }
 }
@@ -357,7 +496,13 @@ fn reach(cx: &mut Ctx, fig: &Figure, r: &RawFigure) {
 fn point_name(sup: Option<&Vec<Spanned<RawSupport>>>, i: usize) -> String {
     sup.and_then(|v| v.get(i))
         .map(|s| s.get_ref().point.get_ref().clone())
-        .unwrap_or_else(|| if i == 0 { "left-foot".into() } else { "right-foot".into() })
+        .unwrap_or_else(|| {
+            if i == 0 {
+                "left-foot".into()
+            } else {
+                "right-foot".into()
+            }
+        })
 }
 
 fn prop_name(r: &RawFigure, k: usize) -> String {
@@ -371,7 +516,11 @@ fn prop_name(r: &RawFigure, k: usize) -> String {
 
 fn joint_name(j: Joint) -> String {
     match j {
-        Joint::Side(s, i) => format!("{}.{}", if s == Side::Left { "left" } else { "right" }, SIDE_JOINTS[i].name),
+        Joint::Side(s, i) => format!(
+            "{}.{}",
+            if s == Side::Left { "left" } else { "right" },
+            SIDE_JOINTS[i].name
+        ),
         Joint::Both(i) => format!("both.{}", SIDE_JOINTS[i].name),
         Joint::Trunk(i) => format!("trunk.{}", TRUNK_JOINTS[i].name),
     }

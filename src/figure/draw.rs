@@ -207,7 +207,10 @@ pub fn body_marks(
 
 fn arm(out: &mut Sketch, cam: &Camera, k: &Skel, s: Side, ink: Ink, halo: bool) {
     let l = &k.limbs[s.index()];
-    let pts: Vec<(f32, f32)> = [l.shoulder, l.elbow, l.wrist].iter().map(|p| cam.pt(*p)).collect();
+    let pts: Vec<(f32, f32)> = [l.shoulder, l.elbow, l.wrist]
+        .iter()
+        .map(|p| cam.pt(*p))
+        .collect();
     let hand = vec![cam.pt(l.wrist), cam.pt(l.knuckles)];
     if halo {
         out.stroke(pts.clone(), body::LIMB_W + HALO, Ink::Paper);
@@ -219,7 +222,10 @@ fn arm(out: &mut Sketch, cam: &Camera, k: &Skel, s: Side, ink: Ink, halo: bool) 
 
 fn leg(out: &mut Sketch, cam: &Camera, k: &Skel, s: Side, ink: Ink, halo: bool) {
     let l = &k.limbs[s.index()];
-    let pts: Vec<(f32, f32)> = [l.hip, l.knee, l.ankle].iter().map(|p| cam.pt(*p)).collect();
+    let pts: Vec<(f32, f32)> = [l.hip, l.knee, l.ankle]
+        .iter()
+        .map(|p| cam.pt(*p))
+        .collect();
     let foot = hull(l.foot.iter().map(|p| cam.pt(*p)).collect());
     if halo {
         out.stroke(pts.clone(), body::LIMB_W + HALO, Ink::Paper);
@@ -377,7 +383,12 @@ fn extent(s: &Sketch) -> (f32, f32) {
 
 /// (x0, y0, x1, y1) of marks, strokes counted with their width and discs with their radius.
 pub fn bounds(marks: &[Mark]) -> (f32, f32, f32, f32) {
-    let mut b = (f32::INFINITY, f32::INFINITY, f32::NEG_INFINITY, f32::NEG_INFINITY);
+    let mut b = (
+        f32::INFINITY,
+        f32::INFINITY,
+        f32::NEG_INFINITY,
+        f32::NEG_INFINITY,
+    );
     let mut add = |p: (f32, f32), r: f32| {
         b.0 = b.0.min(p.0 - r);
         b.1 = b.1.min(p.1 - r);
@@ -407,15 +418,18 @@ fn fit(mut sk: Sketch, fig: &Figure, cam: &Camera, posed: &[Posed]) -> Drawing {
     // Seen from above, a mat is the floor: a line in front of it would float below the body.
     let mat = fig.props.iter().any(|p| p.kind == PropKind::Mat);
     if !(mat && fig.raise >= 15.0) {
-    sk.marks.insert(
-        0,
-        Mark::Stroke {
-            points: vec![(b.0 - pad, floor - THIN / 2.0), (b.2 + pad, floor - THIN / 2.0)],
-            width: THIN,
-            ink: Ink::Floor,
-            closed: false,
-        },
-    );
+        sk.marks.insert(
+            0,
+            Mark::Stroke {
+                points: vec![
+                    (b.0 - pad, floor - THIN / 2.0),
+                    (b.2 + pad, floor - THIN / 2.0),
+                ],
+                width: THIN,
+                ink: Ink::Floor,
+                closed: false,
+            },
+        );
     }
     let b = bounds(&sk.marks);
     let m = 0.03;

@@ -21,11 +21,11 @@ pub mod body;
 mod check;
 pub mod draw;
 pub mod partner;
+pub mod pdf;
 pub mod props;
 pub mod raw;
 pub mod solve;
 pub mod spec;
-pub mod pdf;
 mod svg;
 
 #[cfg(test)]

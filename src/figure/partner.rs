@@ -11,7 +11,11 @@ const REACH: f32 = body::UPPER_ARM + body::FOREARM + 0.03;
 
 /// Draw the partner holding the point `at` (world), standing on the side away from the body.
 pub fn draw(sk: &mut Sketch, cam: &Camera, main: &Posed, at: V3) {
-    let d = if at.x >= main.skel.pelvis.x { 1.0 } else { -1.0 };
+    let d = if at.x >= main.skel.pelvis.x {
+        1.0
+    } else {
+        -1.0
+    };
     let foot_x = at.x + d * 0.3;
     let mut a = Angles::default();
     a.side[0][super::spec::KNEE] = 15.0;

@@ -26,7 +26,10 @@ fn rgb(c: [u8; 3]) -> Color {
 
 /// The drawing as the bytes of a one-page PDF.
 pub fn pdf(d: &Drawing, accent: [u8; 3]) -> Vec<u8> {
-    let (w, h) = (d.width * SCALE + 2.0 * MARGIN, d.height * SCALE + 2.0 * MARGIN);
+    let (w, h) = (
+        d.width * SCALE + 2.0 * MARGIN,
+        d.height * SCALE + 2.0 * MARGIN,
+    );
     let at = |p: (f32, f32)| LinePoint {
         p: Point {
             x: Pt(MARGIN + p.0 * SCALE),
@@ -35,8 +38,12 @@ pub fn pdf(d: &Drawing, accent: [u8; 3]) -> Vec<u8> {
         bezier: false,
     };
     let mut ops = vec![
-        Op::SetLineCapStyle { cap: LineCapStyle::Round },
-        Op::SetLineJoinStyle { join: LineJoinStyle::Round },
+        Op::SetLineCapStyle {
+            cap: LineCapStyle::Round,
+        },
+        Op::SetLineJoinStyle {
+            join: LineJoinStyle::Round,
+        },
     ];
     let fill = |ops: &mut Vec<Op>, points: Vec<LinePoint>, col: Color| {
         ops.push(Op::SetFillColor { col });
@@ -50,9 +57,18 @@ pub fn pdf(d: &Drawing, accent: [u8; 3]) -> Vec<u8> {
     };
     for m in &d.marks {
         match m {
-            Mark::Stroke { points, width, ink, closed } => {
-                ops.push(Op::SetOutlineColor { col: rgb(colour(*ink, accent)) });
-                ops.push(Op::SetOutlineThickness { pt: Pt(width * SCALE) });
+            Mark::Stroke {
+                points,
+                width,
+                ink,
+                closed,
+            } => {
+                ops.push(Op::SetOutlineColor {
+                    col: rgb(colour(*ink, accent)),
+                });
+                ops.push(Op::SetOutlineThickness {
+                    pt: Pt(width * SCALE),
+                });
                 ops.push(Op::DrawLine {
                     line: Line {
                         points: points.iter().map(|p| at(*p)).collect(),
@@ -60,10 +76,16 @@ pub fn pdf(d: &Drawing, accent: [u8; 3]) -> Vec<u8> {
                     },
                 });
             }
-            Mark::Fill { points, ink } => {
-                fill(&mut ops, points.iter().map(|p| at(*p)).collect(), rgb(colour(*ink, accent)))
-            }
-            Mark::Disc { centre, radius, ink } => {
+            Mark::Fill { points, ink } => fill(
+                &mut ops,
+                points.iter().map(|p| at(*p)).collect(),
+                rgb(colour(*ink, accent)),
+            ),
+            Mark::Disc {
+                centre,
+                radius,
+                ink,
+            } => {
                 let pts = (0..32)
                     .map(|i| {
                         let t = i as f32 / 32.0 * std::f32::consts::TAU;

@@ -11,7 +11,9 @@ const HAND_GAP: f32 = body::LIMB_W / 2.0;
 
 /// The prop's surface anchor: where a support rests on it (preferring `main`), else its `at`.
 fn anchor(fig: &Figure, posed: &[Posed], main: &Posed, i: usize) -> Option<V3> {
-    let poses: Vec<&Pose> = std::iter::once(&fig.start).chain(fig.end.as_ref()).collect();
+    let poses: Vec<&Pose> = std::iter::once(&fig.start)
+        .chain(fig.end.as_ref())
+        .collect();
     let mut found = None;
     for (pose, p) in poses.iter().zip(posed) {
         for s in &pose.supports {
@@ -55,7 +57,11 @@ fn circle(c: (f32, f32), r: f32) -> Vec<(f32, f32)> {
 
 fn ball(sk: &mut Sketch, c: (f32, f32), r: f32, ghost: bool) {
     sk.disc(c, r, if ghost { Ink::Ghost } else { Ink::PropLight });
-    sk.closed(circle(c, r), THIN, if ghost { Ink::Ghost } else { Ink::Prop });
+    sk.closed(
+        circle(c, r),
+        THIN,
+        if ghost { Ink::Ghost } else { Ink::Prop },
+    );
 }
 
 /// Props behind the body: mat, wall, step, bench, chair, bike, balls under it, posts.
@@ -73,14 +79,24 @@ pub fn back(sk: &mut Sketch, fig: &Figure, env: &Env, cam: &Camera, posed: &[Pos
             (PropKind::Step, Some(a)) => {
                 boxed(sk, cam, v3(a.x - 0.1, 0.0, -0.16), v3(a.x + 0.12, h, 0.16))
             }
-            (PropKind::Slider, Some(a)) => {
-                boxed(sk, cam, v3(a.x - 0.07, 0.0, -0.05), v3(a.x + 0.07, h.max(0.008), 0.05))
-            }
+            (PropKind::Slider, Some(a)) => boxed(
+                sk,
+                cam,
+                v3(a.x - 0.07, 0.0, -0.05),
+                v3(a.x + 0.07, h.max(0.008), 0.05),
+            ),
             (PropKind::Bench, Some(a)) => bench(sk, cam, main, a, h),
             (PropKind::Chair, Some(a)) => chair(sk, cam, fig, main, i, a, h),
-            (PropKind::ExerciseBall, Some(a)) => ball(sk, cam.pt(v3(a.x, h / 2.0, a.z)), h / 2.0, false),
+            (PropKind::ExerciseBall, Some(a)) => {
+                ball(sk, cam.pt(v3(a.x, h / 2.0, a.z)), h / 2.0, false)
+            }
             (PropKind::BalanceBoard, Some(a)) => {
-                boxed(sk, cam, v3(a.x - 0.17, h - 0.015, -0.15), v3(a.x + 0.17, h, 0.15));
+                boxed(
+                    sk,
+                    cam,
+                    v3(a.x - 0.17, h - 0.015, -0.15),
+                    v3(a.x + 0.17, h, 0.15),
+                );
                 let c = cam.pt(v3(a.x, h - 0.015, a.z));
                 let r = (h - 0.015).max(0.01);
                 let dome: Vec<(f32, f32)> = (0..=16)
@@ -92,7 +108,9 @@ pub fn back(sk: &mut Sketch, fig: &Figure, env: &Env, cam: &Camera, posed: &[Pos
                 sk.fill(dome.clone(), Ink::PropLight);
                 sk.stroke(dome, THIN, Ink::Prop);
             }
-            (PropKind::Post, Some(a)) => boxed(sk, cam, v3(a.x, 0.0, -0.02), v3(a.x + 0.035, h, 0.02)),
+            (PropKind::Post, Some(a)) => {
+                boxed(sk, cam, v3(a.x, 0.0, -0.02), v3(a.x + 0.035, h, 0.02))
+            }
             (PropKind::Bike, _) => bike(sk, cam, main),
             (PropKind::Partner, Some(a)) => super::partner::draw(sk, cam, main, a),
             _ => {}
@@ -101,9 +119,19 @@ pub fn back(sk: &mut Sketch, fig: &Figure, env: &Env, cam: &Camera, posed: &[Pos
 }
 
 fn mat(sk: &mut Sketch, cam: &Camera, posed: &[Posed]) {
-    let xs = posed.iter().flat_map(|p| solve::candidates(&p.skel)).map(|p| p.x);
-    let (lo, hi) = xs.fold((f32::INFINITY, f32::NEG_INFINITY), |(a, b), x| (a.min(x), b.max(x)));
-    boxed(sk, cam, v3(lo - 0.05, 0.0, -0.15), v3(hi + 0.05, solve::MAT, 0.15));
+    let xs = posed
+        .iter()
+        .flat_map(|p| solve::candidates(&p.skel))
+        .map(|p| p.x);
+    let (lo, hi) = xs.fold((f32::INFINITY, f32::NEG_INFINITY), |(a, b), x| {
+        (a.min(x), b.max(x))
+    });
+    boxed(
+        sk,
+        cam,
+        v3(lo - 0.05, 0.0, -0.15),
+        v3(hi + 0.05, solve::MAT, 0.15),
+    );
 }
 
 /// A bench or sofa seat: a top on two legs, reaching out from where the body rests on it.
@@ -133,11 +161,26 @@ fn chair(sk: &mut Sketch, cam: &Camera, fig: &Figure, main: &Posed, i: usize, a:
         (a.x + d * HAND_GAP, d, (a.y - 0.27).max(0.2))
     };
     let front_x = back_x + dir * 0.25;
-    boxed(sk, cam, v3(back_x, seat - 0.03, -0.13), v3(front_x, seat, 0.13));
+    boxed(
+        sk,
+        cam,
+        v3(back_x, seat - 0.03, -0.13),
+        v3(front_x, seat, 0.13),
+    );
     let back_top = if seated { seat + 0.28 } else { a.y - 0.01 };
-    boxed(sk, cam, v3(back_x, seat, -0.13), v3(back_x + dir * 0.025, back_top, -0.1));
+    boxed(
+        sk,
+        cam,
+        v3(back_x, seat, -0.13),
+        v3(back_x + dir * 0.025, back_top, -0.1),
+    );
     for x in [back_x, front_x - dir * 0.025] {
-        boxed(sk, cam, v3(x, 0.0, 0.1), v3(x + dir * 0.025, seat - 0.03, 0.125));
+        boxed(
+            sk,
+            cam,
+            v3(x, 0.0, 0.1),
+            v3(x + dir * 0.025, seat - 0.03, 0.125),
+        );
     }
 }
 
@@ -151,8 +194,24 @@ fn bike(sk: &mut Sketch, cam: &Camera, main: &Posed) {
     let base = |x: f32| cam.pt(v3(x, 0.01, 0.0));
     let ink = Ink::Prop;
     sk.stroke(vec![base(seat.x - 0.2), base(hands.x + 0.08)], 0.025, ink);
-    sk.stroke(vec![base(seat.x - 0.04), cam.pt(v3(seat.x - 0.02, seat.y - 0.02, 0.0)), cam.pt(crank)], 0.025, ink);
-    sk.stroke(vec![base(hands.x + 0.02), cam.pt(v3(hands.x + 0.02, hands.y, 0.0)), cam.pt(hands)], 0.025, ink);
+    sk.stroke(
+        vec![
+            base(seat.x - 0.04),
+            cam.pt(v3(seat.x - 0.02, seat.y - 0.02, 0.0)),
+            cam.pt(crank),
+        ],
+        0.025,
+        ink,
+    );
+    sk.stroke(
+        vec![
+            base(hands.x + 0.02),
+            cam.pt(v3(hands.x + 0.02, hands.y, 0.0)),
+            cam.pt(hands),
+        ],
+        0.025,
+        ink,
+    );
     let s = cam.pt(v3(seat.x, seat.y - 0.012, 0.0));
     sk.stroke(vec![(s.0 - 0.06, s.1), (s.0 + 0.05, s.1)], 0.03, ink);
     ball(sk, cam.pt(crank), 0.09, false);
@@ -201,7 +260,11 @@ pub fn front(sk: &mut Sketch, fig: &Figure, cam: &Camera, p: &Posed, ghost: bool
                     (false, PropKind::Band) => Ink::Accent,
                     _ => Ink::Prop,
                 };
-                let w = if prop.kind == PropKind::Band { THIN * 1.3 } else { THIN * 1.6 };
+                let w = if prop.kind == PropKind::Band {
+                    THIN * 1.3
+                } else {
+                    THIN * 1.6
+                };
                 sk.stroke(vec![cam.pt(pa), cam.pt(pb)], w, ink);
             }
             PropKind::AnkleWeight => {

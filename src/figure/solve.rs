@@ -137,10 +137,19 @@ pub fn locate(k: &Skel, p: Point) -> V3 {
         Point::Heel(s) => mid(l(s).foot[2], l(s).foot[5]),
         Point::Toes(s) => mid(l(s).foot[6], l(s).foot[9]),
         Point::Foot(s) => mid(l(s).foot[4], l(s).foot[7]),
-        Point::Knees => mid(locate(k, Point::Knee(Side::Left)), locate(k, Point::Knee(Side::Right))),
+        Point::Knees => mid(
+            locate(k, Point::Knee(Side::Left)),
+            locate(k, Point::Knee(Side::Right)),
+        ),
         Point::Ankles => mid(l(Side::Left).ankle, l(Side::Right).ankle),
-        Point::Hands => mid(locate(k, Point::Hand(Side::Left)), locate(k, Point::Hand(Side::Right))),
-        Point::Feet => mid(locate(k, Point::Foot(Side::Left)), locate(k, Point::Foot(Side::Right))),
+        Point::Hands => mid(
+            locate(k, Point::Hand(Side::Left)),
+            locate(k, Point::Hand(Side::Right)),
+        ),
+        Point::Feet => mid(
+            locate(k, Point::Foot(Side::Left)),
+            locate(k, Point::Foot(Side::Right)),
+        ),
     }
 }
 
@@ -149,7 +158,9 @@ pub fn candidates(k: &Skel) -> Vec<V3> {
     let mut v = vec![down(k.head, body::HEAD_R)];
     v.extend(k.trunk.iter().map(level_low));
     for l in &k.limbs {
-        for p in [l.shoulder, l.elbow, l.wrist, l.knuckles, l.hip, l.knee, l.ankle] {
+        for p in [
+            l.shoulder, l.elbow, l.wrist, l.knuckles, l.hip, l.knee, l.ankle,
+        ] {
             v.push(down(p, r()));
         }
         v.extend(l.foot.iter().copied());
@@ -224,10 +235,14 @@ pub fn place(fig: &Figure, env: &Env, pose: &Pose, angles: &Angles) -> Posed {
             .supports
             .iter()
             .filter(|s| s.solve.is_none())
-            .filter_map(|s| env.surface(s.on).map(|h| (contact(&k, s.point), h - env.floor)))
+            .filter_map(|s| {
+                env.surface(s.on)
+                    .map(|h| (contact(&k, s.point), h - env.floor))
+            })
             .collect();
         // A seated body and a body on a prop made to fit it keep their angle: the seat holds them.
-        let placed = pose.lie == Lie::Sitting || pose.supports.iter().any(|s| env.surface(s.on).is_none());
+        let placed =
+            pose.lie == Lie::Sitting || pose.supports.iter().any(|s| env.surface(s.on).is_none());
         let th = if placed {
             0.0
         } else if pose.lie.upright() {
@@ -283,11 +298,16 @@ fn settle(
     // Upright: the first support stands on its surface. Lying: the lowest point (counting
     // each support's surface) touches, so a support that does not reach shows as a gap.
     let dy = match anchor {
-        Some(s) if pose.lie.upright() || (pose.lie == Lie::Sitting && env.surface(s.on).is_some()) => {
+        Some(s)
+            if pose.lie.upright() || (pose.lie == Lie::Sitting && env.surface(s.on).is_some()) =>
+        {
             env.surface(s.on).unwrap_or(0.0) - contact(&k, s.point).y
         }
         _ => {
-            let mut low = candidates(&k).iter().map(|p| p.y - env.floor).fold(f32::INFINITY, f32::min);
+            let mut low = candidates(&k)
+                .iter()
+                .map(|p| p.y - env.floor)
+                .fold(f32::INFINITY, f32::min);
             for s in pose.supports.iter().filter(|s| s.solve.is_none()) {
                 if let Some(h) = env.surface(s.on) {
                     low = low.min(contact(&k, s.point).y - h);
@@ -305,7 +325,11 @@ fn settle(
             None => 0.0,
         })
         .collect();
-    let lowest = candidates(&k).iter().map(|p| p.y).fold(f32::INFINITY, f32::min) - env.floor;
+    let lowest = candidates(&k)
+        .iter()
+        .map(|p| p.y)
+        .fold(f32::INFINITY, f32::min)
+        - env.floor;
     Posed {
         skel: k,
         angles,
@@ -339,7 +363,14 @@ fn lay_flat(fig: &Figure, pose: &Pose, a: &mut Angles, th: f32) -> Vec<(usize, f
 
 /// Set one ankle (wrist) so the sole (palm) lies level; `Some(angle)` when that angle is out of
 /// the joint's range (the joint is left at its limit).
-fn flatten(fig: &Figure, pose: &Pose, a: &mut Angles, th: f32, side: Side, joint: usize) -> Option<f32> {
+fn flatten(
+    fig: &Figure,
+    pose: &Pose,
+    a: &mut Angles,
+    th: f32,
+    side: Side,
+    joint: usize,
+) -> Option<f32> {
     {
         let slope = |a: &Angles| {
             let mut k = body::build(a, pose.lie, fig.view, fig.near);
@@ -387,7 +418,9 @@ pub fn solve(fig: &Figure, env: &Env, pose: &Pose) -> Posed {
         let (lo, hi) = j.range();
         let start = j.get(&a).clamp(lo, hi);
         let n = 24;
-        let xs: Vec<f32> = (0..=n).map(|k| lo + (hi - lo) * k as f32 / n as f32).collect();
+        let xs: Vec<f32> = (0..=n)
+            .map(|k| lo + (hi - lo) * k as f32 / n as f32)
+            .collect();
         let gs: Vec<f32> = xs.iter().map(|&x| gap(x, &a)).collect();
         // The sign change nearest the given angle.
         let mut best: Option<(f32, f32, f32)> = None;

@@ -63,35 +63,85 @@ const fn j(name: &'static str, min: f32, max: f32, meaning: &'static str) -> Joi
 /// the module doc).
 pub const SIDE_JOINTS: [JointSpec; 10] = [
     // AAOS: flexion 120, extension 30.
-    j("hip", -40.0, 130.0, "flexion + (thigh forward), extension -"),
+    j(
+        "hip",
+        -40.0,
+        130.0,
+        "flexion + (thigh forward), extension -",
+    ),
     // AAOS: abduction 45, adduction 30.
-    j("hip_abduction", -40.0, 55.0, "abduction + (thigh out), adduction -"),
+    j(
+        "hip_abduction",
+        -40.0,
+        55.0,
+        "abduction + (thigh out), adduction -",
+    ),
     // AAOS: internal and external rotation 45 each.
-    j("hip_rotation", -55.0, 55.0, "external rotation + (knee turns out), internal -"),
+    j(
+        "hip_rotation",
+        -55.0,
+        55.0,
+        "external rotation + (knee turns out), internal -",
+    ),
     // AAOS: flexion 135 active, about 150 passive; limit from the figure issue.
     j("knee", 0.0, 160.0, "flexion (0 = straight)"),
     // AAOS: dorsiflexion 20, plantarflexion 50.
-    j("ankle", -60.0, 30.0, "dorsiflexion + (toes up), plantarflexion -"),
+    j(
+        "ankle",
+        -60.0,
+        30.0,
+        "dorsiflexion + (toes up), plantarflexion -",
+    ),
     // AAOS: flexion 180, extension 60.
-    j("shoulder", -70.0, 190.0, "flexion + (arm forward and up), extension -"),
+    j(
+        "shoulder",
+        -70.0,
+        190.0,
+        "flexion + (arm forward and up), extension -",
+    ),
     // AAOS: abduction 180; adduction across the body about 45.
-    j("shoulder_abduction", -55.0, 190.0, "abduction + (arm out to the side)"),
+    j(
+        "shoulder_abduction",
+        -55.0,
+        190.0,
+        "abduction + (arm out to the side)",
+    ),
     // AAOS: flexion 150.
     j("elbow", 0.0, 160.0, "flexion (0 = straight)"),
     // AAOS: wrist extension 70, flexion 80.
-    j("wrist", -90.0, 80.0, "extension + (back of the hand up), flexion -"),
+    j(
+        "wrist",
+        -90.0,
+        80.0,
+        "extension + (back of the hand up), flexion -",
+    ),
     // Hip abduction 45 with external rotation 45 (AAOS) allow about 70 of opening.
-    j("open", 0.0, 70.0, "clamshell opening: the leg turns about the hip-to-ankle line"),
+    j(
+        "open",
+        0.0,
+        70.0,
+        "clamshell opening: the leg turns about the hip-to-ankle line",
+    ),
 ];
 
 /// Trunk joints, in the order of [`TrunkAngles`].
 pub const TRUNK_JOINTS: [JointSpec; 4] = [
     // AAOS: thoracolumbar flexion 80, extension 25.
-    j("flexion", -35.0, 90.0, "forward bend + (lumbar), back bend -"),
+    j(
+        "flexion",
+        -35.0,
+        90.0,
+        "forward bend + (lumbar), back bend -",
+    ),
     // AAOS: lateral bend 35.
     j("side_bend", -45.0, 45.0, "bend towards the right +"),
     // AAOS: rotation 45.
-    j("rotation", -55.0, 55.0, "turn of the chest towards the right +"),
+    j(
+        "rotation",
+        -55.0,
+        55.0,
+        "turn of the chest towards the right +",
+    ),
     // AAOS: cervical flexion 45, extension 45.
     j("neck", -55.0, 55.0, "chin towards the chest +"),
 ];
@@ -187,10 +237,7 @@ pub const LIES: [(&str, Lie); 8] = [
 impl Lie {
     /// Upright bodies balance over their supports; lying ones roll until they rest.
     pub fn upright(self) -> bool {
-        matches!(
-            self,
-            Lie::Standing | Lie::Kneeling | Lie::HalfKneeling
-        )
+        matches!(self, Lie::Standing | Lie::Kneeling | Lie::HalfKneeling)
     }
     /// The angles a pose of this kind starts from before its own.
     pub fn defaults(self) -> Angles {
@@ -288,10 +335,7 @@ impl Point {
         }
         let (side, rest) = s.split_once('-')?;
         let side = Side::parse(side)?;
-        SIDED
-            .iter()
-            .find(|(n, _)| *n == rest)
-            .map(|(_, f)| f(side))
+        SIDED.iter().find(|(n, _)| *n == rest).map(|(_, f)| f(side))
     }
     /// Every point name, for "did you mean".
     pub fn names() -> Vec<String> {
@@ -306,8 +350,8 @@ impl Point {
     pub fn side(self) -> Option<Side> {
         use Point::*;
         match self {
-            Shoulder(s) | Elbow(s) | Hand(s) | Hip(s) | Knee(s) | Thigh(s) | Shin(s)
-            | Ankle(s) | Heel(s) | Toes(s) | Foot(s) => Some(s),
+            Shoulder(s) | Elbow(s) | Hand(s) | Hip(s) | Knee(s) | Thigh(s) | Shin(s) | Ankle(s)
+            | Heel(s) | Toes(s) | Foot(s) => Some(s),
             _ => None,
         }
     }

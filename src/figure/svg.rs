@@ -47,7 +47,12 @@ pub fn svg(d: &Drawing, accent: [u8; 3]) -> String {
     let _ = writeln!(s, "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>");
     for m in &d.marks {
         match m {
-            Mark::Stroke { points, width, ink, closed } => {
+            Mark::Stroke {
+                points,
+                width,
+                ink,
+                closed,
+            } => {
                 let _ = writeln!(
                     s,
                     "<path d=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"{:.2}\" stroke-linecap=\"round\" stroke-linejoin=\"round\"/>",
@@ -57,9 +62,18 @@ pub fn svg(d: &Drawing, accent: [u8; 3]) -> String {
                 );
             }
             Mark::Fill { points, ink } => {
-                let _ = writeln!(s, "<path d=\"{}\" fill=\"{}\"/>", path(points, true), hex(colour(*ink, accent)));
+                let _ = writeln!(
+                    s,
+                    "<path d=\"{}\" fill=\"{}\"/>",
+                    path(points, true),
+                    hex(colour(*ink, accent))
+                );
             }
-            Mark::Disc { centre, radius, ink } => {
+            Mark::Disc {
+                centre,
+                radius,
+                ink,
+            } => {
                 let _ = writeln!(
                     s,
                     "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"{:.2}\" fill=\"{}\"/>",

@@ -17,7 +17,10 @@ fn figure(id: &str) -> Figure {
 }
 
 fn angle(a: V3, b: V3) -> f32 {
-    (a.dot(b) / (a.len() * b.len())).clamp(-1.0, 1.0).acos().to_degrees()
+    (a.dot(b) / (a.len() * b.len()))
+        .clamp(-1.0, 1.0)
+        .acos()
+        .to_degrees()
 }
 
 #[test]
@@ -39,12 +42,19 @@ fn a_standing_pose_rests_both_flat_feet_on_the_floor() {
     let fig = figure("mini-squat");
     let (_, posed) = solve::solve_all(&fig);
     for p in &posed {
-        let lowest = solve::candidates(&p.skel).iter().map(|q| q.y).fold(f32::INFINITY, f32::min);
+        let lowest = solve::candidates(&p.skel)
+            .iter()
+            .map(|q| q.y)
+            .fold(f32::INFINITY, f32::min);
         assert!(lowest.abs() < 1e-4, "lowest point {lowest}");
         for s in [Side::Left, Side::Right] {
             let foot = &p.skel.limbs[s.index()].foot;
             // Heel and ball (inner edge) both on the floor: the foot is flat.
-            assert!(foot[4].y.abs() < 2e-3 && foot[6].y.abs() < 2e-3, "{:?}", (foot[4], foot[6]));
+            assert!(
+                foot[4].y.abs() < 2e-3 && foot[6].y.abs() < 2e-3,
+                "{:?}",
+                (foot[4], foot[6])
+            );
             assert!(contact(&p.skel, Point::Foot(s)).y.abs() < 1e-3);
         }
     }
@@ -80,7 +90,12 @@ fn every_builtin_exercise_has_a_figure_that_fits_its_drawing() {
             d.width,
             d.height
         );
-        assert!(d.width > 10.0 && d.height > 10.0, "{id}: {} x {}", d.width, d.height);
+        assert!(
+            d.width > 10.0 && d.height > 10.0,
+            "{id}: {} x {}",
+            d.width,
+            d.height
+        );
         assert!(super::svg(&d, [0x1f, 0x6f, 0x8b]).starts_with("<svg"));
     }
     let allowed: &[&str] = &MISSING;
@@ -107,7 +122,12 @@ fn every_builtin_figure_rests_on_its_supports() {
 
 #[test]
 fn the_hull_of_a_square_is_its_corners() {
-    let h = super::draw::hull(vec![(0.0, 0.0), (1.0, 0.0), (0.5, 0.5), (1.0, 1.0), (0.0, 1.0)]);
+    let h = super::draw::hull(vec![
+        (0.0, 0.0),
+        (1.0, 0.0),
+        (0.5, 0.5),
+        (1.0, 1.0),
+        (0.0, 1.0),
+    ]);
     assert_eq!(h.len(), 4);
 }
-

@@ -75,7 +75,10 @@ fn figure_writes_an_svg_and_a_pdf() {
     let r = run_in(&dir, &["figure", "clamshell", "-o", "clamshell.svg"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     let svg = std::fs::read_to_string(dir.join("clamshell.svg")).unwrap();
-    assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""), "{svg}");
+    assert!(
+        svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""),
+        "{svg}"
+    );
     assert!(svg.contains("stroke-linecap=\"round\""));
     let r = run_in(&dir, &["figure", "clamshell", "-o", "clamshell.pdf"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
@@ -87,7 +90,9 @@ fn figure_writes_an_svg_and_a_pdf() {
 fn figure_previews_a_therapists_own_file() {
     let dir = scratch("figure-own");
     std::fs::copy(fixture("figures/bad-knee.toml"), dir.join("mine.toml")).unwrap();
-    let text = std::fs::read_to_string(dir.join("mine.toml")).unwrap().replace("170", "50");
+    let text = std::fs::read_to_string(dir.join("mine.toml"))
+        .unwrap()
+        .replace("170", "50");
     std::fs::write(dir.join("mine.toml"), text).unwrap();
     let r = run_in(&dir, &["--programs", ".", "figure", "fig-bad-knee"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
@@ -98,8 +103,16 @@ fn figure_previews_a_therapists_own_file() {
 fn figure_names_an_unknown_id_and_an_exercise_without_a_figure() {
     let r = run(&["figure", "clamshel", "-o", "x.svg"]);
     assert_eq!(r.code, 2);
-    assert!(r.stderr.contains("unknown exercise id `clamshel`"), "{}", r.stderr);
-    assert!(r.stderr.contains("did you mean `clamshell`?"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("unknown exercise id `clamshel`"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("did you mean `clamshell`?"),
+        "{}",
+        r.stderr
+    );
 }
 
 #[test]
@@ -108,9 +121,20 @@ fn the_gallery_prints_every_exercise_with_its_figure() {
     let out = dir.join("gallery.pdf");
     let r = crate::run(&["exercises", "--gallery", "-o", out.to_str().unwrap()]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert_eq!(r.stderr, format!("wrote {} (59 exercises)\n", out.display()));
-    let Some(text) = crate::pdf::text_of(&out) else { return };
-    for id in ["clamshell", "copenhagen-long-lever", "askling-extender", "glute-bridge", "step-up"] {
+    assert_eq!(
+        r.stderr,
+        format!("wrote {} (59 exercises)\n", out.display())
+    );
+    let Some(text) = crate::pdf::text_of(&out) else {
+        return;
+    };
+    for id in [
+        "clamshell",
+        "copenhagen-long-lever",
+        "askling-extender",
+        "glute-bridge",
+        "step-up",
+    ] {
         assert!(text.contains(id), "{id} missing from the gallery");
     }
 }

@@ -208,7 +208,11 @@ fn a_twelve_week_plan_prints_every_date_and_exercise() {
                 .take(3)
                 .collect::<Vec<_>>()
                 .join(" ");
-            assert!(flat.contains(&first_words), "{cause}: no card for {}", e["id"]);
+            assert!(
+                flat.contains(&first_words),
+                "{cause}: no card for {}",
+                e["id"]
+            );
         }
     }
 }
@@ -233,14 +237,27 @@ fn every_cause_prints_within_the_page_budget() {
                     &dir,
                     &file,
                     &[
-                        "--cause", cause, "--start", "2027-01-04", "--days", "tue,thu,sat",
-                        "--weeks", "12", "--template", template, "--paper", paper,
+                        "--cause",
+                        cause,
+                        "--start",
+                        "2027-01-04",
+                        "--days",
+                        "tue,thu,sat",
+                        "--weeks",
+                        "12",
+                        "--template",
+                        template,
+                        "--paper",
+                        paper,
                     ],
                 );
                 let weeks = plan["weeks"].as_array().unwrap().len() as u32;
                 let (n, _, _) = pages(&dir.join(&file));
                 let limit = budget(weeks);
-                assert!(n <= limit, "{file}: {n} pages for {weeks} weeks (at most {limit})");
+                assert!(
+                    n <= limit,
+                    "{file}: {n} pages for {weeks} weeks (at most {limit})"
+                );
             }
         }
     }

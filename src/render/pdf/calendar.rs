@@ -38,7 +38,9 @@ impl Builder<'_> {
                 style
             } else {
                 Style {
-                    size: (style.size * cell_text_w / widest).max(6.0).max(self.min_size()),
+                    size: (style.size * cell_text_w / widest)
+                        .max(6.0)
+                        .max(self.min_size()),
                     ..style
                 }
             }
@@ -150,7 +152,13 @@ impl Builder<'_> {
             }
             let content_h = day_cells
                 .iter()
-                .map(|(c, k)| c.h + if k.is_some() && !tick_beside { tick + pad * 0.5 } else { 0.0 })
+                .map(|(c, k)| {
+                    c.h + if k.is_some() && !tick_beside {
+                        tick + pad * 0.5
+                    } else {
+                        0.0
+                    }
+                })
                 .fold(first.h, f32::max);
             let h = content_h + 2.0 * pad;
             let mut row = Frame::new(h);

@@ -89,7 +89,10 @@ impl Builder<'_> {
         ));
         frames.push(self.rule(0.5, 0.2, 0.8));
         if g.maintenance {
-            frames.extend(self.m.para(&w.maintenance_note, self.small(), 0.0, self.width));
+            frames.extend(
+                self.m
+                    .para(&w.maintenance_note, self.small(), 0.0, self.width),
+            );
         } else if !g.goals.is_empty() {
             let small = self.small();
             for goal in g.goals {
@@ -196,16 +199,23 @@ impl Builder<'_> {
 
         // Beside the illustration: the name and the dose week by week; then the steps, the
         // tips and the mistakes, wrapping under the illustration once past it.
-        let mut text = self.m.para(&info.name, self.h3().colour(BLACK), text_x, narrow.1);
+        let mut text = self
+            .m
+            .para(&info.name, self.h3().colour(BLACK), text_x, narrow.1);
         let doses: Vec<String> = self
             .dose_rows(card)
             .into_iter()
             .map(|(l, d)| format!("{l}: {d}"))
             .chain(self.dose_extras(card))
             .collect();
-        text.extend(self.m.para(&doses.join(" · "), self.body().bold(), text_x, narrow.1));
+        text.extend(
+            self.m
+                .para(&doses.join(" · "), self.body().bold(), text_x, narrow.1),
+        );
         text.push(Frame::new(self.fs * 0.25));
-        let numbers: Vec<String> = (1..=info.instructions.len()).map(|i| format!("{i} ")).collect();
+        let numbers: Vec<String> = (1..=info.instructions.len())
+            .map(|i| format!("{i} "))
+            .collect();
         let mut steps: Vec<(Style, &str)> = Vec::new();
         for (i, step) in info.instructions.iter().enumerate() {
             steps.push((bold.colour(self.accent), &numbers[i]));
@@ -241,7 +251,10 @@ impl Builder<'_> {
             extra.push(vec![(bold, note.as_str()), (small, card.item.note.trim())]);
         }
         if !card.item.caution.trim().is_empty() {
-            extra.push(vec![(red.bold(), caution.as_str()), (red, card.item.caution.trim())]);
+            extra.push(vec![
+                (red.bold(), caution.as_str()),
+                (red, card.item.caution.trim()),
+            ]);
         }
         for runs in extra {
             text.push(Frame::new(self.fs * 0.2));
@@ -283,7 +296,9 @@ impl Builder<'_> {
             stroke: Some((tint(self.accent, 0.5), 0.6)),
         });
         let s = self.small().colour(GREY);
-        let mut lines = self.m.para(w.position(info.position), s.bold(), 0.0, fw - self.fs);
+        let mut lines = self
+            .m
+            .para(w.position(info.position), s.bold(), 0.0, fw - self.fs);
         let equipment = if info.equipment.is_empty() {
             w.no_equipment.clone()
         } else {
@@ -310,7 +325,10 @@ impl Builder<'_> {
         let w = self.w;
         let s = self.small();
         let mut frames = vec![Frame::space(self.fs * 0.2)];
-        frames.extend(self.m.para(&w.shown_before_title, s.bold(), 0.0, self.width));
+        frames.extend(
+            self.m
+                .para(&w.shown_before_title, s.bold(), 0.0, self.width),
+        );
         frames.push(Frame::new(self.fs * 0.2));
         self.push(Block::heading(frames));
         let name_w = self.width * 0.34;
@@ -380,11 +398,11 @@ impl Builder<'_> {
 /// A figure's drawing scaled into a `fw` x `fh` frame (kept in proportion, centred), on
 /// white so that the figure's paper-coloured outlines match.
 pub fn figure_frame(
-d: &crate::figure::Drawing,
-fw: f32,
-fh: f32,
-accent: crate::template::Rgb,
-margin: f32,
+    d: &crate::figure::Drawing,
+    fw: f32,
+    fh: f32,
+    accent: crate::template::Rgb,
+    margin: f32,
 ) -> Frame {
     use crate::figure::{colour, Mark};
     let mut f = Frame::new(fh);
@@ -396,13 +414,17 @@ margin: f32,
         fill: None,
         stroke: Some((tint(super::doc::colour(accent), 0.5), 0.6)),
     });
-    let scale = ((fw - 2.0 * margin) / d.width.max(1e-3))
-        .min((fh - 2.0 * margin) / d.height.max(1e-3));
+    let scale =
+        ((fw - 2.0 * margin) / d.width.max(1e-3)).min((fh - 2.0 * margin) / d.height.max(1e-3));
     let dx = (fw - d.width * scale) / 2.0;
     let dy = (fh - d.height * scale) / 2.0;
     let ink = |i| {
         let c = colour(i, [accent.r, accent.g, accent.b]);
-        [c[0] as f32 / 255.0, c[1] as f32 / 255.0, c[2] as f32 / 255.0]
+        [
+            c[0] as f32 / 255.0,
+            c[1] as f32 / 255.0,
+            c[2] as f32 / 255.0,
+        ]
     };
     let at = |(x, y): (f32, f32)| (dx + x * scale, dy + y * scale);
     for mark in &d.marks {

@@ -32,13 +32,24 @@ pub fn gallery(
     let name = Style::new(fs * 0.9).bold();
     let id = Style::new(fs * 0.75).colour(GREY);
 
-    let mut blocks = vec![Block::heading(m.para(title, Style::new(fs * 1.6).bold().colour(accent), 0.0, width))];
+    let mut blocks = vec![Block::heading(m.para(
+        title,
+        Style::new(fs * 1.6).bold().colour(accent),
+        0.0,
+        width,
+    ))];
     for row in exercises.chunks(cols) {
         let tiles: Vec<Frame> = row
             .iter()
             .map(|e| {
                 let mut t = vec![match &e.figure {
-                    Some(f) => figure_frame(&crate::figure::draw(f), tile_w, fig_h, template.style.accent, fs * 0.4),
+                    Some(f) => figure_frame(
+                        &crate::figure::draw(f),
+                        tile_w,
+                        fig_h,
+                        template.style.accent,
+                        fs * 0.4,
+                    ),
                     None => Frame::new(fig_h),
                 }];
                 t.push(Frame::new(fs * 0.2));
@@ -73,7 +84,11 @@ pub fn gallery(
         });
         page.push((avail, foot));
     }
-    let seed = format!("gallery|{title}|{}|{paper}|{}", exercises.len(), options.created);
+    let seed = format!(
+        "gallery|{title}|{}|{paper}|{}",
+        exercises.len(),
+        options.created
+    );
     let meta = write::Meta {
         title: title.to_string(),
         subject: title.to_string(),

@@ -51,7 +51,10 @@ impl Builder<'_> {
         } else {
             Wording::fill(
                 &w.phase_name,
-                &[("number", &week.phase_number.to_string()), ("name", &week.phase)],
+                &[
+                    ("number", &week.phase_number.to_string()),
+                    ("name", &week.phase),
+                ],
             )
         };
         let dates = w.date_range(&w.date_short(week.start), &w.date_short(week.end));
@@ -65,7 +68,10 @@ impl Builder<'_> {
             self.width,
         ));
         if !week.adjustment.trim().is_empty() {
-            frames.extend(self.m.para(&week.adjustment, self.small().bold(), 0.0, self.width));
+            frames.extend(
+                self.m
+                    .para(&week.adjustment, self.small().bold(), 0.0, self.width),
+            );
         }
         frames.push(Frame::new(self.fs * 0.3));
 
@@ -79,7 +85,13 @@ impl Builder<'_> {
             for (item, on) in &lw.rows {
                 let cells = on
                     .iter()
-                    .map(|o| if *o { Cell::Ticks(item.sets) } else { Cell::Off })
+                    .map(|o| {
+                        if *o {
+                            Cell::Ticks(item.sets)
+                        } else {
+                            Cell::Off
+                        }
+                    })
                     .collect();
                 rows.push((self.log_label(item, dose_x, name_w), cells));
             }
@@ -184,7 +196,11 @@ impl Builder<'_> {
             fill: Some(tint(self.accent, 0.1)),
             stroke: Some(line),
         });
-        header.overlay(stack(self.m.para(first, s.bold(), pad, name_w - pad)), 0.0, pad);
+        header.overlay(
+            stack(self.m.para(first, s.bold(), pad, name_w - pad)),
+            0.0,
+            pad,
+        );
         for (i, head) in heads.into_iter().enumerate() {
             let x = name_w + pad + i as f32 * col_w;
             for (k, text) in head.into_iter().enumerate() {

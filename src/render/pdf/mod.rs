@@ -136,7 +136,12 @@ pub fn render(plan: &Plan, template: &Template, options: &PdfOptions) -> Result<
 }
 
 /// What the file identifier is derived from: the plan, the template and the options.
-fn id_seed(plan: &Plan, template: &Template, paper: Paper, created: i64) -> Result<Vec<u8>, PdfError> {
+fn id_seed(
+    plan: &Plan,
+    template: &Template,
+    paper: Paper,
+    created: i64,
+) -> Result<Vec<u8>, PdfError> {
     let mut seed = serde_json::to_vec(plan).map_err(|e| PdfError::Write(e.to_string()))?;
     let logo = template.clinic.as_ref().and_then(|c| c.logo.as_ref());
     seed.extend_from_slice(
@@ -276,7 +281,8 @@ fn compose(plan: &Plan, template: &Template, options: &PdfOptions) -> Result<Com
         f.h = y + fs * 0.8;
         f
     });
-    let page_of_w = b.m.width(&b.m.fonts.clean(&w.page_of(888, 888)), small.bold()) + fs;
+    let page_of_w =
+        b.m.width(&b.m.fonts.clean(&w.page_of(888, 888)), small.bold()) + fs;
     let footer_text = w.footer(&plan.program.title, plan.patient.as_deref());
     let footer_lines = b.m.para(&footer_text, small, 0.0, width - page_of_w);
     let disclaimer = b.m.para(&w.disclaimer_short, tiny, 0.0, width);
@@ -295,7 +301,11 @@ fn compose(plan: &Plan, template: &Template, options: &PdfOptions) -> Result<Com
     let first = paginate(build(&mut b), first_avail, avail);
     b.card_pages = card_pages(&first);
     let pages = paginate(build(&mut b), first_avail, avail);
-    debug_assert_eq!(card_pages(&pages), b.card_pages, "both passes place the cards alike");
+    debug_assert_eq!(
+        card_pages(&pages),
+        b.card_pages,
+        "both passes place the cards alike"
+    );
     let count = pages.len();
 
     // Header and footer on every page.

@@ -77,9 +77,9 @@ fn week_items(week: &Week) -> Vec<(&Item, Vec<NaiveDate>)> {
 pub fn phase_groups<'a>(plan: &'a Plan, w: &Wording) -> Vec<PhaseGroup<'a>> {
     let mut groups: Vec<PhaseGroup<'a>> = Vec::new();
     for week in &plan.weeks {
-        let same = groups.last().is_some_and(|g| {
-            g.number == week.phase_number && g.maintenance == week.maintenance
-        });
+        let same = groups
+            .last()
+            .is_some_and(|g| g.number == week.phase_number && g.maintenance == week.maintenance);
         if !same {
             groups.push(PhaseGroup {
                 number: week.phase_number,

@@ -30,7 +30,9 @@ impl Builder<'_> {
             self.paragraph(&intro, self.body());
         }
         if !rtr.entry_criteria.is_empty() {
-            let mut f = self.m.para(&w.run_entry_title, self.body().bold(), 0.0, self.width);
+            let mut f = self
+                .m
+                .para(&w.run_entry_title, self.body().bold(), 0.0, self.width);
             f.push(Frame::new(self.fs * 0.2));
             for c in &rtr.entry_criteria {
                 f.extend(self.check_item(c, self.width));
@@ -51,7 +53,9 @@ impl Builder<'_> {
         }
         if !stages.is_empty() {
             let s = self.small();
-            let mut f = self.m.para(&w.run_stages_title, self.body().bold(), 0.0, self.width);
+            let mut f = self
+                .m
+                .para(&w.run_stages_title, self.body().bold(), 0.0, self.width);
             for (name, what) in &stages {
                 f.extend(self.m.rich(
                     &[(s.bold(), &format!("{name}: ")), (s, &glue(what))],
@@ -160,7 +164,9 @@ impl Builder<'_> {
         });
 
         if !rtr.rules.is_empty() {
-            let mut f = self.m.para(&w.run_rules_title, self.body().bold(), 0.0, self.width);
+            let mut f = self
+                .m
+                .para(&w.run_rules_title, self.body().bold(), 0.0, self.width);
             f.push(Frame::new(self.fs * 0.2));
             for r in &rtr.rules {
                 f.extend(self.list_item("•", r, self.body(), 0.0, self.width));

@@ -82,8 +82,16 @@ fn a_twelve_week_plan_prints_a_handout() {
             &w.week_heading,
             &[("week", week.number.to_string().as_str()), ("weeks", "12")]
         )));
-        for s in week.sessions.iter().filter(|s| s.kind == SessionKind::Training) {
-            assert!(r.has(&w.date_short(s.date)), "session date {} is missing", s.date);
+        for s in week
+            .sessions
+            .iter()
+            .filter(|s| s.kind == SessionKind::Training)
+        {
+            assert!(
+                r.has(&w.date_short(s.date)),
+                "session date {} is missing",
+                s.date
+            );
         }
     }
     // One card per exercise (the walk-run has its own section).
@@ -133,10 +141,17 @@ fn a_twelve_week_plan_prints_a_handout() {
         plan.program.references[0].citation, w.unverified
     ))));
     for r in &plan.program.references {
-        assert!(!patient.contains(&squash(&r.citation)), "{} on a patient page", r.id);
+        assert!(
+            !patient.contains(&squash(&r.citation)),
+            "{} on a patient page",
+            r.id
+        );
     }
     for word in [w.unverified.as_str(), "CC0", "Licence"] {
-        assert!(!patient.contains(&squash(word)), "{word:?} on a patient page");
+        assert!(
+            !patient.contains(&squash(word)),
+            "{word:?} on a patient page"
+        );
     }
     assert!(r.has(&plan.program.location_note));
     for note in &plan.program.clinician_notes {
@@ -173,7 +188,9 @@ fn each_weeks_doses_read_back_from_the_cards_and_the_log() {
                 &[("week", &n.to_string()), ("weeks", "12")],
             ))
         };
-        let at = log.find(&heading(week.number)).expect("week heading in the log");
+        let at = log
+            .find(&heading(week.number))
+            .expect("week heading in the log");
         let end = log
             .find(&heading(week.number + 1))
             .filter(|e| *e > at)
@@ -187,10 +204,23 @@ fn each_weeks_doses_read_back_from_the_cards_and_the_log() {
             .filter(|s| s.kind != SessionKind::Training)
             .flat_map(|s| s.exercises.iter().map(|i| i.id.as_str()))
             .collect();
-        for s in week.sessions.iter().filter(|s| s.kind == SessionKind::Training) {
-            for item in s.exercises.iter().filter(|i| !off_days.contains(&i.id.as_str())) {
+        for s in week
+            .sessions
+            .iter()
+            .filter(|s| s.kind == SessionKind::Training)
+        {
+            for item in s
+                .exercises
+                .iter()
+                .filter(|i| !off_days.contains(&i.id.as_str()))
+            {
                 let row = squash(&format!("{} p.", item.name));
-                assert!(part.contains(&row), "week {}: {} missing", week.number, item.name);
+                assert!(
+                    part.contains(&row),
+                    "week {}: {} missing",
+                    week.number,
+                    item.name
+                );
                 assert!(
                     part.contains(&squash(&w.dose(item))),
                     "week {}: {} has no dose {}",
@@ -204,7 +234,11 @@ fn each_weeks_doses_read_back_from_the_cards_and_the_log() {
         for s in &week.sessions {
             for item in s.exercises.iter().filter(|i| i.id != "walk-run") {
                 let dose = squash(&super::outline::dose_text(w, item));
-                assert!(cards.contains(&dose), "week {}: card dose {dose} missing", week.number);
+                assert!(
+                    cards.contains(&dose),
+                    "week {}: card dose {dose} missing",
+                    week.number
+                );
             }
         }
     }
@@ -449,7 +483,14 @@ fn headings_are_never_last_on_a_page() {
                         last.is_none_or(|(_, f)| !f.heading) || n + 1 == c.pages.len(),
                         "{name} {paper}: page {} ends with a heading: {:?}",
                         n + 1,
-                        last.map(|(_, f)| f.prims.iter().filter_map(|p| match p { Prim::Text { text, .. } => Some(text.clone()), _ => None }).collect::<Vec<_>>())
+                        last.map(|(_, f)| f
+                            .prims
+                            .iter()
+                            .filter_map(|p| match p {
+                                Prim::Text { text, .. } => Some(text.clone()),
+                                _ => None,
+                            })
+                            .collect::<Vec<_>>())
                     );
                 }
             }
@@ -689,12 +730,24 @@ fn large_print_has_no_text_below_14_pt() {
     let plan = sample_plan(12);
     let t = builtin("large-print").unwrap();
     for paper in Paper::ALL {
-        let c = compose(&plan, &t, &PdfOptions { paper: Some(paper), created: 0 }).unwrap();
+        let c = compose(
+            &plan,
+            &t,
+            &PdfOptions {
+                paper: Some(paper),
+                created: 0,
+            },
+        )
+        .unwrap();
         for (n, page) in c.pages.iter().enumerate() {
             for (_, f) in page {
                 for p in &f.prims {
                     if let Prim::Text { size, text, .. } = p {
-                        assert!(*size >= 14.0 - 1e-3, "{paper} page {}: {text:?} at {size} pt", n + 1);
+                        assert!(
+                            *size >= 14.0 - 1e-3,
+                            "{paper} page {}: {text:?} at {size} pt",
+                            n + 1
+                        );
                     }
                 }
             }

@@ -28,7 +28,9 @@ impl Builder<'_> {
         for note in p.clinician_notes.clone() {
             let label = format!("{}: ", note.about);
             let text = paragraphs(&note.text).join(" ");
-            let mut f = self.m.rich(&[(s.bold(), &label), (s, &text)], 0.0, self.width);
+            let mut f = self
+                .m
+                .rich(&[(s.bold(), &label), (s, &text)], 0.0, self.width);
             f.push(Frame::space(self.fs * 0.3));
             self.push(Block::together(f));
         }
@@ -75,7 +77,9 @@ impl Builder<'_> {
             .map(|e| e.license.trim())
             .filter(|l| !l.is_empty())
             .collect();
-        let one_licence = (licences.len() == 1).then(|| licences.iter().next().copied()).flatten();
+        let one_licence = (licences.len() == 1)
+            .then(|| licences.iter().next().copied())
+            .flatten();
         let mut runs: Vec<(super::layout::Style, String)> = Vec::new();
         for e in &self.plan.exercises {
             let mut text = e.source.trim().to_string();

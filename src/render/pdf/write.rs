@@ -7,10 +7,10 @@ use super::fonts::Fonts;
 use super::layout::{Colour, PlacedPage, Prim};
 use super::{PdfError, FONT_BOLD, FONT_REGULAR, LOGO_ID};
 use printpdf::{
-    Color, FontId, ImageCompression, ImageOptimizationOptions, Line, LineCapStyle,
-    LineJoinStyle, LinePoint, Op, PaintMode, PdfDocument, PdfFont, PdfFontHandle, PdfPage,
-    PdfSaveOptions, Point, Polygon, PolygonRing, Pt, RawImage, Rgb, TextItem, TextMatrix,
-    WindingOrder, XObject, XObjectId, XObjectTransform,
+    Color, FontId, ImageCompression, ImageOptimizationOptions, Line, LineCapStyle, LineJoinStyle,
+    LinePoint, Op, PaintMode, PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Point,
+    Polygon, PolygonRing, Pt, RawImage, Rgb, TextItem, TextMatrix, WindingOrder, XObject,
+    XObjectId, XObjectTransform,
 };
 
 /// What the document needs besides its pages.
@@ -160,7 +160,9 @@ fn deflate(stream: &mut lopdf::Stream) {
     }
     if let Ok(packed) = z.finish() {
         if packed.len() < stream.content.len() {
-            stream.dict.set("Filter", lopdf::Object::Name(b"FlateDecode".to_vec()));
+            stream
+                .dict
+                .set("Filter", lopdf::Object::Name(b"FlateDecode".to_vec()));
             stream.set_content(packed);
         }
     }
@@ -340,7 +342,10 @@ fn shape(
             fill,
             stroke,
         } => {
-            let pts: Vec<LinePoint> = points.iter().map(|(px, py)| point(x0 + px, y(*py))).collect();
+            let pts: Vec<LinePoint> = points
+                .iter()
+                .map(|(px, py)| point(x0 + px, y(*py)))
+                .collect();
             if let Some(c) = fill {
                 pen.fill(ops, *c);
                 ops.push(Op::DrawPolygon {
@@ -382,4 +387,3 @@ fn shape(
         Prim::Text { .. } => {}
     }
 }
-
