@@ -233,7 +233,11 @@ pub fn load_and_validate(global: &Global, extra: &[std::path::PathBuf]) -> Valid
     }
     let mut loaded = load::parse_all(sources);
     loaded.diagnostics.extend(diags);
-    crate::validate::validate(loaded)
+    let v = crate::validate::validate(loaded);
+    for w in &v.warnings {
+        eprintln!("warning: {w}");
+    }
+    v
 }
 
 /// The checked catalogue, or every problem found.

@@ -57,16 +57,9 @@ impl Sources {
     }
 }
 
-/// Check everything loaded, and print the warnings to standard error.
-///
-/// The printing is here, not in the command layer, because every command that reads programs
-/// comes through this function; a caller that prints `warnings` itself uses [`check`].
+/// Check everything loaded; the warnings are in `Validated::warnings` for the caller to show.
 pub fn validate(loaded: Loaded) -> Validated {
-    let v = check(loaded, false);
-    for w in &v.warnings {
-        eprintln!("warning: {w}");
-    }
-    v
+    check(loaded, false)
 }
 
 /// Check everything loaded: the catalogue, every problem and every warning. The built-in

@@ -12,7 +12,8 @@ use crate::template::Wording;
 pub const NBSP: char = '\u{a0}';
 
 /// `text` with its spaces next to digits made non-breaking, so a number stays with its unit
-/// and its "x": "3 x 10 each side" can only break after "10".
+/// and its "x": "3 x 10 each side" can only break after "10". A short word that opens the text
+/// stays with the number after it ("wk 1-2", "Wo. 3").
 pub fn glue(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
@@ -51,7 +52,7 @@ impl Builder<'_> {
             let earlier: Vec<&Card> = g.cards.iter().filter(|c| c.shown_before).collect();
             let new: Vec<&Card> = g.cards.iter().filter(|c| !c.shown_before).collect();
             for (i, card) in new.iter().enumerate() {
-                self.card(card, g);
+                self.card(card);
                 // The phase's last card keeps "Ready to move on" company on its page.
                 if i + 1 == new.len() && earlier.is_empty() && !g.progress_when.is_empty() {
                     if let Some(b) = self.blocks.last_mut() {
@@ -60,7 +61,7 @@ impl Builder<'_> {
                 }
             }
             if !earlier.is_empty() {
-                self.shown_before(&earlier, g);
+                self.shown_before(&earlier);
             }
             self.progress(g);
         }
@@ -174,7 +175,7 @@ impl Builder<'_> {
         out
     }
 
-    fn card(&mut self, card: &Card, _g: &PhaseGroup) {
+    fn card(&mut self, card: &Card) {
         let w = self.w;
         let Some((index, info)) = self
             .plan
@@ -321,7 +322,7 @@ impl Builder<'_> {
     }
 
     /// The exercises of this phase whose card is earlier: name, card page, new dose.
-    fn shown_before(&mut self, cards: &[&Card], _g: &PhaseGroup) {
+    fn shown_before(&mut self, cards: &[&Card]) {
         let w = self.w;
         let s = self.small();
         let mut frames = vec![Frame::space(self.fs * 0.2)];

@@ -6,7 +6,6 @@ use super::cards::glue;
 use super::doc::{tint, Builder};
 use super::layout::{stack, Block, Frame, Prim, BLACK, GREY, LIGHT};
 use crate::plan::types::SessionKind;
-use crate::template::Wording;
 
 impl Builder<'_> {
     pub fn running(&mut self) {
@@ -173,6 +172,5 @@ impl Builder<'_> {
             }
             self.push(Block::together(f));
         }
-        let _ = Wording::fill;
     }
 }

@@ -97,6 +97,5 @@ impl Builder<'_> {
             runs.iter().map(|(s, t)| (*s, t.as_str())).collect();
         let frames = self.m.rich(&runs, 0.0, self.width);
         self.push(Block::flow(frames));
-        let _ = Frame::space;
     }
 }
