@@ -474,3 +474,46 @@ fn scale_mark(m: Mark, f: impl Fn((f32, f32)) -> (f32, f32)) -> Mark {
         },
     }
 }
+
+/// A polyline with the points dropped that lie within `tol` of the line through their
+/// neighbours (Ramer-Douglas-Peucker). Renderers call it with the tolerance that one printed
+/// hundredth of a millimetre is worth, so the shape on paper is unchanged while a smooth
+/// outline of sixty points shrinks to a dozen. The first and last points are kept.
+pub fn simplify(points: &[(f32, f32)], tol: f32) -> Vec<(f32, f32)> {
+    if points.len() < 3 {
+        return points.to_vec();
+    }
+    let mut keep = vec![false; points.len()];
+    keep[0] = true;
+    keep[points.len() - 1] = true;
+    let mut stack = vec![(0usize, points.len() - 1)];
+    while let Some((a, b)) = stack.pop() {
+        if b <= a + 1 {
+            continue;
+        }
+        let (p, q) = (points[a], points[b]);
+        let (dx, dy) = (q.0 - p.0, q.1 - p.1);
+        let len = (dx * dx + dy * dy).sqrt();
+        let dist = |r: (f32, f32)| {
+            if len < 1e-9 {
+                ((r.0 - p.0).powi(2) + (r.1 - p.1).powi(2)).sqrt()
+            } else {
+                ((r.0 - p.0) * dy - (r.1 - p.1) * dx).abs() / len
+            }
+        };
+        let (far, d) = (a + 1..b)
+            .map(|i| (i, dist(points[i])))
+            .fold((a, -1.0f32), |m, x| if x.1 > m.1 { x } else { m });
+        if d > tol {
+            keep[far] = true;
+            stack.push((a, far));
+            stack.push((far, b));
+        }
+    }
+    points
+        .iter()
+        .zip(&keep)
+        .filter(|(_, k)| **k)
+        .map(|(p, _)| *p)
+        .collect()
+}

@@ -32,6 +32,6 @@ mod svg;
 mod tests;
 
 pub use check::{check, check_with};
-pub use draw::{draw, Drawing, Ink, Mark};
+pub use draw::{draw, simplify, Drawing, Ink, Mark};
 pub use spec::Figure;
 pub use svg::{colour, svg};

@@ -269,7 +269,8 @@ pub fn place(fig: &Figure, env: &Env, pose: &Pose, angles: &Angles) -> Posed {
                 }
             }
         } + pose.tilt;
-        k.map(&|p| turn(p, th));
+        let r = rz(th);
+        k.map(&|p| r.apply(p));
         if round < 2 {
             not_flat = lay_flat(fig, pose, &mut a, th);
         }
@@ -374,7 +375,8 @@ fn flatten(
     {
         let slope = |a: &Angles| {
             let mut k = body::build(a, pose.lie, fig.view, fig.near);
-            k.map(&|p| turn(p, th));
+            let r = rz(th);
+            k.map(&|p| r.apply(p));
             let l = &k.limbs[side.index()];
             let d = if joint == ANKLE {
                 l.foot[6] - l.foot[4]
@@ -435,7 +437,7 @@ pub fn solve(fig: &Figure, env: &Env, pose: &Pose) -> Posed {
         let v = match best {
             Some((mut x0, mut x1, _)) => {
                 let g0 = gap(x0, &a) <= 0.0;
-                for _ in 0..16 {
+                for _ in 0..10 {
                     let m = (x0 + x1) / 2.0;
                     if (gap(m, &a) <= 0.0) == g0 {
                         x0 = m;

@@ -139,14 +139,22 @@ impl Builder<'_> {
     }
 
     /// The card's dose table rows: "wk 1-2" and the dose.
+    /// A load or tempo that every row shares is said once, after them (see `shared_parts`).
     fn dose_rows(&self, card: &Card) -> Vec<(String, String)> {
         let w = self.w;
+        let shared = shared_parts(card);
         card.doses
             .iter()
-            .map(|(a, b, dose)| {
+            .map(|(a, b, parts)| {
+                let own: Vec<&str> = parts
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, p)| *i == 0 || !shared.contains(p))
+                    .map(|(_, p)| p.as_str())
+                    .collect();
                 (
                     glue(&self.week_range(*a, *b, &w.dose_weeks, &w.dose_week)),
-                    glue(dose),
+                    glue(&own.join(&w.list_separator)),
                 )
             })
             .collect()
@@ -155,7 +163,7 @@ impl Builder<'_> {
     /// Extra dose lines under the table: how often, and the rest between sets.
     fn dose_extras(&self, card: &Card) -> Vec<String> {
         let w = self.w;
-        let mut out = Vec::new();
+        let mut out: Vec<String> = shared_parts(card).iter().map(|p| glue(p)).collect();
         match card.how_often {
             Some(Often::EveryDay) => out.push(w.often_every_day.clone()),
             Some(Often::PerWeek(n)) => out.push(Wording::fill(
@@ -257,27 +265,64 @@ impl Builder<'_> {
                 (red, card.item.caution.trim()),
             ]);
         }
+        // Where the card may break when it does not fit the rest of a page: after the
+        // steps, once the text is past the illustration.
+        let steps_end = text.len();
         for runs in extra {
             text.push(Frame::new(self.fs * 0.2));
             let y: f32 = text.iter().map(|f| f.h).sum();
             text.extend(self.m.rich_around(&runs, narrow, full, y, fig_h));
         }
-        let text = stack(text);
-
-        let h = text.h.max(fig_h) + 2.0 * pad;
-        let mut f = Frame::new(h);
-        f.push(Prim::Rect {
-            x: 0.0,
-            y: 0.0,
-            w: self.width,
-            h,
-            fill: None,
-            stroke: Some((LIGHT, 0.6)),
+        let rest = text.split_off(steps_end);
+        let head = stack(text);
+        let rest = stack(rest);
+        let border = |f: &mut Frame, top: bool, bottom: bool| {
+            let (w, h) = (self.width, f.h);
+            let mut line = |x1, y1, x2, y2| {
+                f.push(Prim::Line {
+                    x1,
+                    y1,
+                    x2,
+                    y2,
+                    colour: LIGHT,
+                    width: 0.6,
+                })
+            };
+            line(0.0, 0.0, 0.0, h);
+            line(w, 0.0, w, h);
+            if top {
+                line(0.0, 0.0, w, 0.0);
+            }
+            if bottom {
+                line(0.0, h, w, h);
+            }
+        };
+        let mut frames = if head.h >= fig_h && rest.h > 0.0 {
+            // Two frames that print as one box when together: the illustration, name, dose
+            // and steps; then the tips, mistakes, note and caution.
+            let mut a = Frame::new(head.h + pad);
+            a.overlay(self.illustration(info, fig_w, fig_h), pad, pad);
+            a.overlay(head, pad, pad);
+            border(&mut a, true, false);
+            let mut b = Frame::new(rest.h + pad);
+            b.overlay(rest, pad, 0.0);
+            border(&mut b, false, true);
+            a.anchor = Some(index);
+            vec![a, b]
+        } else {
+            let text = stack(vec![head, rest]);
+            let mut f = Frame::new(text.h.max(fig_h) + 2.0 * pad);
+            f.overlay(self.illustration(info, fig_w, fig_h), pad, pad);
+            f.overlay(text, pad, pad);
+            border(&mut f, true, true);
+            f.anchor = Some(index);
+            vec![f]
+        };
+        frames.push(Frame::space(self.fs * 0.4));
+        self.push(Block {
+            split_when_short: true,
+            ..Block::together(frames)
         });
-        f.overlay(self.illustration(info, fig_w, fig_h), pad, pad);
-        f.overlay(text, pad, pad);
-        f.anchor = Some(index);
-        self.push(Block::together(vec![f, Frame::space(self.fs * 0.4)]));
     }
 
     /// The frame for the exercise's figure, drawn from its pose data; an exercise without a
@@ -405,7 +450,7 @@ pub fn figure_frame(
     accent: crate::template::Rgb,
     margin: f32,
 ) -> Frame {
-    use crate::figure::{colour, Mark};
+    use crate::figure::{colour, simplify, Mark};
     let mut f = Frame::new(fh);
     f.push(Prim::Rect {
         x: 0.0,
@@ -428,6 +473,13 @@ pub fn figure_frame(
         ]
     };
     let at = |(x, y): (f32, f32)| (dx + x * scale, dy + y * scale);
+    // Points closer than a tenth of a point to the line through their neighbours do not
+    // show on paper: leave them out (a smooth trunk outline goes from 60 points to about 15).
+    const TOL: f32 = 0.1;
+    let path = |points: &[(f32, f32)]| -> Vec<(f32, f32)> {
+        let placed: Vec<(f32, f32)> = points.iter().copied().map(at).collect();
+        simplify(&placed, TOL)
+    };
     for mark in &d.marks {
         let prim = match mark {
             Mark::Stroke {
@@ -436,13 +488,13 @@ pub fn figure_frame(
                 ink: i,
                 closed,
             } => Prim::Path {
-                points: points.iter().copied().map(at).collect(),
+                points: path(points),
                 closed: *closed,
                 fill: None,
                 stroke: Some((ink(*i), width * scale)),
             },
             Mark::Fill { points, ink: i } => Prim::Path {
-                points: points.iter().copied().map(at).collect(),
+                points: path(points),
                 closed: true,
                 fill: Some(ink(*i)),
                 stroke: None,
@@ -454,10 +506,14 @@ pub fn figure_frame(
             } => {
                 let (cx, cy) = at(*centre);
                 let r = radius * scale;
+                // As many sides as keep the polygon within a tenth of a point of the circle.
+                let n = ((std::f32::consts::PI / (1.0 - TOL / r.max(TOL)).clamp(-1.0, 1.0).acos())
+                    .ceil() as usize)
+                    .clamp(8, 24);
                 Prim::Path {
-                    points: (0..20)
+                    points: (0..n)
                         .map(|k| {
-                            let a = k as f32 / 20.0 * std::f32::consts::TAU;
+                            let a = k as f32 / n as f32 * std::f32::consts::TAU;
                             (cx + r * a.cos(), cy + r * a.sin())
                         })
                         .collect(),
@@ -470,4 +526,21 @@ pub fn figure_frame(
         f.push(prim);
     }
     f
+}
+
+/// The load and tempo that every dose row of a card has ("tempo 3-0-3 (seconds down, pause,
+/// up)"): with more than one row they are printed once instead of on every week.
+fn shared_parts(card: &Card) -> Vec<String> {
+    let Some(((_, _, first), rest)) = card.doses.split_first() else {
+        return Vec::new();
+    };
+    if rest.is_empty() {
+        return Vec::new();
+    }
+    first
+        .iter()
+        .skip(1)
+        .filter(|p| rest.iter().all(|(_, _, parts)| parts[1..].contains(p)))
+        .cloned()
+        .collect()
 }

@@ -117,7 +117,12 @@ impl<'a> Builder<'a> {
 
     /// Sets the context line to "`title` (continued)".
     pub fn set_context(&mut self, title: Option<&str>) {
-        self.context = title.map(|t| {
+        self.context = title.map(|t| self.context_line(t));
+    }
+
+    /// The line "`title` (continued)" with a light rule under it.
+    pub fn context_line(&self, t: &str) -> Frame {
+        {
             let text = Wording::fill(&self.w.continued, &[("title", t)]);
             let s = self.small().bold().colour(GREY);
             let mut f = stack(self.m.para(&text, s, 0.0, self.width));
@@ -132,7 +137,7 @@ impl<'a> Builder<'a> {
             });
             f.h = y + self.fs * 0.6;
             f
-        });
+        }
     }
 
     /// A full-width accent rule in a frame `h` font sizes high, `y` font sizes from its top,

@@ -128,6 +128,8 @@ pub struct Frame {
     /// Marks the frame of an exercise card (the exercise's index in `Plan::exercises`), so
     /// the page it lands on can be named in the log.
     pub anchor: Option<usize>,
+    /// The header row of a log grid: repeated when its table continues on the next page.
+    pub table_header: bool,
 }
 
 impl Frame {
@@ -138,6 +140,7 @@ impl Frame {
             space: false,
             heading: false,
             anchor: None,
+            table_header: false,
         }
     }
 
@@ -148,6 +151,7 @@ impl Frame {
             space: true,
             heading: false,
             anchor: None,
+            table_header: false,
         }
     }
 
@@ -185,6 +189,9 @@ pub struct Block {
     pub keep_with_next: bool,
     /// Start on a fresh page.
     pub new_page: bool,
+    /// A table kept together when it fits the rest of the page, which otherwise continues
+    /// on the next page (repeating `header`) rather than leave a third of a page or more empty.
+    pub split_when_short: bool,
     /// Repeated at the top of every page the block continues onto.
     pub header: Option<Frame>,
     /// Printed first when a page break falls inside or before this block (not for `new_page`
@@ -206,6 +213,17 @@ impl Block {
             ..Block::default()
         }
     }
+    /// A table: kept together where it fits, split between rows (its header row repeated)
+    /// where moving it whole would leave a third of the page or more empty.
+    pub fn table(frames: Vec<Frame>, header: Frame) -> Block {
+        Block {
+            frames,
+            keep_together: true,
+            split_when_short: true,
+            header: Some(header),
+            ..Block::default()
+        }
+    }
     pub fn heading(frames: Vec<Frame>) -> Block {
         Block {
             frames,
@@ -223,10 +241,11 @@ impl Block {
 pub type PlacedPage = Vec<(f32, Frame)>;
 
 /// Space needed at the start of block `i` for it not to be separated from what follows.
-fn lead(blocks: &[Block], i: usize, avail: f32, depth: usize) -> f32 {
+fn lead(blocks: &[Block], i: usize, avail: f32, depth: usize, nested: bool) -> f32 {
     let Some(b) = blocks.get(i) else { return 0.0 };
     let total = b.height();
-    let own = if b.keep_together && total <= avail {
+    // A block that may split needs only its first part here (its own check comes later).
+    let own = if b.keep_together && total <= avail && !(b.split_when_short && nested) {
         total
     } else {
         // The frames up to and including the first that is not pure space: the space before
@@ -241,7 +260,7 @@ fn lead(blocks: &[Block], i: usize, avail: f32, depth: usize) -> f32 {
         h
     };
     if b.keep_with_next && depth < 8 {
-        own + lead(blocks, i + 1, avail, depth + 1)
+        own + lead(blocks, i + 1, avail, depth + 1, true)
     } else {
         own
     }
@@ -278,12 +297,14 @@ pub fn paginate(blocks: Vec<Block>, first_avail: f32, avail: f32) -> Vec<PlacedP
             i,
             avail - ctx_h,
             if b.keep_with_next { 0 } else { 8 },
+            false,
         );
         // After a heading, the heading's own check already made room for the start of this
         // block: moving it now would leave the heading alone at the bottom.
         let after_heading =
             i > 0 && blocks[i - 1].keep_with_next && !blocks[i - 1].frames.is_empty();
-        if y > 0.0 && y + need > room(&pages) + EPS && !after_heading {
+        let short = b.split_when_short && room(&pages) - y >= avail / 3.0;
+        if y > 0.0 && y + need > room(&pages) + EPS && !after_heading && !short {
             if need <= avail - ctx_h + EPS {
                 new_page(&mut pages, &mut y, context);
             } else if b.keep_with_next {

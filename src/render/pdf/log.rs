@@ -58,6 +58,7 @@ impl Builder<'_> {
             )
         };
         let dates = w.date_range(&w.date_short(week.start), &w.date_short(week.end));
+        let title = format!("{heading} · {dates}");
         let mut frames = vec![Frame::space(self.fs * 0.5)];
         frames.extend(self.m.rich(
             &[
@@ -105,6 +106,15 @@ impl Builder<'_> {
             frames.extend(self.grid(&w.exercise_column, &cols, rows, name_w));
         }
         if !lw.daily.is_empty() {
+            // The daily grid is a block of its own, so that it can start the next page when
+            // the week's session grid has filled this one: a page then never stays half
+            // empty for want of room for both. Printed on a new page, it says which week
+            // it belongs to.
+            if !lw.sessions.is_empty() {
+                self.push_grid(std::mem::take(&mut frames), &title);
+            }
+            let section = self.context.take();
+            self.set_context(Some(&title));
             // Seven day columns: a narrower exercise column.
             let daily_name_w = self.width * 0.44;
             let daily_dose_x = daily_name_w * 0.6;
@@ -129,8 +139,23 @@ impl Builder<'_> {
                 })
                 .collect();
             frames.extend(self.grid(&w.exercise_column, &cols, rows, daily_name_w));
+            self.push_grid(frames, &title);
+            self.context = section;
+            return;
         }
-        self.push(Block::together(frames));
+        self.push_grid(frames, &title);
+    }
+
+    /// A week's heading and grid as one table block. Where it continues on the next page,
+    /// that page starts with "Week 3 of 12 · dates (continued)" and the grid's header row.
+    fn push_grid(&mut self, frames: Vec<Frame>, title: &str) {
+        match frames.iter().position(|f| f.table_header) {
+            Some(i) => {
+                let header = stack(vec![self.context_line(title), frames[i].clone()]);
+                self.push(Block::table(frames, header));
+            }
+            None => self.push(Block::together(frames)),
+        }
     }
 
     /// An exercise row's label: its name and card page, and its dose that week in a column
@@ -215,6 +240,7 @@ impl Builder<'_> {
                 });
             }
         }
+        header.table_header = true;
         let mut out = vec![header];
         let tick = (self.fs * 0.9).max(8.0);
         for (label, cells) in rows {

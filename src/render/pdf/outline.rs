@@ -30,7 +30,7 @@ pub struct Card<'a> {
     /// The first item of it in the group (name, position, equipment, note, caution).
     pub item: &'a Item,
     /// The doses, consecutive weeks with the same dose merged: (first week, last week, dose).
-    pub doses: Vec<(u32, u32, String)>,
+    pub doses: Vec<(u32, u32, Vec<String>)>,
     /// How often, when not on every training session: "every day", "3 times a week".
     pub how_often: Option<Often>,
     /// Rest between sets, when the same in every week of the group.
@@ -46,8 +46,9 @@ pub enum Often {
     PerWeek(usize),
 }
 
-/// The dose of an item without the rest between sets (the card prints the rest once).
-pub fn dose_text(w: &Wording, item: &Item) -> String {
+/// The dose of an item in its parts, without the rest between sets (the card prints the rest
+/// once): the count, then the load and the tempo when given.
+pub fn dose_parts(w: &Wording, item: &Item) -> Vec<String> {
     let mut parts = vec![w.dose(item)];
     if let Some(load) = item.load.as_deref().filter(|l| !l.trim().is_empty()) {
         parts.push(Wording::fill(&w.dose_load, &[("load", load)]));
@@ -55,7 +56,7 @@ pub fn dose_text(w: &Wording, item: &Item) -> String {
     if let Some(tempo) = item.tempo.as_deref().filter(|t| !t.trim().is_empty()) {
         parts.push(Wording::fill(&w.dose_tempo, &[("tempo", tempo)]));
     }
-    parts.join(&w.list_separator)
+    parts
 }
 
 /// Every strength, stretch and daily item of a week (not the walk-runs, which have their own
@@ -100,7 +101,7 @@ pub fn phase_groups<'a>(plan: &'a Plan, w: &Wording) -> Vec<PhaseGroup<'a>> {
             .filter(|s| s.kind == SessionKind::Training)
             .count();
         for (item, dates) in week_items(week) {
-            let dose = dose_text(w, item);
+            let dose = dose_parts(w, item);
             let often = if dates.len() == 7 {
                 Some(Often::EveryDay)
             } else if dates.len() != training {

@@ -9,7 +9,7 @@ use super::{PdfError, FONT_BOLD, FONT_REGULAR, LOGO_ID};
 use printpdf::{
     Color, FontId, ImageCompression, ImageOptimizationOptions, Line, LineCapStyle, LineJoinStyle,
     LinePoint, Op, PaintMode, PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Point,
-    Polygon, PolygonRing, Pt, RawImage, Rgb, TextItem, TextMatrix, WindingOrder, XObject,
+    Polygon, PolygonRing, Pt, RawImage, Rect, Rgb, TextItem, TextMatrix, WindingOrder, XObject,
     XObjectId, XObjectTransform,
 };
 
@@ -308,15 +308,16 @@ fn shape(
             if let Some((c, lw)) = stroke {
                 pen.stroke(ops, *c, *lw);
             }
-            let (l, r) = (x0 + x, x0 + x + w);
-            let (t, b) = (y(*top), y(top + h));
-            ops.push(Op::DrawPolygon {
-                polygon: Polygon {
-                    rings: vec![PolygonRing {
-                        points: vec![point(l, b), point(r, b), point(r, t), point(l, t)],
-                    }],
-                    mode,
-                    winding_order: WindingOrder::NonZero,
+            // One `re` operator: four numbers instead of a four-point path.
+            let (l, b) = (x0 + x, y(top + h));
+            ops.push(Op::DrawRectangle {
+                rectangle: Rect {
+                    x: Pt(l),
+                    y: Pt(b),
+                    width: Pt(*w),
+                    height: Pt(y(*top) - b),
+                    mode: Some(mode),
+                    winding_order: Some(WindingOrder::NonZero),
                 },
             });
         }
