@@ -5,6 +5,33 @@ use crate::cli::{FigureArgs, Global};
 use crate::error::{Error, Result};
 
 pub fn execute(global: &Global, args: &FigureArgs) -> Result<u8> {
+    // The format comes from the file name: refuse one we cannot write before any work.
+    let ext = args
+        .output
+        .as_ref()
+        .filter(|p| p.as_os_str() != "-")
+        .map(|p| {
+            p.extension()
+                .and_then(|e| e.to_str())
+                .unwrap_or("")
+                .to_ascii_lowercase()
+        });
+    if let Some(e) = ext.as_deref().filter(|e| *e != "svg" && *e != "pdf") {
+        let path = args.output.as_ref().map(|p| p.display().to_string());
+        return Err(Error::usage(
+            "--output",
+            format!(
+                "`{}`: figures are drawn as SVG or PDF, not {}",
+                path.unwrap_or_default(),
+                if e.is_empty() {
+                    "a file without an extension".to_string()
+                } else {
+                    format!(".{e}")
+                }
+            ),
+            "give a file name ending in .svg (opens in a browser) or .pdf",
+        ));
+    }
     let v = super::catalog(global)?;
     let ex = v.catalog.library.get(&args.id).ok_or_else(|| {
         Error::usage(
@@ -27,11 +54,7 @@ pub fn execute(global: &Global, args: &FigureArgs) -> Result<u8> {
     let t = super::template(&v, args.template.as_deref())?;
     let accent = [t.style.accent.r, t.style.accent.g, t.style.accent.b];
     let drawing = crate::figure::draw(fig);
-    let pdf = args
-        .output
-        .as_ref()
-        .and_then(|p| p.extension())
-        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
+    let pdf = ext.as_deref() == Some("pdf");
     let bytes = if pdf {
         crate::figure::pdf::pdf(&drawing, accent)
     } else {

@@ -18,9 +18,11 @@ fn anchor(fig: &Figure, posed: &[Posed], main: &Posed, i: usize) -> Option<V3> {
     for (pose, p) in poses.iter().zip(posed) {
         for s in &pose.supports {
             if s.on == Surface::Prop(i) {
+                // Under both feet (or knees, hands): centred between them, at the lower.
                 let c = solve::contact(&p.skel, s.point);
+                let m = locate(&p.skel, s.point);
                 if std::ptr::eq(p, main) || found.is_none() {
-                    found = Some(c);
+                    found = Some(v3(m.x, c.y, m.z));
                 }
             }
         }
@@ -94,8 +96,8 @@ pub fn back(sk: &mut Sketch, fig: &Figure, env: &Env, cam: &Camera, posed: &[Pos
                 boxed(
                     sk,
                     cam,
-                    v3(a.x - 0.17, h - 0.015, -0.15),
-                    v3(a.x + 0.17, h, 0.15),
+                    v3(a.x - 0.17, h - 0.015, a.z - 0.17),
+                    v3(a.x + 0.17, h, a.z + 0.17),
                 );
                 let c = cam.pt(v3(a.x, h - 0.015, a.z));
                 let r = (h - 0.015).max(0.01);

@@ -138,3 +138,16 @@ fn the_gallery_prints_every_exercise_with_its_figure() {
         assert!(text.contains(id), "{id} missing from the gallery");
     }
 }
+
+#[test]
+fn figure_refuses_a_format_it_cannot_write_and_writes_nothing() {
+    let dir = scratch("figure-png");
+    let r = run_in(&dir, &["figure", "clamshell", "-o", "clamshell.png"]);
+    assert_eq!(r.code, 2);
+    assert_eq!(
+        r.stderr,
+        "error: invalid value for --output: `clamshell.png`: figures are drawn as SVG or PDF, not .png\n  \
+         hint: give a file name ending in .svg (opens in a browser) or .pdf\n"
+    );
+    assert!(!dir.join("clamshell.png").exists());
+}
