@@ -105,19 +105,18 @@ impl Builder<'_> {
         self.set_context(Some(&title));
     }
 
-    /// "p. 5": the page of an exercise's card (known after the first layout pass; until then
-    /// a placeholder as wide as the widest number, so both passes lay out alike).
-    pub fn page_ref(&self, id: &str) -> String {
-        let page = self
-            .plan
-            .exercises
-            .iter()
-            .position(|e| e.id == id)
-            .and_then(|i| self.card_pages.get(&i));
-        match page {
-            Some(p) => Wording::fill(&self.w.card_page, &[("page", &p.to_string())]),
-            None => String::new(),
-        }
+    /// "p. 5" at `x` (or ending at `x` when `right`): the page of an exercise's card, filled
+    /// in once the pages are laid out. Nothing for an exercise without a card.
+    pub fn page_ref(&self, id: &str, x: f32, right: bool, s: Style) -> Option<Prim> {
+        let card = self.plan.exercises.iter().position(|e| e.id == id)?;
+        Some(Prim::PageRef {
+            x,
+            right,
+            baseline: s.baseline(),
+            card,
+            size: s.size,
+            colour: GREY,
+        })
     }
 
     /// Room for the widest page reference.
@@ -383,7 +382,7 @@ impl Builder<'_> {
         let dose_w = self.width - dose_x;
         for card in cards {
             let name = stack(self.m.para(&card.item.name, s.bold(), 0.0, name_w));
-            let page = self.page_ref(card.id);
+            let page = self.page_ref(card.id, name_w + self.fs * 0.5, false, s);
             let mut line: Vec<String> = self
                 .dose_rows(card)
                 .into_iter()
@@ -394,14 +393,7 @@ impl Builder<'_> {
             let h = name.h.max(right.h) + self.fs * 0.3;
             let mut f = Frame::new(h);
             f.overlay(name, 0.0, 0.0);
-            f.push(Prim::Text {
-                x: name_w + self.fs * 0.5,
-                baseline: s.baseline(),
-                text: page,
-                bold: false,
-                size: s.size,
-                colour: GREY,
-            });
+            f.prims.extend(page);
             f.overlay(right, dose_x, 0.0);
             f.push(Prim::Line {
                 x1: 0.0,

@@ -63,9 +63,6 @@ pub struct Builder<'a> {
     pub blocks: Vec<Block>,
     /// The line printed at the top of a page that continues a section (see `Block::context`).
     pub context: Option<Frame>,
-    /// The page of each exercise's card, by its index in `Plan::exercises` (empty in the
-    /// first layout pass).
-    pub card_pages: std::collections::HashMap<usize, usize>,
     /// Each exercise's figure, drawn once per render (by id).
     pub drawings: std::collections::HashMap<String, crate::figure::Drawing>,
 }

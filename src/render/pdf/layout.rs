@@ -35,6 +35,17 @@ pub enum Prim {
         size: f32,
         colour: Colour,
     },
+    /// "p. 5": the page of an exercise's card (`card`, its index in `Plan::exercises`), which
+    /// is known only once the pages are laid out; [`resolve_page_refs`] turns it into text,
+    /// starting at `x` or, with `right`, ending there.
+    PageRef {
+        x: f32,
+        right: bool,
+        baseline: f32,
+        card: usize,
+        size: f32,
+        colour: Colour,
+    },
     /// `y` is the rectangle's top, measured down from the frame's top.
     Rect {
         x: f32,
@@ -67,7 +78,7 @@ pub enum Prim {
 impl Prim {
     fn shift(&mut self, dx: f32, dy: f32) {
         match self {
-            Prim::Text { x, baseline, .. } => {
+            Prim::Text { x, baseline, .. } | Prim::PageRef { x, baseline, .. } => {
                 *x += dx;
                 *baseline += dy;
             }
@@ -795,6 +806,42 @@ mod tests {
         for p in &pages {
             for (y, f) in p {
                 assert!(y + f.h <= 100.01);
+            }
+        }
+    }
+}
+
+/// Replaces every [`Prim::PageRef`] with its text, now that the page of each card is known.
+/// `text` gives the reference's text for a page number, `width` its width at a size.
+pub fn resolve_page_refs(
+    pages: &mut [PlacedPage],
+    card_pages: &std::collections::HashMap<usize, usize>,
+    text: impl Fn(usize) -> String,
+    width: impl Fn(&str, f32) -> f32,
+) {
+    for page in pages.iter_mut() {
+        for (_, f) in page.iter_mut() {
+            for p in f.prims.iter_mut() {
+                if let Prim::PageRef {
+                    x,
+                    right,
+                    baseline,
+                    card,
+                    size,
+                    colour,
+                } = *p
+                {
+                    let t = card_pages.get(&card).map(|n| text(*n)).unwrap_or_default();
+                    let x = if right { x - width(&t, size) } else { x };
+                    *p = Prim::Text {
+                        x,
+                        baseline,
+                        text: t,
+                        bold: false,
+                        size,
+                        colour,
+                    };
+                }
             }
         }
     }

@@ -162,20 +162,11 @@ impl Builder<'_> {
     /// of its own, `dose_x` from the left.
     fn log_label(&self, item: &Item, dose_x: f32, name_w: f32) -> Vec<Frame> {
         let s = self.small();
-        let page = self.page_ref(&item.id);
         let page_w = self.page_ref_width(s) + self.fs * 0.3;
         let left_w = dose_x - self.fs * 0.5;
         let mut name = self.m.para(&item.name, s.bold(), 0.0, left_w - page_w);
         if let Some(first) = name.first_mut() {
-            let pw = self.m.width(&page, s);
-            first.push(Prim::Text {
-                x: left_w - pw,
-                baseline: s.baseline(),
-                text: page,
-                bold: false,
-                size: s.size,
-                colour: GREY,
-            });
+            first.prims.extend(self.page_ref(&item.id, left_w, true, s));
         }
         // The card has the load and tempo; the log keeps to the count.
         let dose = glue(&self.w.dose(item));

@@ -29,7 +29,7 @@ mod therapist;
 mod write;
 
 use crate::plan::types::Plan;
-use crate::template::{Paper, Template};
+use crate::template::{Paper, Template, Wording};
 use doc::{Builder, LogoBox};
 use fonts::Fonts;
 use layout::{paginate, stack, Frame, Measure, PlacedPage, Prim, Style, GREY};
@@ -225,9 +225,8 @@ fn compose(plan: &Plan, template: &Template, options: &PdfOptions) -> Result<Com
         None => (None, None),
     };
 
-    // Content, laid out twice: the first pass finds the page of each exercise card, which
-    // the second prints in the log and in the phases that refer back to a card. Page
-    // references sit in fixed-width slots, so both passes paginate alike.
+    // Content, laid out once. Page references to the exercise cards sit in fixed-width slots
+    // and are filled in once the pages are known.
     let groups = outline::phase_groups(plan, w);
     let log_weeks = outline::log_weeks(plan);
     let mut b = Builder {
@@ -241,25 +240,20 @@ fn compose(plan: &Plan, template: &Template, options: &PdfOptions) -> Result<Com
         logo: logo_box,
         blocks: Vec::new(),
         context: None,
-        card_pages: std::collections::HashMap::new(),
-        // Drawing a figure rests its poses on their supports: once per exercise, not per pass.
+        // Drawing a figure rests its poses on their supports: once per exercise.
         drawings: plan
             .exercises
             .iter()
             .filter_map(|e| Some((e.id.clone(), crate::figure::draw(e.figure.as_ref()?))))
             .collect(),
     };
-    let build = |b: &mut Builder| {
-        b.blocks.clear();
-        b.context = None;
-        b.front();
-        b.calendar();
-        b.cards(&groups);
-        b.log(&log_weeks);
-        b.running();
-        b.therapist();
-        std::mem::take(&mut b.blocks)
-    };
+    b.front();
+    b.calendar();
+    b.cards(&groups);
+    b.log(&log_weeks);
+    b.running();
+    b.therapist();
+    let blocks = std::mem::take(&mut b.blocks);
     // Running header (pages after the cover) and footer (every page).
     let small = Style::new((fs * 0.8).max(b.min_size()));
     let tiny = Style::new((fs * 0.7).max(b.min_size())).colour(GREY);
@@ -298,13 +292,13 @@ fn compose(plan: &Plan, template: &Template, options: &PdfOptions) -> Result<Com
     let first_avail = top - bottom;
     let header_h = header.as_ref().map(|h| h.h).unwrap_or(0.0);
     let avail = first_avail - header_h;
-    let first = paginate(build(&mut b), first_avail, avail);
-    b.card_pages = card_pages(&first);
-    let pages = paginate(build(&mut b), first_avail, avail);
-    debug_assert_eq!(
-        card_pages(&pages),
-        b.card_pages,
-        "both passes place the cards alike"
+    let mut pages = paginate(blocks, first_avail, avail);
+    let refs = card_pages(&pages);
+    layout::resolve_page_refs(
+        &mut pages,
+        &refs,
+        |n| Wording::fill(&w.card_page, &[("page", &n.to_string())]),
+        |t, size| b.m.width(t, Style::new(size)),
     );
     let count = pages.len();
 

@@ -841,3 +841,32 @@ fn no_page_is_less_than_a_third_full_except_a_sections_last() {
         }
     }
 }
+
+#[test]
+fn the_log_names_the_page_of_each_exercises_card() {
+    let plan = sample_plan(12);
+    let t = en();
+    let r = Read::new(&render(&plan, &t, &PdfOptions::default()).unwrap());
+    let log_page = r
+        .pages
+        .iter()
+        .position(|p| p.contains(&squash(&t.text.log_title)))
+        .expect("the log");
+    let log = r.pages[log_page..].concat();
+    for e in &plan.exercises {
+        let name = squash(&e.name);
+        let Some(card) = r.pages[..log_page].iter().position(|p| p.contains(&name)) else {
+            continue;
+        };
+        let at = log
+            .find(&name)
+            .unwrap_or_else(|| panic!("{} not in the log", e.name));
+        let near: String = log[at..].chars().take(name.chars().count() + 40).collect();
+        assert!(
+            near.contains(&format!("p.{}", card + 1)),
+            "{}: card on page {}, log says {near}",
+            e.name,
+            card + 1
+        );
+    }
+}

@@ -385,6 +385,7 @@ fn shape(
                 },
             });
         }
-        Prim::Text { .. } => {}
+        // Page references are text by now (`layout::resolve_page_refs`).
+        Prim::Text { .. } | Prim::PageRef { .. } => {}
     }
 }
