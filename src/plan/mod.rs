@@ -7,6 +7,12 @@
 //!   substitute;
 //! - within a slot the dose never falls from one week to the next unless the program says so;
 //! - with `--equipment`, no scheduled exercise needs equipment the user does not have.
+//! - no exercise is twice in a session, and a level or equipment stand-in is never beside
+//!   one of its easier or harder variants;
+//! - a stand-in never carries the note written for the exercise it replaces;
+//! - a beginner never gets an exercise harder than the program's own;
+//! - a session runs warm-up (aerobic work), strength work grouped by position, then the
+//!   stretches; a held stretch has no rest between sets.
 
 pub mod types;
 
