@@ -959,3 +959,79 @@ fn a_time_budget_for_knee_oa_keeps_the_bike_and_uses_the_time() {
         }
     }
 }
+
+#[test]
+fn the_handout_logs_the_warm_up_first_and_the_stretches_last_without_rest() {
+    let dir = scratch("swap-order-pdf");
+    let out = dir.join("oa.pdf");
+    let r = run_in(
+        &dir,
+        &[
+            "plan",
+            "--cause",
+            "knee-oa",
+            "--start",
+            "2027-01-04",
+            "--no",
+            "all",
+            "-q",
+            "-o",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let Some(text) = super::pdf::text_of(&out) else {
+        return;
+    };
+    // The weekly log of week 1: one row per exercise, in the order of the session.
+    let log = text
+        .split("Week 1 of 8 Mon 4 Jan")
+        .nth(1)
+        .expect("the log of week 1");
+    let log = &log[..log.find("Pain (0-10)").expect("the pain row")];
+    let rows: Vec<&str> = log
+        .lines()
+        .filter(|l| l.contains(" p. "))
+        .map(|l| l.split("  ").next().unwrap())
+        .collect();
+    assert_eq!(rows.first(), Some(&"Exercise bike"), "{log}");
+    assert_eq!(rows.last(), Some(&"Calf stretch against a wall"), "{log}");
+    assert!(
+        rows[rows.len() - 2].starts_with("Seated hamstring stretch"),
+        "{log}"
+    );
+    // Week 3: the standing work together (the program lists the calf raise after the bridge
+    // and the bird dog, on the floor).
+    let log = text
+        .split("Week 3 of 8 Mon 18 Jan")
+        .nth(1)
+        .expect("the log of week 3");
+    let log = &log[..log.find("Pain (0-10)").expect("the pain row")];
+    let rows: Vec<&str> = log
+        .lines()
+        .filter(|l| l.contains(" p. "))
+        .map(|l| l.split("  ").next().unwrap())
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            "Exercise bike",
+            "Sit to stand",
+            "Step-up",
+            "Standing hip abduction with band",
+            "Calf raise",
+            "Glute bridge with march",
+            "Bird dog",
+            "Seated hamstring stretch on a",
+            "Calf stretch against a wall",
+        ],
+        "{log}"
+    );
+    // The stretch's card gives its dose and no rest between sets.
+    let card = text
+        .split("Calf stretch against a wall\n")
+        .nth(1)
+        .expect("the calf stretch card");
+    let dose = card.lines().next().unwrap().trim();
+    assert_eq!(dose, "wk 1-2: 2 x 30 s hold each side");
+}
