@@ -737,6 +737,15 @@ fn a_stand_in_never_carries_the_note_written_for_the_original() {
     let beginner = week_text(&["--cause", "itbs", "--level", "beginner"], "3");
     assert!(beginner.contains("Glute bridge"), "{beginner}");
     assert!(!beginner.contains("Cook hip lift"), "{beginner}");
+    // --explain tells the clinician why the note is missing.
+    let why = week_text(
+        &["--cause", "itbs", "--level", "beginner", "--explain"],
+        "3",
+    );
+    assert!(
+        why.contains("why: the note written for Cook hip lift is left out"),
+        "{why}"
+    );
     // PFPS week 5 without a step: sit to stand stands in for the step-up, without its note.
     let own = week_text(&["--cause", "pfps"], "5");
     assert!(own.contains("as you step up"), "{own}");
