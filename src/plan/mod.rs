@@ -7,6 +7,12 @@
 //!   substitute;
 //! - within a slot the dose never falls from one week to the next unless the program says so;
 //! - with `--equipment`, no scheduled exercise needs equipment the user does not have.
+//! - no exercise is twice in a session, and a level or equipment stand-in is never beside
+//!   one of its easier or harder variants;
+//! - a stand-in never carries the note written for the exercise it replaces;
+//! - a beginner never gets an exercise harder than the program's own;
+//! - a session runs warm-up (aerobic work), strength work grouped by position, then the
+//!   stretches; a held stretch has no rest between sets.
 
 pub mod types;
 
@@ -178,25 +184,72 @@ pub fn plan(library: &Library, program: &Program, opts: &Options) -> Plan {
         for date in dates {
             let is_training = session_dates.contains(&date);
             let day_index = (date - opts.start).num_days();
-            let mut items = Vec::new();
-            for slot in &phase.slots {
-                let due = match slot.frequency {
+            // The slots due today, and the exercise each was written for.
+            let due: Vec<(&crate::model::Slot, &Dose)> = phase
+                .slots
+                .iter()
+                .filter(|slot| match slot.frequency {
                     Frequency::Session => is_training,
                     Frequency::Daily => true,
                     Frequency::EveryDays(n) => day_index.rem_euclid(n as i64) == 0,
-                };
-                if !due {
+                })
+                .map(|slot| (slot, &slot.weeks[idx.min(slot.weeks.len() - 1)]))
+                .collect();
+            let originals: Vec<&str> = due.iter().map(|(_, d)| d.exercise.as_str()).collect();
+            // The exercises chosen so far today.
+            let mut taken: Vec<String> = Vec::new();
+            let mut items = Vec::new();
+            for (k, (slot, dose)) in due.iter().enumerate() {
+                if originals[..k].contains(&dose.exercise.as_str()) {
+                    warn(
+                        format!(
+                            "{} is in phase {} twice on the same day; it is done once",
+                            library
+                                .get(&dose.exercise)
+                                .map_or(dose.exercise.as_str(), |e| e.name.as_str()),
+                            phase.number
+                        ),
+                        &mut warnings,
+                    );
                     continue;
                 }
-                let dose = &slot.weeks[idx.min(slot.weeks.len() - 1)];
-                let Some((ex, mut why)) =
-                    choose(library, program, opts, &dose.exercise, &mut |m| {
-                        warn(m, &mut warnings)
-                    })
-                else {
+                // A stand-in is never an exercise of today's session, nor an easier or harder
+                // variant of one: the program's own exercises and those chosen so far.
+                let conflict = |v: &Exercise| {
+                    originals
+                        .iter()
+                        .copied()
+                        .chain(taken.iter().map(String::as_str))
+                        .filter(|y| *y != dose.exercise)
+                        .any(|y| v.id == y || related(library, v, y))
+                };
+                let Some((ex, mut why)) = choose(
+                    library,
+                    program,
+                    opts,
+                    &dose.exercise,
+                    &conflict,
+                    &mut |m| warn(m, &mut warnings),
+                ) else {
                     continue;
                 };
-                let note = dose.note.clone().unwrap_or_else(|| slot.note.clone());
+                taken.push(ex.id.clone());
+                // A note belongs to the exercise and dose it was written for: a stand-in
+                // never inherits it.
+                let written = dose.note.clone().unwrap_or_else(|| slot.note.clone());
+                let note = if ex.id == dose.exercise {
+                    written
+                } else {
+                    if !written.is_empty() {
+                        why.push(format!(
+                            "the note written for {} is left out",
+                            library
+                                .get(&dose.exercise)
+                                .map_or(dose.exercise.as_str(), |e| e.name.as_str())
+                        ));
+                    }
+                    String::new()
+                };
                 // A stand-in with other equipment does not inherit the load ("light band").
                 let same_kit = library
                     .get(&dose.exercise)
@@ -245,7 +298,8 @@ pub fn plan(library: &Library, program: &Program, opts: &Options) -> Plan {
             if items.is_empty() {
                 continue;
             }
-            let (kept, left_out) = fit(items, opts.minutes);
+            let (mut kept, left_out) = fit(items, opts.minutes);
+            session_order(&mut kept);
             if !left_out.is_empty() {
                 warn(
                     format!(
@@ -561,13 +615,25 @@ fn has_equipment(e: &Exercise, opts: &Options) -> bool {
     }
 }
 
+/// True when `a` and the exercise `b` are variants of each other: one lists the other as
+/// easier or harder.
+fn related(library: &Library, a: &Exercise, b: &str) -> bool {
+    a.easier.iter().chain(&a.harder).any(|v| v == b)
+        || library
+            .get(b)
+            .is_some_and(|b| b.easier.iter().chain(&b.harder).any(|v| *v == a.id))
+}
+
 /// The exercise to schedule for a slot's exercise id, after the level and equipment choices,
-/// with the reasons. `None`: dropped (a warning says why).
+/// with the reasons. `None`: dropped (a warning says why). A stand-in is never one for which
+/// `conflict` is true (an exercise of the same session or a variant of one), and a beginner's
+/// stand-in is never harder than the program's exercise.
 fn choose<'a>(
     library: &'a Library,
     program: &Program,
     opts: &Options,
     id: &str,
+    conflict: &dyn Fn(&Exercise) -> bool,
     warn: &mut dyn FnMut(String),
 ) -> Option<(&'a Exercise, Vec<String>)> {
     let mut why = Vec::new();
@@ -587,7 +653,10 @@ fn choose<'a>(
     };
     // A level variant is never one that carries a caution for this cause.
     if let Some(v) = variants.iter().filter_map(|v| library.get(v)).find(|v| {
-        usable(v, program, opts) && v.dose == ex.dose && !v.is_cautioned_for(&program.causes)
+        usable(v, program, opts)
+            && v.dose == ex.dose
+            && !v.is_cautioned_for(&program.causes)
+            && !conflict(v)
     }) {
         why.push(format!(
             "{} level: {} instead of {}",
@@ -606,7 +675,7 @@ fn choose<'a>(
         .filter(|q| !opts.equipment.as_ref().is_some_and(|h| h.contains(*q)))
         .map(String::as_str)
         .collect();
-    match substitute(library, program, opts, ex) {
+    match substitute(library, program, opts, ex, conflict) {
         Some(s) => {
             why.push(format!(
                 "{} needs {}, which you do not have: {} instead",
@@ -617,27 +686,50 @@ fn choose<'a>(
             Some((s, why))
         }
         None => {
-            warn(format!(
-                "left out {}: it needs {} and no safe variant without it exists in the same category",
-                ex.name,
-                missing.join(" and ")
-            ));
+            let easier = if opts.level == Level::Beginner {
+                "easier "
+            } else {
+                ""
+            };
+            if substitute(library, program, opts, ex, &|_| false).is_some() {
+                warn(format!(
+                    "left out {}: it needs {}, and each {easier}safe variant without it is in the same session already or is a variant of an exercise in it",
+                    ex.name,
+                    missing.join(" and ")
+                ));
+            } else {
+                warn(format!(
+                    "left out {}: it needs {} and no {easier}safe variant without it exists in the same category",
+                    ex.name,
+                    missing.join(" and ")
+                ));
+            }
             None
         }
     }
 }
 
 /// A stand-in without the missing equipment: the nearest of the exercise's own variants
-/// (easier, then harder, breadth first) of the same category and dose kind. An unrelated
-/// exercise is never brought in: without a variant, the exercise is dropped with a warning.
+/// (easier, then harder, breadth first; for a beginner easier ones only) of the same category
+/// and dose kind, for which `conflict` is false. An unrelated exercise is never brought in:
+/// without a variant, the exercise is dropped with a warning.
 fn substitute<'a>(
     library: &'a Library,
     program: &Program,
     opts: &Options,
     ex: &Exercise,
+    conflict: &dyn Fn(&Exercise) -> bool,
 ) -> Option<&'a Exercise> {
+    // A beginner never gets a harder variant than the program's own exercise.
+    let next = |e: &Exercise| -> Vec<String> {
+        if opts.level == Level::Beginner {
+            e.easier.clone()
+        } else {
+            e.easier.iter().chain(&e.harder).cloned().collect()
+        }
+    };
     let mut seen = BTreeSet::from([ex.id.clone()]);
-    let mut queue: Vec<String> = ex.easier.iter().chain(&ex.harder).cloned().collect();
+    let mut queue: Vec<String> = next(ex);
     let mut i = 0;
     while i < queue.len() {
         let id = queue[i].clone();
@@ -650,10 +742,11 @@ fn substitute<'a>(
             && v.dose == ex.dose
             && usable(v, program, opts)
             && (!v.is_cautioned_for(&program.causes) || ex.is_cautioned_for(&program.causes))
+            && !conflict(v)
         {
             return Some(v);
         }
-        queue.extend(v.easier.iter().chain(&v.harder).cloned());
+        queue.extend(next(v));
     }
     None
 }
@@ -686,7 +779,14 @@ fn item(ex: &Exercise, dose: &Dose, program: &Program, note: String) -> Item {
     };
     match ex.dose {
         DoseKind::Reps => {}
-        DoseKind::Hold => it.hold_seconds = dose.hold,
+        DoseKind::Hold => {
+            it.hold_seconds = dose.hold;
+            // A held stretch needs no rest between its sets (the other side, or the next
+            // hold, follows).
+            if ex.category == crate::model::Category::Flexibility {
+                it.rest_seconds = 0;
+            }
+        }
         DoseKind::Time => {
             it.time_seconds = dose.time;
             it.reps = None;
@@ -733,25 +833,31 @@ fn round_half(m: f64) -> f64 {
     (m * 2.0).round() / 2.0
 }
 
-/// Fit a session to the time budget: keep items by priority (1 first, then program order)
-/// until one does not fit; the first item is always kept. Returns (kept in program order, left-out names).
+/// Fit a session to the time budget: take items by priority (1 first, then program order),
+/// keeping each one that still fits, so the session uses the time it is given; the first
+/// item is always kept. Aerobic work (walking, cycling, walk-runs) counts as priority 1: it
+/// is the warm-up the strength work needs, and for knee osteoarthritis a core part of the
+/// care. Returns (kept in program order, left-out names).
 fn fit(items: Vec<(u8, Item)>, budget: Option<u32>) -> (Vec<Item>, Vec<String>) {
     let Some(budget) = budget else {
         return (items.into_iter().map(|(_, i)| i).collect(), Vec::new());
     };
+    let priority = |(p, it): &(u8, Item)| {
+        if it.category == crate::model::Category::Cardio {
+            1
+        } else {
+            *p
+        }
+    };
     let mut order: Vec<usize> = (0..items.len()).collect();
-    order.sort_by_key(|&i| (items[i].0, i));
+    order.sort_by_key(|&i| (priority(&items[i]), i));
     let mut keep = vec![false; items.len()];
     let mut total = 0.0;
-    // Strictly by priority: once an item does not fit, nothing of lower priority is kept in
-    // its place (a budget never keeps a stretch while dropping the main exercise).
     for (n, &i) in order.iter().enumerate() {
         let m = items[i].1.minutes;
         if n == 0 || total + m <= budget as f64 {
             keep[i] = true;
             total += m;
-        } else {
-            break;
         }
     }
     let mut kept = Vec::new();
@@ -764,6 +870,36 @@ fn fit(items: Vec<(u8, Item)>, budget: Option<u32>) -> (Vec<Item>, Vec<String>) 
         }
     }
     (kept, left)
+}
+
+/// The order of a session: the warm-up (aerobic work) first, then the strength work grouped by
+/// position (standing, sitting, lying...: the positions in the order the program first uses
+/// them, so the patient does not get up and down), then the stretches (flexibility work) last.
+/// Program order is kept within a group.
+fn session_order(items: &mut [Item]) {
+    use crate::model::Category;
+    let part = |it: &Item| match it.category {
+        Category::Cardio => 0,
+        Category::Flexibility => 2,
+        _ => 1,
+    };
+    let mut positions: Vec<(u8, crate::model::Position)> = Vec::new();
+    for it in items.iter() {
+        if !positions.contains(&(part(it), it.position)) {
+            positions.push((part(it), it.position));
+        }
+    }
+    let group = |it: &Item| {
+        let p = part(it);
+        (
+            p,
+            positions
+                .iter()
+                .position(|g| *g == (p, it.position))
+                .unwrap_or(0),
+        )
+    };
+    items.sort_by_key(group); // stable: program order within a group
 }
 
 #[cfg(test)]

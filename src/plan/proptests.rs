@@ -13,6 +13,13 @@ use std::collections::BTreeSet;
 const CAUSES: [&str; 3] = ["c1", "c2", "c3"];
 const KINDS: [DoseKind; 3] = [DoseKind::Reps, DoseKind::Hold, DoseKind::Time];
 const EQUIP: [&str; 3] = ["band", "step", "ball"];
+/// Strength work (hip, core), stretches (flexibility) and aerobic work (cardio).
+const CATEGORIES: [Category; 4] = [
+    Category::Hip,
+    Category::Core,
+    Category::Flexibility,
+    Category::Cardio,
+];
 
 fn exercise(
     i: usize,
@@ -26,7 +33,7 @@ fn exercise(
     Exercise {
         id: format!("e{i}"),
         name: format!("Exercise {i}"),
-        category: Category::ALL[(cat % 3) as usize],
+        category: CATEGORIES[(cat % 4) as usize],
         muscles: vec![],
         equipment: EQUIP
             .iter()
@@ -94,7 +101,8 @@ fn make_slot(lib: &Library, index: usize, spec: SlotSpec, weeks: u32) -> Option<
         load: None,
         tempo: None,
         rest: 30,
-        note: None,
+        // Every other slot has a note of its own for the week; the others print the slot's.
+        note: (add % 2 == 0).then(|| format!("Week note for {}.", ex.id)),
     };
     let p = Progression {
         every: 1 + (rule % 2) as u32,
@@ -118,7 +126,7 @@ fn make_slot(lib: &Library, index: usize, spec: SlotSpec, weeks: u32) -> Option<
         frequency,
         priority: 1 + freq % 5,
         source: None,
-        note: String::new(),
+        note: format!("Note for {}.", ex.id),
         weeks: (0..weeks)
             .map(|k| progress(&p, base.clone(), k / p.every))
             .collect(),
@@ -195,6 +203,37 @@ fn case() -> impl Strategy<Value = (Library, Program, Options)> {
     (library().prop_flat_map(program), options()).prop_map(|((l, p), o)| (l, p, o))
 }
 
+/// The exercise the program wrote an item's slot for, in the item's week.
+fn original<'a>(prog: &'a Program, week: &Week, it: &Item) -> &'a str {
+    let phase = &prog.phases[it.slot.0 - 1];
+    let slot = phase.slots.iter().find(|s| s.index == it.slot.1).unwrap();
+    let i = (week.program_week - phase.first_week) as usize;
+    &slot.weeks[i.min(slot.weeks.len() - 1)].exercise
+}
+
+/// Exercises reachable from `id` through `easier` links only (`id` included).
+fn easier_closure(lib: &Library, id: &str) -> BTreeSet<String> {
+    let mut seen = BTreeSet::from([id.to_string()]);
+    let mut queue = vec![id.to_string()];
+    while let Some(x) = queue.pop() {
+        for e in lib.get(&x).map(|e| e.easier.clone()).unwrap_or_default() {
+            if seen.insert(e.clone()) {
+                queue.push(e);
+            }
+        }
+    }
+    seen
+}
+
+/// 0: warm-up (aerobic), 1: strength, 2: stretch.
+fn part(it: &Item) -> u8 {
+    match it.category {
+        Category::Cardio => 0,
+        Category::Flexibility => 2,
+        _ => 1,
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
 
@@ -265,6 +304,77 @@ proptest! {
                         prop_assert!(grew, "{} in slot {:?} fell from {:?} to {:?} on {}", it.id, it.slot, prev, dose, s.date);
                     }
                     last.insert(key, dose);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn no_exercise_twice_and_no_stand_in_beside_its_variant((lib, prog, opts) in case()) {
+        let plan = plan(&lib, &prog, &opts);
+        for w in &plan.weeks {
+            for s in &w.sessions {
+                for (i, a) in s.exercises.iter().enumerate() {
+                    for (j, b) in s.exercises.iter().enumerate() {
+                        if i == j {
+                            continue;
+                        }
+                        prop_assert!(a.id != b.id, "{} twice on {}", a.id, s.date);
+                        if a.id != original(&prog, w, a) {
+                            let ex = lib.get(&a.id).unwrap();
+                            prop_assert!(!related(&lib, ex, &b.id), "stand-in {} for {} beside its variant {} on {}", a.id, original(&prog, w, a), b.id, s.date);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_stand_in_never_inherits_a_note((lib, prog, opts) in case()) {
+        let plan = plan(&lib, &prog, &opts);
+        for w in &plan.weeks {
+            for s in &w.sessions {
+                for it in &s.exercises {
+                    let own = [format!("Note for {}.", it.id), format!("Week note for {}.", it.id)];
+                    prop_assert!(it.note.is_empty() || own.contains(&it.note), "{} on {} carries {:?}", it.id, s.date, it.note);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_beginner_never_gets_a_harder_exercise((lib, prog, mut opts) in case()) {
+        opts.level = Level::Beginner;
+        let plan = plan(&lib, &prog, &opts);
+        for w in &plan.weeks {
+            for s in &w.sessions {
+                for it in &s.exercises {
+                    let orig = original(&prog, w, it);
+                    prop_assert!(easier_closure(&lib, orig).contains(&it.id), "a beginner got {} for {} on {}", it.id, orig, s.date);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn warm_up_first_strength_by_position_stretches_last((lib, prog, opts) in case()) {
+        let plan = plan(&lib, &prog, &opts);
+        for w in &plan.weeks {
+            for s in &w.sessions {
+                let parts: Vec<u8> = s.exercises.iter().map(part).collect();
+                prop_assert!(parts.windows(2).all(|p| p[0] <= p[1]), "{:?} on {}", parts, s.date);
+                // Within each part, a position once left is not come back to.
+                let mut seen: Vec<(u8, Position)> = Vec::new();
+                for it in &s.exercises {
+                    let g = (part(it), it.position);
+                    if seen.last() != Some(&g) {
+                        prop_assert!(!seen.contains(&g), "back to {:?} on {}", g, s.date);
+                        seen.push(g);
+                    }
+                }
+                for it in s.exercises.iter().filter(|i| i.category == Category::Flexibility && i.hold_seconds.is_some()) {
+                    prop_assert_eq!(it.rest_seconds, 0, "{} rests between sets", &it.id);
                 }
             }
         }

@@ -211,8 +211,8 @@ fn session(o: &mut String, s: &Session, wording: &Wording) {
         )],
     );
     let _ = writeln!(o, "\n{}  {kind} ({minutes})", wording.date_short(s.date));
-    let mut items: Vec<&Item> = s.exercises.iter().collect();
-    items.sort_by_key(|i| i.position); // stable: program order within a position
+    // In the planner's order: warm-up, strength work grouped by position, stretches.
+    let items: Vec<&Item> = s.exercises.iter().collect();
     let width = items
         .iter()
         .map(|i| i.name.chars().count())

@@ -659,3 +659,388 @@ fn the_terminal_view_fits_the_terminal() {
         "longest line {longest}:\n{out}"
     );
 }
+
+// The swap engine (`--level`, `--equipment`, `--minutes`): issue 13. Each test starts from an
+// example the issue found in the output, then checks every built-in.
+
+/// The text of one week of a plan, as the terminal shows it.
+fn week_text(args: &[&str], week: &str) -> String {
+    let mut all = vec![
+        "plan",
+        "--start",
+        "2027-01-04",
+        "--no",
+        "all",
+        "--color",
+        "never",
+        "--week",
+        week,
+    ];
+    all.extend_from_slice(args);
+    let r = run(&all);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    r.stdout
+}
+
+/// The exercise lines of the first session of a week's text: (name, dose and details),
+/// in printed order.
+fn first_session_lines(text: &str) -> Vec<String> {
+    text.lines()
+        .skip_while(|l| !l.contains("(about "))
+        .skip(1)
+        .take_while(|l| !l.trim().is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Every plan the swap engine can make from the built-ins: each cause at each level, with all
+/// equipment, none, and a band only.
+fn every_swap() -> Vec<(String, Value)> {
+    let mut out = Vec::new();
+    for cause in CAUSES {
+        for level in ["beginner", "intermediate", "advanced"] {
+            for kit in [None, Some("none"), Some("band")] {
+                let mut args = vec![
+                    "--cause",
+                    cause,
+                    "--level",
+                    level,
+                    "--start",
+                    "2027-01-04",
+                    "--no",
+                    "all",
+                ];
+                if let Some(k) = kit {
+                    args.extend(["--equipment", k]);
+                }
+                let tag = format!(
+                    "{cause} --level {level} --equipment {}",
+                    kit.unwrap_or("all")
+                );
+                out.push((tag, plan_json(&args)));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn a_stand_in_never_carries_the_note_written_for_the_original() {
+    // ITBS week 3 swaps the banded bridge for the Cook hip lift, with a note for it; a
+    // beginner gets the glute bridge instead, and the note is not for the glute bridge.
+    let own = week_text(&["--cause", "itbs"], "3");
+    assert!(own.contains("Cook hip lift"), "{own}");
+    assert!(
+        own.contains("Note: Cook hip lift: one leg at a time."),
+        "{own}"
+    );
+    let beginner = week_text(&["--cause", "itbs", "--level", "beginner"], "3");
+    assert!(beginner.contains("Glute bridge"), "{beginner}");
+    assert!(!beginner.contains("Cook hip lift"), "{beginner}");
+    // --explain tells the clinician why the note is missing.
+    let why = week_text(
+        &["--cause", "itbs", "--level", "beginner", "--explain"],
+        "3",
+    );
+    assert!(
+        why.contains("why: the note written for Cook hip lift is left out"),
+        "{why}"
+    );
+    // PFPS week 5 without a step: sit to stand stands in for the step-up, without its note.
+    let own = week_text(&["--cause", "pfps"], "5");
+    assert!(own.contains("as you step up"), "{own}");
+    let no_step = week_text(&["--cause", "pfps", "--equipment", "none"], "5");
+    assert!(no_step.contains("Sit to stand"), "{no_step}");
+    assert!(!no_step.contains("step up"), "{no_step}");
+}
+
+#[test]
+fn no_exercise_twice_in_a_session() {
+    // The examples of the issue: PFPS without equipment (side-lying leg lift twice in week 5),
+    // ITBS without a strap (the cross-over stretch twice), the adductor program at advanced.
+    let pfps = first_session_lines(&week_text(&["--cause", "pfps", "--equipment", "none"], "5"));
+    let n = pfps
+        .iter()
+        .filter(|l| l.contains("Side-lying leg lift"))
+        .count();
+    assert_eq!(n, 1, "{pfps:#?}");
+    let itbs = first_session_lines(&week_text(&["--cause", "itbs", "--equipment", "none"], "1"));
+    let n = itbs
+        .iter()
+        .filter(|l| l.contains("Standing cross-over stretch"))
+        .count();
+    assert_eq!(n, 1, "{itbs:#?}");
+    let add = first_session_lines(&week_text(
+        &["--cause", "adductor-strain", "--level", "advanced"],
+        "3",
+    ));
+    let n = add
+        .iter()
+        .filter(|l| l.contains("Standing hip adduction with band"))
+        .count();
+    assert_eq!(n, 1, "{add:#?}");
+    for (tag, p) in every_swap() {
+        for s in sessions(&p) {
+            let mut ids: Vec<&str> = s["exercises"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|e| e["id"].as_str().unwrap())
+                .collect();
+            let n = ids.len();
+            ids.sort();
+            ids.dedup();
+            assert_eq!(ids.len(), n, "{tag}: {} has an exercise twice", s["date"]);
+        }
+    }
+}
+
+#[test]
+fn a_beginner_never_gets_a_harder_exercise_than_the_program() {
+    // ITBS without a band: the side plank with clamshell has no easier variant without a
+    // band, and the harder side plank with leg lift is not one for a beginner.
+    let p = plan_json(&[
+        "--cause",
+        "itbs",
+        "--level",
+        "beginner",
+        "--equipment",
+        "none",
+        "--start",
+        "2027-01-04",
+        "--no",
+        "all",
+    ]);
+    // Phase 1 (weeks 1-4): the program's own side plank is the one on knees, then with the
+    // clamshell; the leg lift is phase 2's own, from week 7.
+    for w in &p["weeks"].as_array().unwrap()[..4] {
+        for s in w["sessions"].as_array().unwrap() {
+            for e in s["exercises"].as_array().unwrap() {
+                assert_ne!(e["id"], "side-plank-hip-abduction", "on {}", s["date"]);
+            }
+        }
+    }
+    let text = run(&[
+        "plan",
+        "--cause",
+        "itbs",
+        "--level",
+        "beginner",
+        "--equipment",
+        "none",
+        "--start",
+        "2027-01-04",
+        "--no",
+        "all",
+        "--color",
+        "never",
+    ]);
+    let phase_1 = text.stdout.split("Week 5 of").next().unwrap();
+    assert!(phase_1.contains("Week 4 of"), "{phase_1}");
+    assert!(!phase_1.contains("Side plank with leg lift"), "{phase_1}");
+    assert!(
+        phase_1.contains("warning: left out Modified side plank with clamshell: it needs band and no\neasier safe variant"),
+        "{phase_1}"
+    );
+}
+
+#[test]
+fn warm_up_first_then_strength_by_position_then_stretches() {
+    // Knee OA: the bike came after the lying exercises.
+    let lines = first_session_lines(&week_text(&["--cause", "knee-oa"], "1"));
+    assert!(lines[0].contains("Exercise bike"), "{lines:#?}");
+    let names: Vec<&str> = lines
+        .iter()
+        .filter(|l| l.starts_with("  [ ]"))
+        .map(|l| l.as_str())
+        .collect();
+    assert!(names[names.len() - 1].contains("stretch"), "{names:#?}");
+    assert!(names[names.len() - 2].contains("stretch"), "{names:#?}");
+    // Every session of every swap: cardio, then the rest grouped by position, then stretches.
+    for (tag, p) in every_swap() {
+        for s in sessions(&p) {
+            let ex = s["exercises"].as_array().unwrap();
+            let rank = |e: &Value| match e["category"].as_str().unwrap() {
+                "cardio" => 0,
+                "flexibility" => 2,
+                _ => 1,
+            };
+            let ranks: Vec<i32> = ex.iter().map(rank).collect();
+            assert!(
+                ranks.windows(2).all(|w| w[0] <= w[1]),
+                "{tag}: {} {ranks:?}",
+                s["date"]
+            );
+            // Within the strength work, a position once left is not come back to.
+            let mut seen: Vec<&str> = Vec::new();
+            for e in ex.iter().filter(|e| rank(e) == 1) {
+                let pos = e["position"].as_str().unwrap();
+                if seen.last() != Some(&pos) {
+                    assert!(
+                        !seen.contains(&pos),
+                        "{tag}: {} goes back to {pos}",
+                        s["date"]
+                    );
+                    seen.push(pos);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn no_rest_between_sets_of_a_stretch() {
+    let lines = first_session_lines(&week_text(&["--cause", "knee-oa"], "1"));
+    let i = lines
+        .iter()
+        .position(|l| l.contains("Calf stretch against a wall"))
+        .expect("the calf stretch");
+    let stretch = lines[i..]
+        .iter()
+        .take_while(|l| l.contains("Calf stretch") || !l.starts_with("  [ ]"))
+        .cloned()
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(stretch.contains("2 x 30 s hold each side"), "{stretch}");
+    assert!(!stretch.contains("rest"), "{stretch}");
+    // A strength exercise keeps its rest.
+    assert!(
+        lines.iter().any(|l| l.contains("rest 1 min between sets")),
+        "{lines:#?}"
+    );
+    for (tag, p) in every_swap() {
+        for s in sessions(&p) {
+            for e in s["exercises"].as_array().unwrap() {
+                if e["category"] == "flexibility" && e["hold_seconds"].is_number() {
+                    assert_eq!(e["rest_seconds"], 0, "{tag}: {} on {}", e["id"], s["date"]);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn a_time_budget_for_knee_oa_keeps_the_bike_and_uses_the_time() {
+    let full = plan_json(&["--cause", "knee-oa", "--start", "2027-01-04", "--no", "all"]);
+    for budget in [15u32, 20, 30] {
+        let b = budget.to_string();
+        let p = plan_json(&[
+            "--cause",
+            "knee-oa",
+            "--start",
+            "2027-01-04",
+            "--no",
+            "all",
+            "--minutes",
+            &b,
+        ]);
+        for (s, whole) in training(&p).into_iter().zip(training(&full)) {
+            assert_eq!(s["date"], whole["date"]);
+            let ids: Vec<&str> = s["exercises"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|e| e["id"].as_str().unwrap())
+                .collect();
+            assert_eq!(
+                ids[0], "stationary-bike",
+                "--minutes {budget} on {}",
+                s["date"]
+            );
+            let used = s["minutes"].as_f64().unwrap();
+            assert!(used <= budget as f64, "{used} min on {}", s["date"]);
+            // Nothing left out would still have fitted.
+            for name in s["left_out"].as_array().into_iter().flatten() {
+                let m = whole["exercises"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .find(|e| &e["name"] == name)
+                    .unwrap()["minutes"]
+                    .as_f64()
+                    .unwrap();
+                assert!(
+                    used + m > budget as f64,
+                    "--minutes {budget} on {}: {name} ({m} min) left out with {used} min used",
+                    s["date"]
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_handout_logs_the_warm_up_first_and_the_stretches_last_without_rest() {
+    let dir = scratch("swap-order-pdf");
+    let out = dir.join("oa.pdf");
+    let r = run_in(
+        &dir,
+        &[
+            "plan",
+            "--cause",
+            "knee-oa",
+            "--start",
+            "2027-01-04",
+            "--no",
+            "all",
+            "-q",
+            "-o",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let Some(text) = super::pdf::text_of(&out) else {
+        return;
+    };
+    // The weekly log of week 1: one row per exercise, in the order of the session.
+    let log = text
+        .split("Week 1 of 8 Mon 4 Jan")
+        .nth(1)
+        .expect("the log of week 1");
+    let log = &log[..log.find("Pain (0-10)").expect("the pain row")];
+    let rows: Vec<&str> = log
+        .lines()
+        .filter(|l| l.contains(" p. "))
+        .map(|l| l.split("  ").next().unwrap())
+        .collect();
+    assert_eq!(rows.first(), Some(&"Exercise bike"), "{log}");
+    assert_eq!(rows.last(), Some(&"Calf stretch against a wall"), "{log}");
+    assert!(
+        rows[rows.len() - 2].starts_with("Seated hamstring stretch"),
+        "{log}"
+    );
+    // Week 3: the standing work together (the program lists the calf raise after the bridge
+    // and the bird dog, on the floor).
+    let log = text
+        .split("Week 3 of 8 Mon 18 Jan")
+        .nth(1)
+        .expect("the log of week 3");
+    let log = &log[..log.find("Pain (0-10)").expect("the pain row")];
+    let rows: Vec<&str> = log
+        .lines()
+        .filter(|l| l.contains(" p. "))
+        .map(|l| l.split("  ").next().unwrap())
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            "Exercise bike",
+            "Sit to stand",
+            "Step-up",
+            "Standing hip abduction with band",
+            "Calf raise",
+            "Glute bridge with march",
+            "Bird dog",
+            "Seated hamstring stretch on a",
+            "Calf stretch against a wall",
+        ],
+        "{log}"
+    );
+    // The stretch's card gives its dose and no rest between sets.
+    let card = text
+        .split("Calf stretch against a wall\n")
+        .nth(1)
+        .expect("the calf stretch card");
+    let dose = card.lines().next().unwrap().trim();
+    assert_eq!(dose, "wk 1-2: 2 x 30 s hold each side");
+}
