@@ -129,7 +129,8 @@ pub fn execute(global: &Global, args: &PlanArgs) -> Result<u8> {
     }
     let v = super::catalog(global)?;
     let program = super::find_program(&v, &args.cause)?;
-    super::screen::check_for_plan(program, &args.answers, args.cleared_by_clinician)?;
+    let screening =
+        super::screen::check_for_plan(program, &args.answers, args.cleared_by_clinician)?;
     let template = super::template(&v, args.template.as_deref())?;
 
     if let Some(log) = &args.log {
@@ -159,6 +160,7 @@ pub fn execute(global: &Global, args: &PlanArgs) -> Result<u8> {
         opts.adjust = Some((map, adjustments));
     }
     let mut plan = plan::plan(&v.catalog.library, program, &opts);
+    plan.screening = screening;
     let week = match &args.week {
         None => None,
         Some(w) => Some(select_week(w, start, today, plan.weeks.len() as u32)?),

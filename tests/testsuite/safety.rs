@@ -67,7 +67,7 @@ fn screen_from_a_file_and_from_flags() {
     let ids: Vec<&str> = list
         .stdout
         .lines()
-        .filter(|l| !l.starts_with(' '))
+        .filter(|l| !l.starts_with(' ') && !l.is_empty() && !l.ends_with(':'))
         .map(|l| l.split_whitespace().next().unwrap())
         .collect();
     assert!(
@@ -95,7 +95,7 @@ fn screen_from_a_file_and_from_flags() {
     assert_eq!(r.code, 2);
     assert!(
         r.stderr.starts_with(
-            "error: invalid value for --answers: 9 screening questions not answered: injury-xray, "
+            "error: invalid value for --answers: 11 screening questions not answered: calf-breathless, hot-swollen-fever, injury-xray, "
         ),
         "{}",
         r.stderr
