@@ -237,7 +237,8 @@ pub fn referral_message(yes: &[Question]) -> String {
         Urgency::SameDay => "\nGet seen by a doctor today: an urgent care centre, an emergency department or an acute knee clinic.\n",
         Urgency::Days => "\nSee a doctor or physiotherapist within the next few days, before you exercise the leg.\n",
     });
-    s.push_str("(A clinician who has examined you and cleared you for exercise can plan with --cleared-by-clinician.)\n");
+    // No newline at the end: the error printer adds it.
+    s.push_str("(A clinician who has examined you and cleared you for exercise can plan with --cleared-by-clinician.)");
     s
 }
 
@@ -273,5 +274,31 @@ mod tests {
         ids.sort();
         ids.dedup();
         assert_eq!(ids.len(), qs.len());
+    }
+
+    #[test]
+    fn the_headings_are_the_english_template_s() {
+        let w = crate::template::builtin("en").unwrap().text;
+        assert_eq!(
+            urgency_heading(Urgency::Emergency),
+            w.red_flags_emergency_title
+        );
+        assert_eq!(
+            urgency_heading(Urgency::SameDay),
+            w.red_flags_same_day_title
+        );
+        assert_eq!(urgency_heading(Urgency::Days), w.red_flags_days_title);
+    }
+
+    #[test]
+    fn the_issue_s_grades() {
+        let grade = |id: &str| general().into_iter().find(|q| q.id == id).unwrap().urgency;
+        assert_eq!(grade("hot-swollen-fever"), Urgency::Emergency);
+        assert_eq!(grade("calf-breathless"), Urgency::Emergency);
+        assert_eq!(grade("locking"), Urgency::SameDay);
+        assert_eq!(grade("injury-xray"), Urgency::SameDay);
+        assert_eq!(grade("cannot-bear-weight"), Urgency::SameDay);
+        assert_eq!(grade("bone-stress"), Urgency::Days);
+        assert_eq!(grade("giving-way"), Urgency::Days);
     }
 }

@@ -461,6 +461,6 @@ pub fn escalation_message(reason: &str) -> String {
         "SEE YOUR CLINICIAN BEFORE GOING ON: the pain log shows that the exercises are not settling the pain.\n\
          Reason: {reason}.\n\
          Stepping back again on your own is not enough: ask your doctor or physiotherapist to examine the leg and to review the plan. Get help sooner if a warning sign appears.\n\
-         (A clinician who has reviewed the plan can go on with --cleared-by-clinician.)\n"
+         (A clinician who has reviewed the plan can go on with --cleared-by-clinician.)"
     )
 }
