@@ -161,8 +161,10 @@ fn ask(questions: &[Question], args: &AnswerArgs, interactive: bool) -> Result<V
                     };
                     match line.trim().to_lowercase().as_str() {
                         "y" | "yes" => {
+                            // One "yes" is enough: the most urgent questions come first, and
+                            // the patient is not kept answering after a reason to stop.
                             answers.insert(q.id.clone(), true);
-                            break;
+                            return Ok(Verdict::SeeADoctor(vec![q.clone()]));
                         }
                         "n" | "no" => {
                             answers.insert(q.id.clone(), false);
