@@ -189,6 +189,10 @@ pub struct LogArgs {
     /// whole session.
     #[arg(long, value_name = "ID", add = ArgValueCandidates::new(complete::exercises))]
     pub exercise: Option<String>,
+    /// The cause being treated: --exercise must then be one of its program's exercises (or
+    /// their easier and harder variants). Without it, any exercise of the library.
+    #[arg(long, value_name = "CAUSE", add = ArgValueCandidates::new(complete::causes))]
+    pub cause: Option<String>,
 }
 
 /// Answers to the red-flag screening questions.
@@ -386,7 +390,8 @@ pub struct PlanArgs {
     /// Red-flag screening answers: with any yes, no plan is made (exit code 3).
     #[command(flatten)]
     pub answers: AnswerArgs,
-    /// A clinician has examined the patient and cleared them for exercise despite a red flag.
+    /// A clinician has examined the patient and cleared them for exercise despite a red flag
+    /// (with --log: has reviewed a plan whose pain log calls for a clinician).
     #[arg(long)]
     pub cleared_by_clinician: bool,
     /// A pain log: re-plan the weeks after the logged ones from it (what `adjust` does).

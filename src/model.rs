@@ -291,6 +291,54 @@ pub struct Phase {
     pub rationale: String,
 }
 
+/// How urgently a warning sign needs a doctor. Ordered from the most urgent.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum Urgency {
+    /// Call emergency services now.
+    Emergency,
+    /// Get seen the same day.
+    SameDay,
+    /// See a doctor within a few days.
+    Days,
+}
+
+impl Urgency {
+    pub const ALL: [Urgency; 3] = [Urgency::Emergency, Urgency::SameDay, Urgency::Days];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Urgency::Emergency => "emergency",
+            Urgency::SameDay => "same-day",
+            Urgency::Days => "days",
+        }
+    }
+}
+
+/// Whether a program's warning signs add to the general knee list or replace it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum GeneralRedFlags {
+    #[default]
+    Extend,
+    Replace,
+}
+
+/// One cause-specific warning sign.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RedFlag {
+    /// The sign as printed in the warning box ("you felt a pop at the back of the thigh...").
+    pub sign: String,
+    /// The same sign as a yes/no screening question ("Did you feel a pop ...?").
+    pub question: String,
+    /// Why a "yes" needs a doctor (printed with the referral message); may be empty.
+    pub why: String,
+    pub urgency: Urgency,
+    /// Clinician-only: the evidence for the sign and its grade (the therapist's section).
+    pub rationale: String,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Program {
     pub id: String,
@@ -302,7 +350,11 @@ pub struct Program {
     pub evidence: Evidence,
     /// Clinician-only: which evidence the doses rest on (the therapist's section).
     pub evidence_note: String,
-    pub red_flags: Vec<String>,
+    /// The cause's own warning signs, each graded by urgency and asked as a screening question.
+    pub red_flags: Vec<RedFlag>,
+    /// Whether the general (knee) warning signs and screening questions apply too (`extend`,
+    /// the default) or only the program's own (`replace`: groin and hamstring programs).
+    pub general_red_flags: GeneralRedFlags,
     pub pain_rule: PainRule,
     pub references: Vec<Reference>,
     pub phases: Vec<Phase>,

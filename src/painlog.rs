@@ -249,6 +249,84 @@ pub struct Adjustment {
     pub reason: String,
 }
 
+/// The worst score of a week: the highest pain during or the next morning; `None` when no
+/// pain was scored.
+fn worst(week: &[Entry]) -> Option<u8> {
+    week.iter()
+        .flat_map(|e| [e.pain_during, e.pain_next_morning])
+        .flatten()
+        .max()
+}
+
+/// When the log says the patient should see their clinician before going on, and why:
+/// - two red weeks in a row (a step back in each: pain above the amber ceiling, or not settled
+///   by the next morning), so stepping back again would only repeat it;
+/// - pain rising over two weeks: the worst score went up from week to week twice running and
+///   is now above the green zone (`clinical-evidence.md` §7.1: pain must not increase from
+///   week to week [R]; regress, and refer when it persists).
+///
+/// Only logged weeks count (`weeks` are the plan weeks' entries, week 1 first). The first
+/// week that triggers is reported.
+pub fn escalation(rule: &PainRule, weeks: &[Vec<Entry>]) -> Option<String> {
+    let mut last_red: Option<(usize, String)> = None;
+    for (i, week) in weeks.iter().enumerate() {
+        let n = i + 1;
+        let (d, reason) = decide(rule, week);
+        if d == Decision::StepBack {
+            if let Some((prev, prev_reason)) = &last_red {
+                if *prev + 1 == n {
+                    return Some(format!(
+                        "weeks {prev} and {n} were both in the red zone (week {prev}: {prev_reason}; week {n}: {reason})"
+                    ));
+                }
+            }
+            last_red = Some((n, reason));
+        }
+        if n >= 3 {
+            if let (Some(a), Some(b), Some(c)) =
+                (worst(&weeks[i - 2]), worst(&weeks[i - 1]), worst(week))
+            {
+                if a < b && b < c && c > rule.green_max {
+                    return Some(format!(
+                        "pain has risen for two weeks: the worst score was {a}/10 in week {}, {b}/10 in week {} and {c}/10 in week {n}",
+                        n - 2,
+                        n - 1
+                    ));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// The logged weeks' entries, plan week 1 first, up to the last logged week; and the dates
+/// of entries outside the plan (before its start or after its last week), which are not used.
+pub fn logged_weeks(
+    entries: &[Entry],
+    start: NaiveDate,
+    plan_weeks: u32,
+) -> (Vec<Vec<Entry>>, Vec<NaiveDate>) {
+    let mut weeks: Vec<Vec<Entry>> = Vec::new();
+    let mut outside = Vec::new();
+    for e in entries {
+        let days = (e.date - start).num_days();
+        let w = days.div_euclid(7) + 1;
+        if days < 0 || w > i64::from(plan_weeks) {
+            if !outside.contains(&e.date) {
+                outside.push(e.date);
+            }
+            continue;
+        }
+        let w = w as usize;
+        if weeks.len() < w {
+            weeks.resize(w, Vec::new());
+        }
+        weeks[w - 1].push(e.clone());
+    }
+    outside.sort();
+    (weeks, outside)
+}
+
 /// Replay the log week by week from the plan's start: the program week each plan week uses
 /// (1-based, one entry per plan week) and the decisions taken. Weeks after the last logged week
 /// continue one program week at a time from where the log left off.
@@ -379,5 +457,71 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(bad[0].to_string(), "log.toml:3:15: pain_during is 11; pain is scored 0 to 10\n  hint: 0 = no pain, 10 = the worst pain imaginable");
+    }
+
+    fn week(date: &str, during: u8, morning: u8) -> Vec<Entry> {
+        vec![e(date, during, morning)]
+    }
+
+    #[test]
+    fn two_red_weeks_in_a_row_escalate() {
+        // Four weeks at 8/10: the second one already ends the stepping back.
+        let weeks: Vec<Vec<Entry>> = ["2027-01-04", "2027-01-11", "2027-01-18", "2027-01-25"]
+            .iter()
+            .map(|d| week(d, 8, 6))
+            .collect();
+        assert_eq!(
+            escalation(&rule(), &weeks).as_deref(),
+            Some("weeks 1 and 2 were both in the red zone (week 1: pain reached 8/10 during the session on 2027-01-04, above 5/10; week 2: pain reached 8/10 during the session on 2027-01-11, above 5/10)")
+        );
+        // Red, then amber, then red: not in a row.
+        let weeks = vec![
+            week("2027-01-04", 6, 2),
+            week("2027-01-11", 4, 2),
+            week("2027-01-18", 6, 2),
+        ];
+        assert_eq!(escalation(&rule(), &weeks), None);
+    }
+
+    #[test]
+    fn pain_rising_for_two_weeks_escalates() {
+        let weeks = vec![
+            week("2027-01-04", 2, 1),
+            week("2027-01-11", 3, 2),
+            week("2027-01-18", 5, 3),
+        ];
+        assert_eq!(
+            escalation(&rule(), &weeks).as_deref(),
+            Some("pain has risen for two weeks: the worst score was 2/10 in week 1, 3/10 in week 2 and 5/10 in week 3")
+        );
+        // Rising but still green: carry on.
+        let weeks = vec![
+            week("2027-01-04", 1, 0),
+            week("2027-01-11", 2, 1),
+            week("2027-01-18", 3, 2),
+        ];
+        assert_eq!(escalation(&rule(), &weeks), None);
+        // A week without scores breaks the run.
+        let weeks = vec![week("2027-01-04", 2, 1), vec![], week("2027-01-18", 5, 3)];
+        assert_eq!(escalation(&rule(), &weeks), None);
+    }
+
+    #[test]
+    fn entries_outside_the_plan_are_named() {
+        let start = NaiveDate::from_ymd_opt(2027, 1, 4).unwrap();
+        let log = [
+            e("2027-01-03", 2, 1),
+            e("2027-01-05", 2, 1),
+            e("2027-02-15", 2, 1),
+        ];
+        let (weeks, outside) = logged_weeks(&log, start, 6);
+        assert_eq!(weeks.len(), 1);
+        assert_eq!(
+            outside,
+            [
+                NaiveDate::from_ymd_opt(2027, 1, 3).unwrap(),
+                NaiveDate::from_ymd_opt(2027, 2, 15).unwrap()
+            ]
+        );
     }
 }

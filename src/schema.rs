@@ -205,7 +205,17 @@ fn program() -> Value {
             ),
             (
                 "red_flags",
-                texts("Cause-specific warning signs; printed with the general list."),
+                json!({ "type": "array", "description": "Cause-specific warning signs, each graded by urgency; printed with the general list (unless general_red_flags = \"replace\") and asked as screening questions.", "items": obj(vec![
+                    ("urgency", json!({ "enum": ["emergency", "same-day", "days"], "description": "emergency: call emergency services now; same-day: get seen the same day; days: see a doctor within a few days." })),
+                    ("sign", text("The sign as printed in the warning box.")),
+                    ("question", text("The sign as a yes/no screening question, ending in \"?\".")),
+                    ("why", text("Why a yes needs a doctor (patient-facing).")),
+                    ("rationale", rationale("The evidence for the sign and its grade.")),
+                ], &["urgency", "sign", "question"]) }),
+            ),
+            (
+                "general_red_flags",
+                json!({ "enum": ["extend", "replace"], "description": "extend (default): the general knee warning signs and questions apply too; replace: only this program's own." }),
             ),
             (
                 "pain_rule",

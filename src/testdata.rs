@@ -351,7 +351,14 @@ pub fn sample_plan_for(weeks: u32, patient: Option<&str>) -> Plan {
             evidence: Evidence::Extrapolated,
             evidence_note: "Trials tested this program in recreational runners with pain at the front of the knee."
                 .into(),
-            red_flags: vec!["the kneecap slips out of place".into()],
+            red_flags: vec![crate::model::RedFlag {
+                sign: "the kneecap slips out of place".into(),
+                question: "Has the kneecap slipped out of place?".into(),
+                why: String::new(),
+                urgency: crate::model::Urgency::Days,
+                rationale: String::new(),
+            }],
+            general_red_flags: Default::default(),
             return_to_run: Some(ReturnToRun {
                 start_week: 9,
                 repeat: 2,
@@ -408,6 +415,7 @@ pub fn sample_plan_for(weeks: u32, patient: Option<&str>) -> Plan {
         weeks: plan_weeks,
         warnings: Vec::new(),
         exercises,
+        screening: Default::default(),
     }
 }
 

@@ -32,6 +32,12 @@ pub fn execute(global: &Global, args: &LogArgs) -> Result<u8> {
             "give --during N, --morning N, --completed or --not-completed (and --note)",
         ));
     }
+    if let Some(x) = &args.exercise {
+        check_exercise(global, x.trim(), args.cause.as_deref())?;
+    } else if let Some(c) = &args.cause {
+        let v = super::catalog(global)?;
+        super::find_program(&v, c)?;
+    }
     let entry = Entry {
         date,
         exercise: args.exercise.clone(),
@@ -58,4 +64,71 @@ pub fn execute(global: &Global, args: &LogArgs) -> Result<u8> {
         eprintln!("logged {} in {}", date, args.file.display());
     }
     Ok(0)
+}
+
+/// Refuse an exercise id the plan cannot have: with `--cause`, one not in the program (nor an
+/// easier or harder variant of one of its exercises); without, one not in the library.
+fn check_exercise(global: &Global, id: &str, cause: Option<&str>) -> Result<()> {
+    let v = super::catalog(global)?;
+    let library = &v.catalog.library;
+    let (ids, what, hint): (Vec<String>, String, String) = match cause {
+        Some(c) => {
+            let program = super::find_program(&v, c)?;
+            let ids = program_exercise_ids(library, program);
+            (
+                ids,
+                format!("an exercise of the {} program", program.id),
+                format!(
+                    "use an exercise id printed in the plan (`rehabplan plan --cause {} --format json` lists them)",
+                    program.id
+                ),
+            )
+        }
+        None => (
+            library
+                .exercises
+                .keys()
+                .cloned()
+                .chain([crate::plan::RUN_ID.to_string()])
+                .collect(),
+            "in the exercise library".to_string(),
+            "run `rehabplan exercises` to see the exercise ids".to_string(),
+        ),
+    };
+    if ids.iter().any(|i| i == id) {
+        return Ok(());
+    }
+    Err(Error::usage(
+        "--exercise",
+        format!("`{id}` is not {what}"),
+        crate::diag::suggest(id, ids.iter().map(String::as_str), &hint),
+    ))
+}
+
+/// The exercise ids a plan of `program` can show: its slots' exercises, their easier and
+/// harder variants (what `--level` and `--equipment` swap in) and the walk-run days.
+pub fn program_exercise_ids(
+    library: &crate::model::Library,
+    program: &crate::model::Program,
+) -> Vec<String> {
+    let mut ids: Vec<String> = Vec::new();
+    let mut add = |x: &str| {
+        if !ids.iter().any(|i| i == x) {
+            ids.push(x.to_string());
+        }
+    };
+    for phase in &program.phases {
+        for slot in &phase.slots {
+            for dose in &slot.weeks {
+                add(&dose.exercise);
+                if let Some(e) = library.get(&dose.exercise) {
+                    e.easier.iter().chain(&e.harder).for_each(|x| add(x));
+                }
+            }
+        }
+    }
+    if program.return_to_run.is_some() {
+        add(crate::plan::RUN_ID);
+    }
+    ids
 }

@@ -129,7 +129,8 @@ pub fn execute(global: &Global, args: &PlanArgs) -> Result<u8> {
     }
     let v = super::catalog(global)?;
     let program = super::find_program(&v, &args.cause)?;
-    super::screen::check_for_plan(program, &args.answers, args.cleared_by_clinician)?;
+    let screening =
+        super::screen::check_for_plan(program, &args.answers, args.cleared_by_clinician)?;
     let template = super::template(&v, args.template.as_deref())?;
 
     if let Some(log) = &args.log {
@@ -137,6 +138,36 @@ pub fn execute(global: &Global, args: &PlanArgs) -> Result<u8> {
         let entries =
             crate::painlog::parse(&text, &log.display().to_string()).map_err(Error::Invalid)?;
         let plan_weeks = opts.weeks.unwrap_or(program.weeks());
+        let (logged, outside) = crate::painlog::logged_weeks(&entries, start, plan_weeks);
+        let end = start + chrono::Duration::days(7 * i64::from(plan_weeks) - 1);
+        for d in &outside {
+            eprintln!(
+                "warning: {}: the entry of {d} is outside the plan ({start} to {end}) and was not used",
+                log.display()
+            );
+        }
+        let known = super::log::program_exercise_ids(&v.catalog.library, program);
+        for e in &entries {
+            if let Some(x) = e
+                .exercise
+                .as_deref()
+                .filter(|x| !known.iter().any(|k| k == x))
+            {
+                eprintln!(
+                    "warning: {}: the entry of {} is for `{x}`, which is not an exercise of the {} program; its scores still count",
+                    log.display(),
+                    e.date,
+                    program.id
+                );
+            }
+        }
+        if let Some(reason) = crate::painlog::escalation(&program.pain_rule, &logged) {
+            if args.cleared_by_clinician {
+                eprintln!("warning: {reason}; planning anyway because a clinician reviewed the plan (--cleared-by-clinician)");
+            } else {
+                return Err(Error::RedFlag(escalation_message(&reason)));
+            }
+        }
         let (map, adjustments) = crate::painlog::week_map(
             &program.pain_rule,
             &entries,
@@ -159,6 +190,7 @@ pub fn execute(global: &Global, args: &PlanArgs) -> Result<u8> {
         opts.adjust = Some((map, adjustments));
     }
     let mut plan = plan::plan(&v.catalog.library, program, &opts);
+    plan.screening = screening;
     let week = match &args.week {
         None => None,
         Some(w) => Some(select_week(w, start, today, plan.weeks.len() as u32)?),
@@ -421,4 +453,14 @@ fn select_week(w: &str, start: NaiveDate, today: NaiveDate, weeks: u32) -> Resul
         ));
     }
     Ok(n)
+}
+
+/// What `adjust` says when the pain log needs a clinician rather than another step back.
+pub fn escalation_message(reason: &str) -> String {
+    format!(
+        "SEE YOUR CLINICIAN BEFORE GOING ON: the pain log shows that the exercises are not settling the pain.\n\
+         Reason: {reason}.\n\
+         Stepping back again on your own is not enough: ask your doctor or physiotherapist to examine the leg and to review the plan. Get help sooner if a warning sign appears.\n\
+         (A clinician who has reviewed the plan can go on with --cleared-by-clinician.)"
+    )
 }

@@ -5,6 +5,7 @@ use crate::cli::{AnswerArgs, Global, ScreenArgs};
 use crate::diag::{suggest, Diagnostic};
 use crate::error::{Error, Result};
 use crate::load;
+use crate::plan::types::Screening;
 use crate::screen::{self, Question, Verdict};
 use std::collections::BTreeMap;
 use std::io::{BufRead, IsTerminal, Write};
@@ -23,18 +24,30 @@ pub fn execute(global: &Global, args: &ScreenArgs) -> Result<u8> {
         return Ok(0);
     }
     if args.list {
+        // Grouped under the urgency headings of the printed warning-signs box.
         let mut out = String::new();
-        for q in &questions {
-            out.push_str(&format!(
-                "{}{}\n    {}\n",
-                q.id,
-                if q.verified {
-                    ""
-                } else {
-                    " [unverified source]"
-                },
-                q.text
-            ));
+        for u in crate::model::Urgency::ALL {
+            let group: Vec<&Question> = questions.iter().filter(|q| q.urgency == u).collect();
+            if group.is_empty() {
+                continue;
+            }
+            if !out.is_empty() {
+                out.push('\n');
+            }
+            out.push_str(screen::urgency_heading(u));
+            out.push('\n');
+            for q in group {
+                out.push_str(&format!(
+                    "{}{}\n    {}\n",
+                    q.id,
+                    if q.verified {
+                        ""
+                    } else {
+                        " [unverified source]"
+                    },
+                    q.text
+                ));
+            }
         }
         let out = crate::render::text::wrap(&out, super::plan::terminal_width());
         super::write_stdout(out.as_bytes())?;
@@ -50,20 +63,27 @@ pub fn execute(global: &Global, args: &ScreenArgs) -> Result<u8> {
 }
 
 /// Screening for `plan`: only when answers were given; a "yes" stops the plan unless cleared.
+/// Without answers (and without `--cleared-by-clinician`) the plan is "not screened": the PDF
+/// then starts with the questions as a tick list, and text and JSON say so.
 pub fn check_for_plan(
     program: &crate::model::Program,
     answers: &AnswerArgs,
     cleared: bool,
-) -> Result<()> {
+) -> Result<Screening> {
     if answers.answers.is_none() && answers.yes.is_empty() && answers.no.is_empty() {
-        return Ok(());
+        return Ok(if cleared {
+            Screening::ClearedByClinician
+        } else {
+            Screening::NotScreened
+        });
     }
     let questions = screen::questions(Some(program));
     match ask(&questions, answers, false)? {
-        Verdict::Clear => Ok(()),
+        Verdict::Clear if cleared => Ok(Screening::ClearedByClinician),
+        Verdict::Clear => Ok(Screening::Screened),
         Verdict::SeeADoctor(_) if cleared => {
             eprintln!("warning: red flags were answered yes; planning anyway because a clinician cleared the patient (--cleared-by-clinician)");
-            Ok(())
+            Ok(Screening::ClearedByClinician)
         }
         Verdict::SeeADoctor(yes) => Err(Error::RedFlag(screen::referral_message(&yes))),
     }
@@ -108,6 +128,10 @@ fn ask(questions: &[Question], args: &AnswerArgs, interactive: bool) -> Result<V
             answers.entry(q.id.clone()).or_insert(false);
         }
     }
+    // Safety before completeness: one "yes" is enough to see a doctor, whatever is missing.
+    if let Ok(v @ Verdict::SeeADoctor(_)) = screen::judge(questions, &answers) {
+        return Ok(v);
+    }
     let unanswered: Vec<&Question> = questions
         .iter()
         .filter(|q| !answers.contains_key(&q.id))
@@ -137,8 +161,10 @@ fn ask(questions: &[Question], args: &AnswerArgs, interactive: bool) -> Result<V
                     };
                     match line.trim().to_lowercase().as_str() {
                         "y" | "yes" => {
+                            // One "yes" is enough: the most urgent questions come first, and
+                            // the patient is not kept answering after a reason to stop.
                             answers.insert(q.id.clone(), true);
-                            break;
+                            return Ok(Verdict::SeeADoctor(vec![q.clone()]));
                         }
                         "n" | "no" => {
                             answers.insert(q.id.clone(), false);

@@ -53,6 +53,20 @@ pub struct RawExercise {
 
 /// A program file: one cause, its phases and slots. Every field but `id` may be left out when
 /// the program `extends` another one.
+/// One cause-specific warning sign: `{ urgency = "same-day", sign = "...", question = "...?" }`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRedFlag {
+    pub urgency: crate::model::Urgency,
+    pub sign: Spanned<String>,
+    pub question: Spanned<String>,
+    #[serde(default)]
+    pub why: String,
+    /// Clinician-only: the evidence for this sign and its grade.
+    #[serde(default)]
+    pub rationale: String,
+}
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawProgram {
@@ -65,7 +79,8 @@ pub struct RawProgram {
     pub location_note: Option<String>,
     pub evidence: Option<Evidence>,
     pub evidence_note: Option<String>,
-    pub red_flags: Option<Vec<String>>,
+    pub red_flags: Option<Vec<Spanned<RawRedFlag>>>,
+    pub general_red_flags: Option<crate::model::GeneralRedFlags>,
     pub pain_rule: Option<Spanned<RawPainRule>>,
     #[serde(default)]
     pub reference: Vec<Spanned<RawReference>>,

@@ -389,6 +389,7 @@ pub fn plan(library: &Library, program: &Program, opts: &Options) -> Plan {
             evidence: program.evidence,
             evidence_note: program.evidence_note.clone(),
             red_flags: program.red_flags.clone(),
+            general_red_flags: program.general_red_flags,
             pain_rule: program.pain_rule.clone(),
             references: program.references.clone(),
             weeks: program_weeks,
@@ -402,6 +403,7 @@ pub fn plan(library: &Library, program: &Program, opts: &Options) -> Plan {
         weeks,
         warnings,
         exercises,
+        screening: Default::default(),
     }
 }
 
@@ -449,6 +451,9 @@ fn clinician_notes(
     add("Program".into(), &program.rationale);
     add("Evidence".into(), &program.evidence_note);
     add("Pain rule".into(), &program.pain_rule.rationale);
+    for f in &program.red_flags {
+        add(format!("Red flag: {}", f.sign), &f.rationale);
+    }
     for phase in program
         .phases
         .iter()

@@ -167,6 +167,7 @@ prop_compose! {
             evidence: Evidence::Trial,
             evidence_note: String::new(),
             red_flags: vec![],
+            general_red_flags: Default::default(),
             pain_rule: PainRule { green_max: 3, amber_max: 5, settle_by_morning: true, source: String::new(), note: String::new(), rationale: String::new() },
             references: vec![],
             phases: out,

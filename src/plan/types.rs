@@ -22,6 +22,32 @@ pub struct Plan {
     pub warnings: Vec<String>,
     /// Every exercise the plan uses, in order of first use: the PDF appendix.
     pub exercises: Vec<ExerciseInfo>,
+    /// Whether the red-flag questions were answered before planning. Not screened: the PDF
+    /// starts with the questions as a tick list ("Before you start"), text and JSON say so.
+    pub screening: Screening,
+}
+
+/// Whether the patient was screened for red flags before the plan was made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Screening {
+    /// No answers were given (`plan` without `--answers`, `--no all`, `--yes`/`--no`).
+    #[default]
+    NotScreened,
+    /// Every question was answered no.
+    Screened,
+    /// A clinician examined the patient and cleared them (`--cleared-by-clinician`).
+    ClearedByClinician,
+}
+
+impl Screening {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Screening::NotScreened => "not-screened",
+            Screening::Screened => "screened",
+            Screening::ClearedByClinician => "cleared-by-clinician",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -40,8 +66,12 @@ pub struct ProgramInfo {
     pub location_note: String,
     pub evidence: Evidence,
     pub evidence_note: String,
-    /// The cause-specific warning signs (the general list comes from the template).
-    pub red_flags: Vec<String>,
+    /// The cause-specific warning signs (the general list comes from the template). JSON keeps
+    /// them as the printed signs (text); their grades are in the top-level `warning_signs`.
+    #[serde(serialize_with = "signs")]
+    pub red_flags: Vec<crate::model::RedFlag>,
+    /// `replace`: only the program's own warning signs apply, not the general knee list.
+    pub general_red_flags: crate::model::GeneralRedFlags,
     pub pain_rule: PainRule,
     pub references: Vec<Reference>,
     /// The program's own length in weeks (the plan may be shorter or longer).
@@ -53,6 +83,10 @@ pub struct ProgramInfo {
     /// phase's, slot's and schedule step's rationale), in program order, each text once. Only
     /// the therapist's section prints it; the patient's pages never do.
     pub clinician_notes: Vec<ClinicianNote>,
+}
+
+fn signs<S: Serializer>(flags: &[crate::model::RedFlag], s: S) -> Result<S::Ok, S::Error> {
+    s.collect_seq(flags.iter().map(|f| f.sign.as_str()))
 }
 
 /// One clinician-only text and what it is about.

@@ -18,20 +18,41 @@ struct JsonPlan<'a> {
     format_version: u32,
     disclaimer: &'a str,
     see_a_doctor_if: Vec<&'a str>,
+    /// The same signs grouped by urgency, most urgent first, with the printed headings.
+    warning_signs: Vec<WarningSigns<'a>>,
+    /// Set when the plan was made without screening answers: what the patient must do first.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    not_screened: Option<&'a str>,
     #[serde(flatten)]
     plan: &'a Plan,
 }
 
+#[derive(Serialize)]
+struct WarningSigns<'a> {
+    urgency: &'static str,
+    heading: &'a str,
+    signs: Vec<&'a str>,
+}
+
 pub fn render(plan: &Plan, wording: &Wording) -> Vec<u8> {
+    let groups = wording.red_flag_groups(&plan.program);
     let doc = JsonPlan {
         format_version: FORMAT_VERSION,
         disclaimer: &wording.disclaimer,
-        see_a_doctor_if: wording
-            .red_flags
+        see_a_doctor_if: groups
             .iter()
-            .chain(&plan.program.red_flags)
-            .map(String::as_str)
+            .flat_map(|(_, _, signs)| signs.iter().copied())
             .collect(),
+        warning_signs: groups
+            .into_iter()
+            .map(|(u, heading, signs)| WarningSigns {
+                urgency: u.as_str(),
+                heading,
+                signs,
+            })
+            .collect(),
+        not_screened: (plan.screening == crate::plan::types::Screening::NotScreened)
+            .then_some(wording.not_screened.as_str()),
         plan,
     };
     let mut out = serde_json::to_vec_pretty(&doc).expect("a plan is plain data");
@@ -187,6 +208,7 @@ pub fn schema() -> Value {
             ("evidence", one_of(&["trial", "extrapolated"])),
             ("evidence_note", string()),
             ("red_flags", strings()),
+            ("general_red_flags", one_of(&["extend", "replace"])),
             ("pain_rule", pain_rule),
             ("references", array(reference)),
             ("weeks", count()),
@@ -217,6 +239,21 @@ pub fn schema() -> Value {
             ("format_version", json!({"const": FORMAT_VERSION})),
             ("disclaimer", string()),
             ("see_a_doctor_if", strings()),
+            (
+                "warning_signs",
+                array(object(
+                    &[
+                        ("urgency", one_of(&["emergency", "same-day", "days"])),
+                        ("heading", string()),
+                        ("signs", strings()),
+                    ],
+                    &[],
+                )),
+            ),
+            (
+                "screening",
+                one_of(&["not-screened", "screened", "cleared-by-clinician"]),
+            ),
             ("patient", maybe_string()),
             (
                 "cause",
@@ -231,7 +268,7 @@ pub fn schema() -> Value {
             ("warnings", strings()),
             ("exercises", array(exercise)),
         ],
-        &[],
+        &[("not_screened", string())],
     );
     let top = plan.as_object_mut().expect("an object");
     let mut head = serde_json::Map::new();

@@ -105,6 +105,9 @@ fn header(o: &mut String, plan: &Plan, wording: &Wording) {
         let label = format!("{label}:");
         let _ = writeln!(o, "{label:width$}  {value}");
     }
+    if plan.screening == crate::plan::types::Screening::NotScreened {
+        let _ = writeln!(o, "\n! {}", wording.not_screened);
+    }
     if !plan.program.location_note.is_empty() {
         let _ = writeln!(
             o,
@@ -274,8 +277,14 @@ fn fmt_minutes(m: f64, decimal: &str) -> String {
 
 fn footer(o: &mut String, plan: &Plan, wording: &Wording) {
     let _ = writeln!(o, "{}", heading(&wording.red_flags_title));
-    for f in wording.red_flags.iter().chain(&plan.program.red_flags) {
-        let _ = writeln!(o, "  ! {f}");
+    if !wording.red_flags_intro.trim().is_empty() {
+        let _ = writeln!(o, "  {}", wording.red_flags_intro);
+    }
+    for (_, title, signs) in wording.red_flag_groups(&plan.program) {
+        let _ = writeln!(o, "  {}", heading(title));
+        for f in signs {
+            let _ = writeln!(o, "    ! {f}");
+        }
     }
     let _ = writeln!(o, "\n{}", wording.disclaimer);
 }

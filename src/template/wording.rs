@@ -111,8 +111,28 @@ wording! {
     red_flags_title: String {},
     /// Sentence under that title (may be empty).
     red_flags_intro: String { may_be_empty: true },
-    /// The general warning signs, one per line (the program adds its own). Safety text: at least one.
+    /// Heading of the most urgent warning signs (call emergency services now). Safety text.
+    red_flags_emergency_title: String {},
+    /// The general warning signs that need emergency services now, one per line. Safety text: at least one.
+    red_flags_emergency: Vec<String> {},
+    /// Heading of the warning signs that need a doctor the same day. Safety text.
+    red_flags_same_day_title: String {},
+    /// The general warning signs that need a doctor the same day, one per line. Safety text: at least one.
+    red_flags_same_day: Vec<String> {},
+    /// Heading of the warning signs that need a doctor within a few days. Safety text.
+    red_flags_days_title: String {},
+    /// The general warning signs that need a doctor within a few days, one per line (the program adds its own). Safety text: at least one.
     red_flags: Vec<String> {},
+    /// Title of the tick list of screening questions on the front page of a plan made without screening answers.
+    before_you_start_title: String {},
+    /// Sentence under that title: tick "no" to each question, or stop.
+    before_you_start_intro: String {},
+    /// The label of the "yes" box in that tick list.
+    before_you_start_yes: String {},
+    /// The label of the "no" box in that tick list.
+    before_you_start_no: String {},
+    /// The line the text and JSON outputs print when the plan was made without screening answers.
+    not_screened: String {},
     /// Title above the disclaimer.
     disclaimer_title: String {},
     /// The full disclaimer on the cover. Safety text: cannot be empty.
@@ -521,6 +541,42 @@ impl Wording {
             format!("{}{}{}", tenths / 10, self.decimal_separator, tenths % 10)
         };
         fill(&self.unit_kilometres, &[("n", &n)])
+    }
+
+    /// The warning signs of a plan grouped by urgency, most urgent first: each group's heading
+    /// and its signs (the template's general ones, unless the program replaces them, then the
+    /// program's own). Every renderer prints them in this order with these headings.
+    pub fn red_flag_groups<'a>(
+        &'a self,
+        program: &'a crate::plan::types::ProgramInfo,
+    ) -> Vec<(crate::model::Urgency, &'a str, Vec<&'a str>)> {
+        use crate::model::{GeneralRedFlags, Urgency};
+        let general = program.general_red_flags == GeneralRedFlags::Extend;
+        Urgency::ALL
+            .iter()
+            .map(|&u| {
+                let (title, list) = match u {
+                    Urgency::Emergency => {
+                        (&self.red_flags_emergency_title, &self.red_flags_emergency)
+                    }
+                    Urgency::SameDay => (&self.red_flags_same_day_title, &self.red_flags_same_day),
+                    Urgency::Days => (&self.red_flags_days_title, &self.red_flags),
+                };
+                let mut signs: Vec<&str> = Vec::new();
+                if general {
+                    signs.extend(list.iter().map(String::as_str));
+                }
+                signs.extend(
+                    program
+                        .red_flags
+                        .iter()
+                        .filter(|f| f.urgency == u)
+                        .map(|f| f.sign.as_str()),
+                );
+                (u, title.as_str(), signs)
+            })
+            .filter(|(_, _, signs)| !signs.is_empty())
+            .collect()
     }
 
     /// The green, amber and red sentences of the pain traffic light, thresholds filled in.

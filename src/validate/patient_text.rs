@@ -16,13 +16,17 @@ use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
 /// Keys whose text the patient reads, in a program file or an exercise library.
-const PATIENT_KEYS: [&str; 19] = [
+const PATIENT_KEYS: [&str; 22] = [
     // programs
     "title",
     "summary",
     "description",
     "location_note",
     "red_flags",
+    // a red flag's printed sign, its question and why it needs a doctor (not its `rationale`)
+    "sign",
+    "question",
+    "why",
     "note",
     "name",
     "goals",

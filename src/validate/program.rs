@@ -197,7 +197,8 @@ struct Eff {
     location_note: String,
     evidence: Option<Evidence>,
     evidence_note: String,
-    red_flags: Vec<String>,
+    red_flags: Vec<F<crate::load::raw::RawRedFlag>>,
+    general_red_flags: crate::model::GeneralRedFlags,
     pain_rule: Option<F<RawPainRule>>,
     return_to_run: Option<F<crate::load::raw::RawReturnToRun>>,
     references: Vec<(usize, Spanned<crate::load::raw::RawReference>)>,
@@ -228,6 +229,7 @@ fn effective(
             evidence: None,
             evidence_note: String::new(),
             red_flags: Vec::new(),
+            general_red_flags: Default::default(),
             pain_rule: None,
             return_to_run: None,
             references: Vec::new(),
@@ -308,7 +310,10 @@ fn effective(
         eff.rationale = v.clone();
     }
     if let Some(v) = &p.red_flags {
-        eff.red_flags = v.clone();
+        eff.red_flags = v.iter().map(|f| F::new(src, f)).collect();
+    }
+    if let Some(v) = p.general_red_flags {
+        eff.general_red_flags = v;
     }
     if let Some(v) = &p.pain_rule {
         eff.pain_rule = Some(F::new(src, v));
@@ -757,6 +762,8 @@ pub(super) fn check_program(
         .as_ref()
         .and_then(|r| check_run(sources, r, program_weeks, &|f, d| check_ref(f, d), diags));
 
+    let red_flags = check_red_flags(sources, &eff.red_flags, diags);
+
     if diags.len() > before {
         return None;
     }
@@ -770,7 +777,8 @@ pub(super) fn check_program(
         location_note: eff.location_note.trim().to_string(),
         evidence,
         evidence_note: eff.evidence_note.trim().to_string(),
-        red_flags: eff.red_flags.clone(),
+        red_flags,
+        general_red_flags: eff.general_red_flags,
         pain_rule: pain_rule?,
         references: refs,
         phases,
@@ -778,6 +786,52 @@ pub(super) fn check_program(
         origin: sources.name(src).to_string(),
         rationale: eff.rationale.trim().to_string(),
     })
+}
+
+/// A program's own warning signs: each needs a sign and a yes/no question ending in "?".
+fn check_red_flags(
+    sources: &Sources,
+    flags: &[F<crate::load::raw::RawRedFlag>],
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<crate::model::RedFlag> {
+    let mut out = Vec::new();
+    for f in flags {
+        let raw = f.get();
+        let sign = raw.sign.get_ref().trim();
+        let question = raw.question.get_ref().trim();
+        if sign.is_empty() {
+            diags.push(
+                sources
+                    .at(f.src, raw.sign.span(), "the red flag's `sign` is empty")
+                    .hint("write the warning sign as the patient would notice it, e.g. sign = \"you felt a pop at the back of the thigh\""),
+            );
+        }
+        if question.is_empty() {
+            diags.push(
+                sources
+                    .at(f.src, raw.question.span(), "the red flag's `question` is empty")
+                    .hint("write the sign as a yes/no question, e.g. question = \"Did you feel a pop at the back of the thigh?\""),
+            );
+        } else if !question.ends_with('?') {
+            diags.push(
+                sources
+                    .at(
+                        f.src,
+                        raw.question.span(),
+                        "the red flag's `question` is not a question",
+                    )
+                    .hint("write it as a yes/no question ending in \"?\"; a \"yes\" means: see a doctor first"),
+            );
+        }
+        out.push(crate::model::RedFlag {
+            sign: sign.to_string(),
+            question: question.to_string(),
+            why: raw.why.trim().to_string(),
+            urgency: raw.urgency,
+            rationale: raw.rationale.trim().to_string(),
+        });
+    }
+    out
 }
 
 fn check_run(

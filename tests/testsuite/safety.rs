@@ -67,7 +67,7 @@ fn screen_from_a_file_and_from_flags() {
     let ids: Vec<&str> = list
         .stdout
         .lines()
-        .filter(|l| !l.starts_with(' '))
+        .filter(|l| !l.starts_with(' ') && !l.is_empty() && !l.ends_with(':'))
         .map(|l| l.split_whitespace().next().unwrap())
         .collect();
     assert!(
@@ -95,7 +95,7 @@ fn screen_from_a_file_and_from_flags() {
     assert_eq!(r.code, 2);
     assert!(
         r.stderr.starts_with(
-            "error: invalid value for --answers: 9 screening questions not answered: injury-xray, "
+            "error: invalid value for --answers: 11 screening questions not answered: calf-breathless, hot-swollen-fever, injury-xray, "
         ),
         "{}",
         r.stderr
@@ -361,4 +361,518 @@ fn one_painful_exercise_holds_the_week_and_is_named() {
     let p = plan_with_log(&dir);
     assert_eq!(p["weeks"][1]["program_week"], 1);
     assert_eq!(p["weeks"][1]["adjustment"], "hold: week 1: pain reached 5/10 during the session on 2027-01-04 (straight-leg-raise) (acceptable, 4-5/10) (program week 1)");
+}
+
+/// Whitespace squashed to single spaces (the PDF's text is laid out in lines and columns).
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+const NOT_SCREENED: &str = "Not screened: this plan was made without the red-flag questions. Answer them before you start (rehabplan screen, or the \"Before you start\" page of the printed plan); with any \"yes\", see a doctor first.";
+
+#[test]
+fn a_plan_without_screening_says_so_and_carries_the_questions() {
+    let dir = scratch("not-screened");
+    let base = ["plan", "--cause", "meniscus", "--start", "2027-01-04"];
+    fn join<'a>(base: &[&'a str], more: &[&'a str]) -> Vec<&'a str> {
+        let mut a = base.to_vec();
+        a.extend_from_slice(more);
+        a
+    }
+    let with = |more: &[&'static str]| join(&base, more);
+    // Text: the line under the header.
+    let r = run_in(&dir, &with(&["--week", "1"]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        squash(&r.stdout).contains(&format!("! {NOT_SCREENED}")),
+        "{}",
+        r.stdout
+    );
+    // JSON: the status and the sentence.
+    let p = json(&run_in(&dir, &with(&["--format", "json"])));
+    assert_eq!(p["screening"], "not-screened");
+    assert_eq!(p["not_screened"], NOT_SCREENED);
+    // PDF: "Before you start" with every question and a Yes and a No box for each.
+    let r = run_in(&dir, &with(&["-o", "plan.pdf"]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    if let Some(text) = super::pdf::text_of(&dir.join("plan.pdf")) {
+        let front = text.split('\u{c}').next().unwrap();
+        let s = squash(front);
+        assert!(s.contains("Before you start Answer each question before your first session. Tick \"no\" only if it is not true for you. If you tick \"yes\" to any question, stop: do not start the exercises, and see a doctor first"), "{s}");
+        let list = run(&["screen", "--cause", "meniscus", "--list"]);
+        let questions = list
+            .stdout
+            .lines()
+            .filter(|l| !l.starts_with(' ') && !l.is_empty() && !l.ends_with(':'))
+            .count();
+        assert_eq!(questions, 13, "{}", list.stdout);
+        let rows = front
+            .lines()
+            .filter(|l| squash(l).ends_with("Yes No"))
+            .count();
+        assert_eq!(rows, 13, "{front}");
+        assert!(
+            s.contains(
+                "Did the pain start with a clear twisting injury of the knee in the last 8 weeks?"
+            ),
+            "{s}"
+        );
+        assert!(s.contains(
+            "Is the knee hot, red and swollen, with a fever or feeling generally unwell?"
+        ));
+    }
+    // Answers (all no), `--no all` or a clinician's clearance remove the page and the marks.
+    std::fs::write(
+        dir.join("answers.toml"),
+        run(&["screen", "--cause", "meniscus", "--print-answers-template"])
+            .stdout
+            .replace("\"?\"", "false"),
+    )
+    .unwrap();
+    for (more, status) in [
+        (&["--answers", "answers.toml"][..], "screened"),
+        (&["--no", "all"][..], "screened"),
+        (&["--cleared-by-clinician"][..], "cleared-by-clinician"),
+    ] {
+        let p = json(&run_in(
+            &dir,
+            &with(&[more, &["--format", "json"]].concat()),
+        ));
+        assert_eq!(p["screening"], status, "{more:?}");
+        assert!(p.get("not_screened").is_none(), "{more:?}");
+        let r = run_in(&dir, &with(&[more, &["--week", "1"]].concat()));
+        assert!(!r.stdout.contains("Not screened"), "{more:?}");
+        let r = run_in(&dir, &with(&[more, &["-o", "screened.pdf"]].concat()));
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        if let Some(text) = super::pdf::text_of(&dir.join("screened.pdf")) {
+            assert!(!text.contains("Before you start"), "{more:?}");
+            assert!(text.contains("Stop and see a doctor if..."));
+        }
+    }
+}
+
+#[test]
+fn a_yes_wins_over_unanswered_questions() {
+    let dir = scratch("yes-first");
+    std::fs::write(dir.join("answers.toml"), "hot-swollen-fever = true\n").unwrap();
+    let r = run_in(&dir, &["screen", "--answers", "answers.toml"]);
+    assert_eq!(r.code, 3, "{}", r.stderr);
+    assert_eq!(
+        r.stderr,
+        "SEE A DOCTOR FIRST: do not start this exercise program yet.\n\nYou answered yes to:\n\nCall emergency services now if:\n  - Is the knee hot, red and swollen, with a fever or feeling generally unwell?\n    Why: A hot, swollen joint with fever can be an infection of the joint: this is an emergency.\n\nCall emergency services now.\n(A clinician who has examined you and cleared you for exercise can plan with --cleared-by-clinician.)\n"
+    );
+    // The same through `plan`, with one question answered no and the rest missing.
+    let r = run_in(
+        &dir,
+        &[
+            "plan",
+            "--cause",
+            "pfps",
+            "--no",
+            "giving-way",
+            "--yes",
+            "locking",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!((r.code, r.stdout.as_str()), (3, ""));
+    assert!(
+        r.stderr
+            .contains("\nGet seen by a doctor the same day if:\n  - Does the knee lock"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("\nGet seen by a doctor today: an urgent care centre, an emergency department or an acute knee clinic.\n"));
+}
+
+#[test]
+fn red_flags_are_graded_the_same_way_everywhere() {
+    let headings = [
+        "Call emergency services now if:",
+        "Get seen by a doctor the same day if:",
+        "See a doctor within a few days if:",
+    ];
+    // The screen command's list.
+    let list = run(&["screen", "--list"]).stdout;
+    let found: Vec<&str> = list.lines().filter(|l| l.ends_with(':')).collect();
+    assert_eq!(found, headings);
+    let emergency = list.split(headings[1]).next().unwrap();
+    assert!(emergency.contains("hot-swollen-fever") && emergency.contains("calf-breathless"));
+    let same_day = list
+        .split(headings[1])
+        .nth(1)
+        .unwrap()
+        .split(headings[2])
+        .next()
+        .unwrap();
+    for id in ["locking", "injury-xray", "cannot-bear-weight"] {
+        assert!(same_day.contains(&format!("\n{id}\n")), "{id}: {same_day}");
+    }
+    // Text: the headings in the same order, each sign under its grade; no "soon" or "at once".
+    let text = run(&[
+        "plan",
+        "--cause",
+        "pes-anserine",
+        "--start",
+        "2027-01-04",
+        "--week",
+        "1",
+    ])
+    .stdout;
+    let box_ = text.split("Stop and see a doctor if...").nth(1).unwrap();
+    let at: Vec<usize> = headings.iter().map(|h| box_.find(h).unwrap()).collect();
+    assert!(at[0] < at[1] && at[1] < at[2], "{box_}");
+    let fever = box_
+        .find("the joint is hot, red and swollen and you have a fever")
+        .unwrap();
+    assert!(at[0] < fever && fever < at[1], "{box_}");
+    let locks = box_
+        .find("your knee locks and you cannot straighten it fully")
+        .unwrap();
+    assert!(at[1] < locks && locks < at[2]);
+    let hop = squash(&box_[at[2]..]);
+    assert!(
+        hop.contains("! it hurts to hop on the leg, or one spot on the bone is tender to press"),
+        "{hop}"
+    );
+    assert!(
+        hop.contains("! the sore spot below the inner knee hurts when you hop"),
+        "{hop}"
+    );
+    assert!(
+        !text.contains(" soon ") && !text.contains("at once"),
+        "{text}"
+    );
+    // JSON: the same groups, urgency first.
+    let p = plan_json_args(&["--cause", "pes-anserine", "--start", "2027-01-04"]);
+    let groups = p["warning_signs"].as_array().unwrap();
+    let got: Vec<(&str, &str)> = groups
+        .iter()
+        .map(|g| {
+            (
+                g["urgency"].as_str().unwrap(),
+                g["heading"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("emergency", headings[0]),
+            ("same-day", headings[1]),
+            ("days", headings[2])
+        ]
+    );
+    assert_eq!(
+        groups[0]["signs"][1],
+        "the joint is hot, red and swollen and you have a fever or feel generally unwell"
+    );
+    // PDF: the box's headings in order.
+    let dir = scratch("graded-pdf");
+    let r = run_in(
+        &dir,
+        &[
+            "plan",
+            "--cause",
+            "pes-anserine",
+            "--no",
+            "all",
+            "-o",
+            "p.pdf",
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    if let Some(t) = super::pdf::text_of(&dir.join("p.pdf")) {
+        let t = squash(&t);
+        let at: Vec<usize> = headings.iter().map(|h| t.find(h).unwrap()).collect();
+        assert!(at[0] < at[1] && at[1] < at[2]);
+        assert!(t.contains("if a warning sign appears, get medical help as fast as its heading in the warning-signs box says"));
+    }
+}
+
+#[test]
+fn groin_and_hamstring_programs_have_their_own_flags() {
+    for (cause, own) in [
+        ("hamstring-strain", "you felt a pop high in the back of the thigh, then saw large bruising down the thigh, or it hurts to sit on the sitting bone"),
+        ("adductor-strain", "pain deep in the groin or the front of the hip gets worse when you hop or at the end of a run, or wakes you at night"),
+    ] {
+        let p = plan_json_args(&["--cause", cause, "--start", "2027-01-04"]);
+        let signs: Vec<&str> = p["see_a_doctor_if"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s.as_str().unwrap())
+            .collect();
+        assert!(signs.contains(&own), "{cause}: {signs:?}");
+        assert!(
+            !signs.contains(&"your knee locks and you cannot straighten it fully"),
+            "{cause} prints a knee-only sign"
+        );
+        assert!(signs.contains(&"your calf is painful or swollen and you are short of breath or have chest pain"));
+        let list = run(&["screen", "--cause", cause, "--list"]).stdout;
+        assert!(!list.contains("\nlocking\n"), "{list}");
+    }
+    // The femoral neck is a same-day sign, the avulsion within days.
+    let p = plan_json_args(&["--cause", "adductor-strain", "--start", "2027-01-04"]);
+    assert!(p["warning_signs"][1]["signs"][0]
+        .as_str()
+        .unwrap()
+        .starts_with("pain deep in the groin"));
+    // The clinician's section gives the evidence for each flag.
+    let notes = p["program"]["clinician_notes"].to_string();
+    assert!(
+        notes.contains("Red flag: pain deep in the groin")
+            && notes.contains("femoral neck stress fracture"),
+        "{notes}"
+    );
+    assert!(notes.contains("the evidence digest has no source for these signs"));
+}
+
+#[test]
+fn every_cause_specific_flag_is_a_question() {
+    for cause in CAUSES {
+        let list = run(&["screen", "--cause", cause, "--list"]);
+        assert_eq!(list.code, 0);
+        let text = squash(&list.stdout);
+        assert!(!text.contains("Does this apply to you"), "{cause}");
+        for block in list.stdout.split(&format!("\n{cause}-")).skip(1) {
+            let q = squash(
+                block
+                    .split_once('\n')
+                    .unwrap()
+                    .1
+                    .split("\n\n")
+                    .next()
+                    .unwrap(),
+            );
+            let q = q.split(&format!(" {cause}-")).next().unwrap();
+            assert!(q.ends_with('?'), "{cause}: {q}");
+        }
+    }
+    // ITBS's "pain on the inside" is an information note, not a see-a-doctor question.
+    let list = run(&["screen", "--cause", "itbs", "--list"]).stdout;
+    assert!(!list.contains("inner side"), "{list}");
+    let r = run(&[
+        "plan",
+        "--cause",
+        "itbs",
+        "--no",
+        "all",
+        "--start",
+        "2027-01-04",
+        "--week",
+        "1",
+    ]);
+    assert!(!r
+        .stdout
+        .split("Stop and see a doctor")
+        .nth(1)
+        .unwrap()
+        .contains("inner side"));
+}
+
+#[test]
+fn a_program_s_red_flags_are_checked_where_they_are_written() {
+    let dir = scratch("red-flag-fields");
+    let base = std::fs::read_to_string(repo().join("programs/pfps.toml")).unwrap();
+    let at = base.find("red_flags = [").unwrap();
+    let end = at + base[at..].find("\n]\n").unwrap() + 3;
+    let bad = format!(
+        "{}general_red_flags = \"swap\"\nred_flags = [\n  {{ urgency = \"soon\", sign = \"x\", question = \"y?\" }},\n]\n{}",
+        &base[..at],
+        &base[end..]
+    );
+    std::fs::create_dir_all(dir.join("clinic")).unwrap();
+    std::fs::write(dir.join("clinic/pfps.toml"), &bad).unwrap();
+    let r = run_in(&dir, &["validate", "clinic"]);
+    assert_eq!(r.code, 2);
+    let line = base[..at].lines().count() + 1;
+    assert!(
+        r.stderr.starts_with(&format!("error: clinic/pfps.toml:{line}:21: unknown variant `swap`\n  hint: allowed values here: `extend`, `replace`\n")),
+        "{}",
+        r.stderr
+    );
+    let bad = format!(
+        "{}red_flags = [\n  {{ urgency = \"days\", sign = \"\", question = \"The knee hurts.\" }},\n]\n{}",
+        &base[..at],
+        &base[end..]
+    );
+    std::fs::write(dir.join("clinic/pfps.toml"), &bad).unwrap();
+    let r = run_in(&dir, &["validate", "clinic"]);
+    assert_eq!(r.code, 2);
+    let line = base[..at].lines().count() + 2;
+    assert_eq!(
+        r.stderr,
+        format!("error: clinic/pfps.toml:{line}:30: the red flag's `sign` is empty\n  hint: write the warning sign as the patient would notice it, e.g. sign = \"you felt a pop at the back of the thigh\"\nerror: clinic/pfps.toml:{line}:45: the red flag's `question` is not a question\n  hint: write it as a yes/no question ending in \"?\"; a \"yes\" means: see a doctor first\n2 problems found in the input files\n")
+    );
+}
+
+fn log_weeks(dir: &std::path::Path, scores: &[(&str, &str, &str)]) {
+    for (date, during, morning) in scores {
+        let r = run_in(
+            dir,
+            &[
+                "log",
+                "log.toml",
+                "--date",
+                date,
+                "--during",
+                during,
+                "--morning",
+                morning,
+                "--completed",
+            ],
+        );
+        assert_eq!(r.code, 0, "{}", r.stderr);
+    }
+}
+
+const ADJUST: [&str; 9] = [
+    "adjust",
+    "--cause",
+    "pfps",
+    "--start",
+    "2027-01-04",
+    "--days",
+    "mon,wed,fri",
+    "--log",
+    "log.toml",
+];
+
+#[test]
+fn four_weeks_at_8_escalate_instead_of_stepping_back() {
+    let dir = scratch("escalate-red");
+    log_weeks(
+        &dir,
+        &[
+            ("2027-01-04", "8", "6"),
+            ("2027-01-11", "8", "6"),
+            ("2027-01-18", "8", "6"),
+            ("2027-01-25", "8", "6"),
+        ],
+    );
+    let r = run_in(&dir, &[&ADJUST[..], &["--format", "json"]].concat());
+    assert_eq!((r.code, r.stdout.as_str()), (3, ""));
+    assert_eq!(
+        r.stderr,
+        "SEE YOUR CLINICIAN BEFORE GOING ON: the pain log shows that the exercises are not settling the pain.\nReason: weeks 1 and 2 were both in the red zone (week 1: pain reached 8/10 during the session on 2027-01-04, above 5/10; week 2: pain reached 8/10 during the session on 2027-01-11, above 5/10).\nStepping back again on your own is not enough: ask your doctor or physiotherapist to examine the leg and to review the plan. Get help sooner if a warning sign appears.\n(A clinician who has reviewed the plan can go on with --cleared-by-clinician.)\n"
+    );
+    // A clinician who has seen the patient can re-plan; the warning stays.
+    let r = run_in(
+        &dir,
+        &[&ADJUST[..], &["--cleared-by-clinician", "--format", "json"]].concat(),
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("warning: weeks 1 and 2 were both in the red zone"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn pain_rising_for_two_weeks_escalates() {
+    let dir = scratch("escalate-rising");
+    log_weeks(
+        &dir,
+        &[
+            ("2027-01-04", "2", "1"),
+            ("2027-01-11", "3", "2"),
+            ("2027-01-18", "5", "3"),
+        ],
+    );
+    let r = run_in(&dir, &ADJUST);
+    assert_eq!(r.code, 3, "{}", r.stderr);
+    assert!(
+        r.stderr.starts_with("SEE YOUR CLINICIAN BEFORE GOING ON"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("\nReason: pain has risen for two weeks: the worst score was 2/10 in week 1, 3/10 in week 2 and 5/10 in week 3.\n"), "{}", r.stderr);
+}
+
+#[test]
+fn log_entries_that_do_not_fit_the_plan_are_named() {
+    let dir = scratch("log-outside");
+    log_weeks(
+        &dir,
+        &[
+            ("2027-01-01", "2", "1"),
+            ("2027-01-05", "2", "1"),
+            ("2027-03-01", "2", "1"),
+        ],
+    );
+    let r = run_in(&dir, &[&ADJUST[..], &["--format", "json"]].concat());
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stderr.contains("warning: log.toml: the entry of 2027-01-01 is outside the plan (2027-01-04 to 2027-02-14) and was not used\n"), "{}", r.stderr);
+    assert!(r.stderr.contains("warning: log.toml: the entry of 2027-03-01 is outside the plan (2027-01-04 to 2027-02-14) and was not used\n"));
+    // An exercise id the program does not have: refused by `log --cause`, with a hint.
+    let r = run_in(
+        &dir,
+        &[
+            "log",
+            "log.toml",
+            "--cause",
+            "pfps",
+            "--exercise",
+            "clamshel",
+            "--during",
+            "2",
+        ],
+    );
+    assert_eq!(
+        (r.code, r.stderr.as_str()),
+        (2, "error: invalid value for --exercise: `clamshel` is not an exercise of the pfps program\n  hint: did you mean `clamshell`?\n")
+    );
+    let r = run_in(
+        &dir,
+        &[
+            "log",
+            "log.toml",
+            "--cause",
+            "pfps",
+            "--exercise",
+            "copenhagen-adduction",
+            "--during",
+            "2",
+        ],
+    );
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.starts_with("error: invalid value for --exercise: `copenhagen-adduction` is not an exercise of the pfps program\n"), "{}", r.stderr);
+    let r = run_in(
+        &dir,
+        &["log", "log.toml", "--exercise", "clamshel", "--during", "2"],
+    );
+    assert_eq!(r.stderr, "error: invalid value for --exercise: `clamshel` is not in the exercise library\n  hint: did you mean `clamshell`?\n");
+    let before = std::fs::read_to_string(dir.join("log.toml")).unwrap();
+    assert!(!before.contains("clamshel"));
+    // An entry written by hand for another program's exercise is named by `adjust`.
+    std::fs::write(
+        dir.join("log.toml"),
+        format!("{before}\n[[entry]]\ndate = \"2027-01-06\"\nexercise = \"copenhagen-adduction\"\npain_during = 2\n"),
+    )
+    .unwrap();
+    let r = run_in(&dir, &[&ADJUST[..], &["--format", "json"]].concat());
+    assert!(r.stderr.contains("warning: log.toml: the entry of 2027-01-06 is for `copenhagen-adduction`, which is not an exercise of the pfps program; its scores still count\n"), "{}", r.stderr);
+}
+
+#[test]
+fn knee_oa_moves_up_on_a_green_week_as_its_traffic_light_says() {
+    let p = plan_json_args(&["--cause", "knee-oa", "--start", "2027-01-04"]);
+    let green = p["program"]["pain_rule"]["green_max"].as_u64().unwrap();
+    assert_eq!(green, 3);
+    let mut pain_lines = 0;
+    for w in p["weeks"].as_array().unwrap() {
+        for c in w["progress_when"].as_array().unwrap() {
+            let c = c.as_str().unwrap();
+            assert!(!c.contains("5/10"), "{c}");
+            if c.contains("/10") {
+                pain_lines += 1;
+                assert!(c.contains(&format!("{green}/10 or less (green)")), "{c}");
+            }
+        }
+    }
+    assert!(pain_lines > 0);
 }

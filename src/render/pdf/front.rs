@@ -12,6 +12,7 @@ impl Builder<'_> {
         self.clinic_block();
         self.cover_title();
         self.facts();
+        self.before_you_start();
         self.about();
         self.how_to();
         self.traffic_light();
@@ -259,6 +260,55 @@ impl Builder<'_> {
         self.push(Block::together(frames));
     }
 
+    /// A plan made without screening answers starts with the red-flag questions as a tick
+    /// list: the patient ticks "no" to each, or stops and sees a doctor.
+    fn before_you_start(&mut self) {
+        if self.plan.screening != crate::plan::types::Screening::NotScreened {
+            return;
+        }
+        let w = self.w;
+        let p = &self.plan.program;
+        let questions = crate::screen::questions_for(&p.id, &p.red_flags, p.general_red_flags);
+        self.subtitle(&w.before_you_start_title.clone(), self.h3(), 0.4);
+        let intro = w.before_you_start_intro.clone();
+        self.paragraph(&intro, self.body().bold());
+        let style = self.small();
+        let t = self.tick() * 0.75;
+        let pad = self.fs * 0.3;
+        let yes_w = self.m.width(&w.before_you_start_yes, style);
+        let no_w = self.m.width(&w.before_you_start_no, style);
+        // Right: "Yes [ ]  No [ ]"; left: the question.
+        let boxes_w = yes_w + no_w + 2.0 * t + self.fs * 2.2;
+        let text_w = self.width - boxes_w - self.fs;
+        for q in &questions {
+            let text = stack(self.m.para(&q.text, style, 0.0, text_w));
+            let h = text.h.max(t) + 2.0 * pad;
+            let mut f = Frame::new(h);
+            f.push(Prim::Line {
+                x1: 0.0,
+                y1: h,
+                x2: self.width,
+                y2: h,
+                colour: super::layout::LIGHT,
+                width: 0.4,
+            });
+            f.overlay(text, 0.0, pad);
+            let mut x = self.width - boxes_w + self.fs * 0.6;
+            for (label, lw) in [
+                (&w.before_you_start_yes, yes_w),
+                (&w.before_you_start_no, no_w),
+            ] {
+                let l = stack(self.m.para(label, style, x, lw + 1.0));
+                f.overlay(l, 0.0, pad);
+                x += lw + self.fs * 0.3;
+                f.push(Builder::tick_box(x, pad, t));
+                x += t + self.fs * 1.0;
+            }
+            self.push(Block::together(vec![f]));
+        }
+        self.push(Block::flow(vec![self.gap(0.6)]));
+    }
+
     fn red_flags(&mut self) {
         let w = self.w;
         let red = colour(self.t.style.red);
@@ -272,40 +322,41 @@ impl Builder<'_> {
             inner.extend(self.m.para(&w.red_flags_intro, self.body(), 0.0, iw));
             inner.push(Frame::new(self.fs * 0.3));
         }
-        let flags: Vec<String> = w
-            .red_flags
-            .iter()
-            .chain(self.plan.program.red_flags.iter())
-            .cloned()
-            .collect();
         // Large print sets the signs at its smallest size (14 pt), so that the box, which is
         // never split, fits a page.
         let flag_style = Style::new(self.fs.min(14.0));
-        // Two columns, split where their heights are closest, so the box stays short enough
-        // for one page.
+        // Each urgency: its heading, then its signs in two columns, split where their heights
+        // are closest, so the box stays short enough for one page.
         let gap = self.fs * 1.2;
         let cw = (iw - gap) / 2.0;
-        let items: Vec<Frame> = flags
-            .iter()
-            .map(|f| stack(self.list_item("•", f, flag_style, 0.0, cw)))
-            .collect();
-        let total: f32 = items.iter().map(|f| f.h).sum();
-        let mut split = items.len();
-        let mut acc = 0.0;
-        for (i, f) in items.iter().enumerate() {
-            if acc + f.h / 2.0 >= total / 2.0 {
-                split = i;
-                break;
+        for (_, title, flags) in w.red_flag_groups(&self.plan.program) {
+            inner.extend(self.m.para(title, flag_style.bold().colour(red), 0.0, iw));
+            inner.push(Frame::new(self.fs * 0.15));
+            let items: Vec<Frame> = flags
+                .iter()
+                .map(|f| stack(self.list_item("•", f, flag_style, 0.0, cw)))
+                .collect();
+            let total: f32 = items.iter().map(|f| f.h).sum();
+            let mut split = items.len();
+            let mut acc = 0.0;
+            for (i, f) in items.iter().enumerate() {
+                if acc + f.h / 2.0 >= total / 2.0 {
+                    split = i;
+                    break;
+                }
+                acc += f.h;
             }
-            acc += f.h;
+            // A single sign takes the left column.
+            let split = split.max(1).min(items.len());
+            let right: Vec<Frame> = items[split..].to_vec();
+            let left = stack(items[..split].to_vec());
+            let right = stack(right);
+            let mut cols = Frame::new(left.h.max(right.h));
+            cols.overlay(left, 0.0, 0.0);
+            cols.overlay(right, cw + gap, 0.0);
+            inner.push(cols);
+            inner.push(Frame::new(self.fs * 0.2));
         }
-        let right: Vec<Frame> = items[split..].to_vec();
-        let left = stack(items[..split].to_vec());
-        let right = stack(right);
-        let mut cols = Frame::new(left.h.max(right.h));
-        cols.overlay(left, 0.0, 0.0);
-        cols.overlay(right, cw + gap, 0.0);
-        inner.push(cols);
         let mut frames = vec![self.gap(1.0)];
         frames.extend(boxed(inner, self.width, pad, (red, 2.0), None));
         self.push(Block::together(frames));

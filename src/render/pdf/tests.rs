@@ -123,7 +123,7 @@ fn a_twelve_week_plan_prints_a_handout() {
         assert!(front.contains(&squash(&line)));
     }
     assert!(front.contains(&squash("Stop and see a doctor if...")));
-    assert!(r.has(&w.red_flags[0]) && r.has(&plan.program.red_flags[0]));
+    assert!(r.has(&w.red_flags[0]) && r.has(&plan.program.red_flags[0].sign));
     // References only in the therapist's section, which is last; unverified ones marked.
     let therapist = r
         .pages
