@@ -12,9 +12,9 @@
 //! - a string without a translation keeps its source text and is counted ([`Missing`], with the
 //!   file:line:col of the source string), so a plan says how many strings fell back;
 //! - a translation is never used when it no longer fits its source: a list of another length,
-//!   or a text whose numbers differ from the source's ("3 x 10", "30 degrees", "1,6 km" =
-//!   "1.6 km") is a warning and falls back (a changed dose in the source is never hidden by an
-//!   old translation);
+//!   or a text with a number the source does not have ("3 x 10", "30 degrees"; "1,6 km" and
+//!   "1.6 km" are the same number) is a warning and falls back, so a changed dose in the
+//!   source is never hidden by an old translation;
 //! - a built-in translation applies only to built-in files: a therapist's own program with a
 //!   built-in id is not covered by the built-in translation of the program it replaces.
 
@@ -420,7 +420,17 @@ impl Cx<'_> {
             return false;
         }
         let (a, b) = (numbers(source), numbers(tr));
-        if a != b {
+        // Every number of the translation must be one of the source's (a unit the language
+        // does not use, such as pounds next to kilograms, may be left out).
+        let mut left = a.clone();
+        let fits = b.iter().all(|n| match left.iter().position(|m| m == n) {
+            Some(i) => {
+                left.remove(i);
+                true
+            }
+            None => false,
+        });
+        if !fits {
             self.overlay.warnings.push(
                 Diagnostic::at(
                     &s.name,
