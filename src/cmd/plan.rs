@@ -158,6 +158,7 @@ pub fn execute(global: &Global, args: &PlanArgs) -> Result<u8> {
         }
         opts.adjust = Some((map, adjustments));
     }
+    opts.run_words = plan::RunWords::from_wording(&template.text);
     let mut plan = plan::plan(&v.catalog.library, program, &opts);
     if let Some(w) = prepared
         .overlay
