@@ -125,17 +125,20 @@ pub fn prepare(global: &Global, template: Option<&str>, lang: Option<&str>) -> R
     })
 }
 
-/// The warning a plan prints when some of its strings are not translated.
+/// The warning a plan prints when some of its strings are not translated; `folder` is the
+/// user's `--programs` folder, named in the command it suggests.
 pub fn fallback_warning(
     overlay: &Overlay,
     plan: &crate::plan::types::Plan,
     program: &str,
+    folder: Option<&std::path::Path>,
 ) -> Option<String> {
     let ids: Vec<&str> = plan.exercises.iter().map(|e| e.id.as_str()).collect();
     let n = overlay.missing_for(program, &ids).count();
+    let folder = folder.map_or(String::new(), |f| format!(" {}", f.display()));
     (n > 0).then(|| {
         format!(
-            "{n} {} of this plan {} not translated to {} and print in English; run `rehabplan validate --lang {}` to list them",
+            "{n} {} of this plan {} not translated to {} and print in English; run `rehabplan validate --lang {}{folder}` to list them",
             if n == 1 { "string" } else { "strings" },
             if n == 1 { "is" } else { "are" },
             overlay.language,

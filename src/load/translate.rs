@@ -541,22 +541,30 @@ pub fn locate(text: &str, span: Range<usize>, s: &str) -> usize {
         .replace('"', "\\\"");
     let end = span.end.min(text.len());
     let start = span.start.min(end);
-    let found = text
-        .get(start..end)
-        .and_then(|t| t.find(&needle).map(|i| i + start))
-        .or_else(|| text.find(&needle));
-    match found {
+    // A match counts only where a string starts: after a quote, or on the line after `"""`
+    // (so a comment that repeats the text is skipped).
+    let opens = |i: &usize| {
+        let before = &text[..*i];
+        before.ends_with('"') || before.ends_with('\'') || before.ends_with("\"\"\"\n")
+    };
+    let find_in = |from: usize, to: usize| {
+        text.get(from..to).and_then(|t| {
+            t.match_indices(&needle)
+                .map(|(i, _)| i + from)
+                .find(|i| opens(i))
+        })
+    };
+    match find_in(start, end).or_else(|| find_in(0, text.len())) {
         Some(i) => {
+            if text[..i].ends_with("\"\"\"\n") {
+                return i - 4;
+            }
             let quotes = text[..i]
                 .bytes()
                 .rev()
                 .take(3)
                 .take_while(|&c| c == b'"' || c == b'\'')
                 .count();
-            // `"""` followed by a newline: the text starts on the next line.
-            if quotes == 0 && text[..i].ends_with("\"\"\"\n") {
-                return i - 4;
-            }
             i - quotes
         }
         None => start,
@@ -825,5 +833,8 @@ mod tests {
         assert_eq!(locate(text, 0..text.len(), "Clam \"shell\""), 13);
         let text = "d = \"\"\"\nLong text\"\"\"\n";
         assert_eq!(locate(text, 0..text.len(), "Long text"), 4);
+        // Not in a comment that repeats it.
+        let text = "# Wall sit: a test\ntitle = \"Wall sit\"\n";
+        assert_eq!(locate(text, 0..text.len(), "Wall sit"), 27);
     }
 }

@@ -94,7 +94,7 @@ fn a_plan_counts_the_strings_that_fall_back() {
     ]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stderr.ends_with(
-        "warning: 5 strings of this plan are not translated to de and print in English; run `rehabplan validate --lang de` to list them\n"
+        "warning: 5 strings of this plan are not translated to de and print in English; run `rehabplan validate --lang de tests/fixtures/i18n` to list them\n"
     ), "{}", r.stderr);
     // --lang alone picks the German template; translated text is German, the rest falls back.
     assert!(
