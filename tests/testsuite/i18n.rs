@@ -431,3 +431,64 @@ fn watch_needs_a_folder_and_an_output() {
         "error: invalid value for -o: watch needs a file to write\n  hint: add -o plan.pdf (or .txt, .json, .ics)\n"
     );
 }
+
+#[test]
+fn a_builtin_translation_never_covers_a_therapists_replacement() {
+    // The clinic replaces the built-in clamshell by id, with other words: the built-in German
+    // (written for the built-in text) must not be printed for it.
+    let dir = scratch("i18n-replaced");
+    std::fs::write(
+        dir.join("clam.toml"),
+        "[[exercise]]\nid = \"clamshell\"\nname = \"Clamshell, our way\"\ncategory = \"hip\"\nposition = \"lying\"\ndose = \"reps\"\nper_side = true\ninstructions = [\"Lie on your side and open the top knee.\"]\nsource = \"Our clinic.\"\nlicense = \"CC0-1.0\"\n",
+    )
+    .unwrap();
+    let r = run_in(
+        &dir,
+        &["validate", "--lang", "de", "--format", "json", "clam.toml"],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let json: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let ours: Vec<String> = json["untranslated"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|u| u["file"] == "clam.toml")
+        .map(|u| {
+            format!(
+                "{}:{}: {}: {}",
+                u["line"],
+                u["column"],
+                u["what"].as_str().unwrap(),
+                u["text"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(
+        ours,
+        [
+            "3:8: exercise `clamshell`: name: Clamshell, our way",
+            "8:17: exercise `clamshell`: instructions[1]: Lie on your side and open the top knee.",
+        ]
+    );
+    // The plan prints the clinic's English and counts it.
+    let r = run_in(
+        &dir,
+        &[
+            "--programs",
+            ".",
+            "plan",
+            "--cause",
+            "pfps",
+            "--template",
+            "de",
+            "--week",
+            "1",
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("Clamshell, our way"), "{}", r.stdout);
+    assert!(!r.stdout.contains("Muschelübung"), "{}", r.stdout);
+    assert!(r.stderr.ends_with(
+        "warning: 2 strings of this plan are not translated to de and print in English; run `rehabplan validate --lang de .` to list them\n"
+    ), "{}", r.stderr);
+}
