@@ -283,7 +283,8 @@ pub struct ExercisesArgs {
     /// Where to write the gallery PDF.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<std::path::PathBuf>,
-    /// Print template for the gallery (built-in name or file); its language also translates the exercises.
+    /// Print template for the gallery (built-in name or file); its language also translates
+    /// the exercises.
     #[arg(long, value_name = "NAME|PATH")]
     pub template: Option<String>,
 }
