@@ -130,11 +130,11 @@ pub fn prepare(global: &Global, template: Option<&str>, lang: Option<&str>) -> R
 pub fn fallback_warning(
     overlay: &Overlay,
     plan: &crate::plan::types::Plan,
-    program: &str,
+    program: &crate::model::Program,
     folder: Option<&std::path::Path>,
 ) -> Option<String> {
     let ids: Vec<&str> = plan.exercises.iter().map(|e| e.id.as_str()).collect();
-    let n = overlay.missing_for(program, &ids).count();
+    let n = overlay.missing_for(&program.causes, &ids).count();
     let folder = folder.map_or(String::new(), |f| format!(" {}", f.display()));
     (n > 0).then(|| {
         format!(

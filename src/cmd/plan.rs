@@ -160,9 +160,11 @@ pub fn execute(global: &Global, args: &PlanArgs) -> Result<u8> {
     }
     opts.run_words = plan::RunWords::from_wording(&template.text);
     let mut plan = plan::plan(&v.catalog.library, program, &opts);
-    if let Some(w) = prepared.overlay.as_ref().and_then(|o| {
-        super::lang::fallback_warning(o, &plan, &program.id, global.programs.as_deref())
-    }) {
+    if let Some(w) = prepared
+        .overlay
+        .as_ref()
+        .and_then(|o| super::lang::fallback_warning(o, &plan, program, global.programs.as_deref()))
+    {
         eprintln!("warning: {w}");
     }
     let week = match &args.week {

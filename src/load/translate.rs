@@ -136,14 +136,15 @@ pub struct Overlay {
 }
 
 impl Overlay {
-    /// The strings that fall back in a plan of `program` using `exercises`.
+    /// The strings that fall back in a plan of a program (`programs`: its id and those of
+    /// the programs it extends, whose text it inherits) using `exercises`.
     pub fn missing_for<'a>(
         &'a self,
-        program: &'a str,
+        programs: &'a [String],
         exercises: &'a [&'a str],
     ) -> impl Iterator<Item = &'a Missing> + 'a {
         self.missing.iter().filter(move |m| {
-            m.program.as_deref() == Some(program)
+            m.program.as_ref().is_some_and(|p| programs.contains(p))
                 || m.exercise
                     .as_deref()
                     .is_some_and(|e| exercises.contains(&e))
