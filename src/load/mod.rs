@@ -585,6 +585,14 @@ mod tests {
             quick_kind("extends = \"de\"\n[page]\npaper = \"a4\"\n"),
             Some(Kind::Template)
         );
+        assert_eq!(
+            quick_kind("translation = \"de\"\n[[exercise]]\nid = \"x\"\n"),
+            Some(Kind::Translation)
+        );
+        assert_eq!(
+            quick_kind("# de\ntranslation=\"de\"\nid = \"pfps\"\n"),
+            Some(Kind::Translation)
+        );
         assert_eq!(quick_kind("identifier = 3\n"), None);
         assert_eq!(quick_kind("[[reference]]\nid = \"x\"\n"), None);
         assert_eq!(quick_kind(""), None);
