@@ -235,6 +235,8 @@ pub enum SchemaKind {
     Exercises,
     /// A print template.
     Template,
+    /// A translation of programs and exercises (programs/lang/<language>/).
+    Translation,
     /// The JSON that `rehabplan plan --format json` prints.
     Plan,
 }

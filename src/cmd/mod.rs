@@ -52,6 +52,7 @@ pub fn run(cli: Cli) -> Result<u8> {
                 crate::cli::SchemaKind::Program => crate::schema::schema("program"),
                 crate::cli::SchemaKind::Exercises => crate::schema::schema("exercises"),
                 crate::cli::SchemaKind::Template => crate::schema::schema("template"),
+                crate::cli::SchemaKind::Translation => crate::schema::schema("translation"),
                 crate::cli::SchemaKind::Plan => Some(crate::render::json::schema()),
             }
             .expect("every kind has a schema");
