@@ -91,6 +91,11 @@ pub enum Command {
         after_help = "Examples:\n  rehabplan plan --cause runners-knee --days tue,thu,sat -o plan.pdf\n  rehabplan plan --cause itbs --start today --week current\n  rehabplan plan --cause meniscus --answers answers.toml --template de -o plan.ics"
     )]
     Plan(Box<PlanArgs>),
+    /// Re-validate and re-render the plan on every save in the --programs folder (Ctrl-C stops).
+    #[command(
+        after_help = "Examples:\n  rehabplan --programs my-clinic watch --cause pfps -o plan.pdf\n  rehabplan --programs my-clinic watch --cause pfps --template de -o plan.pdf"
+    )]
+    Watch(Box<PlanArgs>),
     /// Write an editable copy of the built-in programs, exercises and templates.
     #[command(
         after_help = "Examples:\n  rehabplan init my-clinic\n  rehabplan init my-clinic --cause pfps\n  rehabplan --programs my-clinic validate"
@@ -234,6 +239,8 @@ pub enum SchemaKind {
     Exercises,
     /// A print template.
     Template,
+    /// A translation of programs and exercises (programs/lang/<language>/).
+    Translation,
     /// The JSON that `rehabplan plan --format json` prints.
     Plan,
 }
@@ -282,7 +289,8 @@ pub struct ExercisesArgs {
     /// Where to write the gallery PDF.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<std::path::PathBuf>,
-    /// Print template for the gallery (built-in name or file).
+    /// Print template for the gallery (built-in name or file); its language also translates
+    /// the exercises.
     #[arg(long, value_name = "NAME|PATH")]
     pub template: Option<String>,
 }
@@ -309,6 +317,10 @@ pub struct ValidateArgs {
     /// Output format: text, or json (the problems with file, line, column, message and hint).
     #[arg(long, value_enum, default_value = "text")]
     pub format: ListFormat,
+    /// Also check the translation to this language (e.g. de) and list every string that is
+    /// not translated, at the file:line:col of its source text.
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -387,6 +399,11 @@ pub struct PlanArgs {
     /// Paper size, overriding the template's.
     #[arg(long, value_enum)]
     pub paper: Option<PaperArg>,
+    /// Language of the program and exercise text, e.g. de [default: the template's]. Without
+    /// --template it also picks the built-in template in that language. Strings without a
+    /// translation print in English and are counted in a warning.
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
     /// Red-flag screening answers: with any yes, no plan is made (exit code 3).
     #[command(flatten)]
     pub answers: AnswerArgs,

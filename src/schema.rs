@@ -8,13 +8,14 @@ use crate::model::{Category, DoseKind, Position, EQUIPMENT};
 use serde_json::{json, Map, Value};
 
 /// The kinds of file a schema exists for.
-pub const KINDS: [&str; 3] = ["program", "exercises", "template"];
+pub const KINDS: [&str; 4] = ["program", "exercises", "template", "translation"];
 
 pub fn schema(kind: &str) -> Option<Value> {
     match kind {
         "program" => Some(program()),
         "exercises" => Some(exercises()),
         "template" => Some(template()),
+        "translation" => Some(translation()),
         _ => None,
     }
 }
@@ -560,6 +561,117 @@ fn text_desc(d: &str) -> Value {
     text(d)
 }
 
+/// A translation file (`programs/lang/<language>/`): the source's patient-facing keys, keyed
+/// by id (docs/program-format.md, "Translations").
+fn translation() -> Value {
+    let step = obj(
+        vec![
+            (
+                "week",
+                int("The week of the source's schedule step.", 1, 104),
+            ),
+            ("note", text("The step's note.")),
+            ("load", text("The step's load.")),
+        ],
+        &["week"],
+    );
+    let slot = obj(
+        vec![
+            ("exercise", id("The exercise the source slot starts with.")),
+            ("note", text("The slot's note.")),
+            ("load", text("The slot's load.")),
+            (
+                "schedule",
+                json!({ "type": "array", "items": step, "description": "Schedule steps, by week." }),
+            ),
+        ],
+        &["exercise"],
+    );
+    let phase = obj(
+        vec![
+            ("name", text("The phase's name.")),
+            ("goals", texts("The phase's goals, entry by entry.")),
+            ("progress_when", texts("When to move on, entry by entry.")),
+            (
+                "slot",
+                json!({ "type": "array", "items": slot, "description": "Slots, by the exercise they start with." }),
+            ),
+        ],
+        &[],
+    );
+    let stage = obj(
+        vec![("effort", text("How hard the stage should feel."))],
+        &[],
+    );
+    let exercise = obj(
+        vec![
+            ("id", id("The exercise's id.")),
+            ("name", text("The exercise's name.")),
+            ("instructions", texts("The steps, entry by entry.")),
+            ("cues", texts("The tips, entry by entry.")),
+            ("mistakes", texts("The common mistakes, entry by entry.")),
+            ("caution_note", text("The caution note.")),
+        ],
+        &["id"],
+    );
+    let mut v = obj(
+        vec![
+            (
+                "translation",
+                json!({ "type": "string", "description": "The language tag, e.g. \"de\" or \"de-CH\"." }),
+            ),
+            ("id", id("The program this file translates.")),
+            ("title", text("The program's title.")),
+            ("summary", text("The program's summary.")),
+            ("description", text("The program's description.")),
+            ("location_note", text("The program's location note.")),
+            (
+                "red_flags",
+                json!({ "type": "array", "description": "The program's own warning signs, in the program's order.", "items": obj(
+                    vec![
+                        ("sign", text("The sign, as it is listed.")),
+                        ("question", text("The screening question.")),
+                        ("why", text("Why it needs a doctor.")),
+                    ],
+                    &[],
+                ) }),
+            ),
+            (
+                "pain_rule",
+                obj(
+                    vec![("note", text("The note under the traffic light."))],
+                    &[],
+                ),
+            ),
+            (
+                "phase",
+                json!({ "type": "array", "items": phase, "description": "Phases, in the source's order." }),
+            ),
+            (
+                "return_to_run",
+                obj(
+                    vec![
+                        ("entry_criteria", texts("Entry criteria, entry by entry.")),
+                        ("rules", texts("Rules, entry by entry.")),
+                        (
+                            "stage",
+                            json!({ "type": "array", "items": stage, "description": "Stages, in order." }),
+                        ),
+                    ],
+                    &[],
+                ),
+            ),
+            (
+                "exercise",
+                json!({ "type": "array", "items": exercise, "description": "Exercises, by id." }),
+            ),
+        ],
+        &["translation"],
+    );
+    v["title"] = json!("rehabplan translation file");
+    v
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -665,6 +777,37 @@ mod tests {
         assert_eq!(
             listed(&s["properties"]["text"]).len(),
             crate::template::TEXT_KEYS.len()
+        );
+    }
+
+    #[test]
+    fn translation_schema_lists_the_accepted_keys() {
+        use crate::load::translate::RawTranslation as T;
+        let s = translation();
+        assert_eq!(listed(&s), accepted::<T>("zzz = 1"));
+        let t = "translation = \"de\"\n";
+        let at = |rest: &str| accepted::<T>(&format!("{t}{rest}\nzzz = 1"));
+        assert_eq!(listed(&s["properties"]["pain_rule"]), at("[pain_rule]"));
+        let phase = &s["properties"]["phase"]["items"];
+        assert_eq!(listed(phase), at("[[phase]]"));
+        let slot = &phase["properties"]["slot"]["items"];
+        assert_eq!(
+            listed(slot),
+            at("[[phase]]\n[[phase.slot]]\nexercise = \"x\"")
+        );
+        assert_eq!(
+            listed(&slot["properties"]["schedule"]["items"]),
+            at("[[phase]]\n[[phase.slot]]\nexercise = \"x\"\n[[phase.slot.schedule]]\nweek = 1")
+        );
+        let run = &s["properties"]["return_to_run"];
+        assert_eq!(listed(run), at("[return_to_run]"));
+        assert_eq!(
+            listed(&run["properties"]["stage"]["items"]),
+            at("[return_to_run]\n[[return_to_run.stage]]")
+        );
+        assert_eq!(
+            listed(&s["properties"]["exercise"]["items"]),
+            at("[[exercise]]\nid = \"x\"")
         );
     }
 

@@ -55,8 +55,8 @@ pub fn execute(global: &Global, args: &BatchArgs) -> Result<u8> {
             reason: crate::load::io_reason(&e),
         })?;
     }
-    let v = super::catalog(global)?;
-    let template = super::template(&v, args.template.as_deref())?;
+    let prepared = super::lang::prepare(global, args.template.as_deref(), None)?;
+    let (v, template) = (prepared.v, prepared.template);
     let today = super::today();
 
     // Output names are fixed before the work is shared out, so they are unique and stable.
@@ -310,7 +310,8 @@ fn one(
         minutes: row.get("minutes"),
         name: row.get("name"),
     };
-    let opts = options(&request, today).map_err(column_error)?;
+    let mut opts = options(&request, today).map_err(column_error)?;
+    opts.run_words = crate::plan::RunWords::from_wording(&template.text);
     let cause = row.get("cause").ok_or("column `cause` is empty")?;
     let program = super::find_program(v, cause).map_err(column_error)?;
     let plan = crate::plan::plan(&v.catalog.library, program, &opts);

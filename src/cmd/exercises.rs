@@ -20,7 +20,9 @@ pub fn execute(global: &Global, args: &ExercisesArgs) -> Result<u8> {
             )
         })?),
     };
-    let v = super::catalog(global)?;
+    // With a template (the gallery's), the exercises are in its language.
+    let prepared = super::lang::prepare(global, args.template.as_deref(), None)?;
+    let v = &prepared.v;
     let list: Vec<&crate::model::Exercise> = v
         .catalog
         .library
@@ -36,13 +38,13 @@ pub fn execute(global: &Global, args: &ExercisesArgs) -> Result<u8> {
                 "add -o gallery.pdf".to_string(),
             ));
         };
-        let t = super::template(&v, args.template.as_deref())?;
+        let t = &prepared.template;
         let options = crate::render::pdf::PdfOptions {
             paper: None,
             created: super::created()?,
         };
         let title = format!("rehabplan: {} exercises", list.len());
-        let bytes = crate::render::pdf::gallery(&list, &title, &t, &options)
+        let bytes = crate::render::pdf::gallery(&list, &title, t, &options)
             .map_err(|e| Error::Render(e.to_string()))?;
         super::write_output(out, &bytes)?;
         eprintln!("wrote {} ({} exercises)", out.display(), list.len());

@@ -6,10 +6,12 @@ mod causes;
 mod exercises;
 mod figure;
 mod init;
+mod lang;
 mod log;
 mod plan;
 mod screen;
 mod validate;
+mod watch;
 
 use crate::cli::{Cli, Command, Global};
 use crate::error::{Error, Result};
@@ -25,6 +27,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Validate(a) => validate::execute(&cli.global, &a),
         Command::Figure(a) => figure::execute(&cli.global, &a),
         Command::Plan(a) => plan::execute(&cli.global, &a),
+        Command::Watch(a) => watch::execute(&cli.global, &a),
         Command::Init(a) => init::execute(&cli.global, &a),
         Command::Screen(a) => screen::execute(&cli.global, &a),
         Command::Log(a) => log::execute(&cli.global, &a),
@@ -49,6 +52,7 @@ pub fn run(cli: Cli) -> Result<u8> {
                 crate::cli::SchemaKind::Program => crate::schema::schema("program"),
                 crate::cli::SchemaKind::Exercises => crate::schema::schema("exercises"),
                 crate::cli::SchemaKind::Template => crate::schema::schema("template"),
+                crate::cli::SchemaKind::Translation => crate::schema::schema("translation"),
                 crate::cli::SchemaKind::Plan => Some(crate::render::json::schema()),
             }
             .expect("every kind has a schema");
@@ -213,6 +217,12 @@ pub fn paint_report(report: &str) -> String {
 
 /// Load and validate the built-ins plus the user's folder and paths.
 pub fn load_and_validate(global: &Global, extra: &[std::path::PathBuf]) -> Validated {
+    validate_loaded(load_files(global, extra))
+}
+
+/// Read and parse the built-ins plus the user's folder and paths (skipped files are warned
+/// about here).
+pub fn load_files(global: &Global, extra: &[std::path::PathBuf]) -> load::Loaded {
     let mut diags = Vec::new();
     let mut sources = load::builtin_sources();
     let mut paths: Vec<std::path::PathBuf> = Vec::new();
@@ -233,6 +243,11 @@ pub fn load_and_validate(global: &Global, extra: &[std::path::PathBuf]) -> Valid
     }
     let mut loaded = load::parse_all(sources);
     loaded.diagnostics.extend(diags);
+    loaded
+}
+
+/// Validate loaded files; the warnings are printed here.
+pub fn validate_loaded(loaded: load::Loaded) -> Validated {
     let v = crate::validate::validate(loaded);
     for w in &v.warnings {
         eprintln!("warning: {w}");
@@ -261,8 +276,15 @@ pub fn today() -> chrono::NaiveDate {
 
 /// The print template: a built-in name, a template the user's folder defines, or a file path.
 pub fn template(v: &Validated, name: Option<&str>) -> Result<crate::template::Template> {
-    let name = name.unwrap_or("en");
-    if let Some((_, t)) = v.templates.iter().rev().find(|(_, t)| t.name == name) {
+    template_in(&v.templates, name.unwrap_or("en"))
+}
+
+/// The print template `name` among the loaded `templates`, the built-ins or a file path.
+pub fn template_in(
+    templates: &[(load::Source, crate::template::Template)],
+    name: &str,
+) -> Result<crate::template::Template> {
+    if let Some((_, t)) = templates.iter().rev().find(|(_, t)| t.name == name) {
         return Ok(t.clone());
     }
     if let Some(t) = crate::template::builtin(name) {
@@ -282,7 +304,7 @@ pub fn template(v: &Validated, name: Option<&str>) -> Result<crate::template::Te
             .map_err(Error::Invalid);
     }
     let mut names: Vec<&str> = crate::template::builtin_names().to_vec();
-    names.extend(v.templates.iter().map(|(_, t)| t.name.as_str()));
+    names.extend(templates.iter().map(|(_, t)| t.name.as_str()));
     Err(Error::usage(
         "--template",
         format!("unknown template `{name}`"),

@@ -127,11 +127,11 @@ pub fn execute(global: &Global, args: &PlanArgs) -> Result<u8> {
     if format == PlanFormat::Pdf {
         std::thread::spawn(render::pdf::prepare);
     }
-    let v = super::catalog(global)?;
-    let program = super::find_program(&v, &args.cause)?;
+    let prepared = super::lang::prepare(global, args.template.as_deref(), args.lang.as_deref())?;
+    let (v, template) = (&prepared.v, &prepared.template);
+    let program = super::find_program(v, &args.cause)?;
     let screening =
         super::screen::check_for_plan(program, &args.answers, args.cleared_by_clinician)?;
-    let template = super::template(&v, args.template.as_deref())?;
 
     if let Some(log) = &args.log {
         let text = crate::load::read_text(log).map_err(|d| Error::Invalid(vec![d]))?;
@@ -189,8 +189,16 @@ pub fn execute(global: &Global, args: &PlanArgs) -> Result<u8> {
         }
         opts.adjust = Some((map, adjustments));
     }
+    opts.run_words = plan::RunWords::from_wording(&template.text);
     let mut plan = plan::plan(&v.catalog.library, program, &opts);
     plan.screening = screening;
+    if let Some(w) = prepared
+        .overlay
+        .as_ref()
+        .and_then(|o| super::lang::fallback_warning(o, &plan, program, global.programs.as_deref()))
+    {
+        eprintln!("warning: {w}");
+    }
     let week = match &args.week {
         None => None,
         Some(w) => Some(select_week(w, start, today, plan.weeks.len() as u32)?),
@@ -212,7 +220,7 @@ pub fn execute(global: &Global, args: &PlanArgs) -> Result<u8> {
             .into_bytes()
         }
         PlanFormat::Json => render::json::render(&plan, &template.text),
-        PlanFormat::Pdf => super::render_pdf(&plan, &template, args.paper)?,
+        PlanFormat::Pdf => super::render_pdf(&plan, template, args.paper)?,
         PlanFormat::Ics => {
             render::ics::render(&plan, &template.text, &template.language, super::created()?)
         }

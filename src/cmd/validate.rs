@@ -24,10 +24,35 @@ struct Report<'a> {
     exercises: usize,
     templates: usize,
     problems: Vec<Problem<'a>>,
+    /// With `--lang`: the strings that are not translated, at their source text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    untranslated: Option<Vec<Untranslated<'a>>>,
+}
+
+#[derive(Serialize)]
+struct Untranslated<'a> {
+    file: &'a str,
+    line: usize,
+    column: usize,
+    what: &'a str,
+    text: &'a str,
 }
 
 pub fn execute(global: &Global, args: &ValidateArgs) -> Result<u8> {
-    let v = super::load_and_validate(global, &args.paths);
+    let (v, overlay) = match &args.lang {
+        Some(l) => {
+            let l = super::lang::check_lang(l)?;
+            let (v, o) = super::lang::load_in(global, &args.paths, &l);
+            (
+                v,
+                o.or(Some(crate::load::translate::Overlay {
+                    language: l,
+                    ..Default::default()
+                })),
+            )
+        }
+        None => (super::load_and_validate(global, &args.paths), None),
+    };
     let c = &v.catalog;
     if args.format == ListFormat::Json {
         let report = Report {
@@ -47,6 +72,18 @@ pub fn execute(global: &Global, args: &ValidateArgs) -> Result<u8> {
                     hint: &d.hint,
                 })
                 .collect(),
+            untranslated: overlay.as_ref().map(|o| {
+                o.missing
+                    .iter()
+                    .map(|m| Untranslated {
+                        file: &m.file,
+                        line: m.line,
+                        column: m.col,
+                        what: &m.what,
+                        text: &m.text,
+                    })
+                    .collect()
+            }),
         };
         let mut out = serde_json::to_string_pretty(&report).expect("plain data serializes");
         out.push('\n');
@@ -56,11 +93,46 @@ pub fn execute(global: &Global, args: &ValidateArgs) -> Result<u8> {
     if !v.diagnostics.is_empty() {
         return Err(Error::Invalid(v.diagnostics));
     }
-    println!(
+    let mut out = String::new();
+    if let Some(o) = &overlay {
+        for m in &o.missing {
+            out.push_str(&format!(
+                "{}:{}:{}: not translated to {}: {}: {:?}\n",
+                m.file,
+                m.line,
+                m.col,
+                o.language,
+                m.what,
+                clip(&m.text, 60)
+            ));
+        }
+    }
+    out.push_str(&format!(
         "ok: {} programs, {} exercises, {} templates checked",
         c.programs.len(),
         c.library.exercises.len(),
         v.templates.len()
-    );
+    ));
+    if let Some(o) = &overlay {
+        out.push_str(&match o.missing.len() {
+            0 => format!("; every string is translated to {}", o.language),
+            n => format!(
+                "; {n} {} not translated to {} (printed in English)",
+                if n == 1 { "string is" } else { "strings are" },
+                o.language
+            ),
+        });
+    }
+    out.push('\n');
+    super::write_stdout(out.as_bytes())?;
     Ok(0)
+}
+
+/// The first `n` characters of a text, with "…" when it was longer.
+fn clip(s: &str, n: usize) -> String {
+    let mut out: String = s.chars().take(n).collect();
+    if s.chars().count() > n {
+        out.push('…');
+    }
+    out
 }

@@ -8,6 +8,7 @@
 //! This is, with the command layer, the only code that touches the file system.
 
 pub mod raw;
+pub mod translate;
 
 use crate::diag::Diagnostic;
 use crate::template::{self, Template};
@@ -49,6 +50,8 @@ pub struct Loaded {
     pub exercises: Vec<(Source, ExerciseFile)>,
     pub programs: Vec<(Source, RawProgram)>,
     pub templates: Vec<(Source, Template)>,
+    /// Translation files (`translation = "de"`), laid over the others by `translate::apply`.
+    pub translations: Vec<(Source, translate::RawTranslation)>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -304,10 +307,13 @@ enum Kind {
     Exercises,
     Program,
     Template,
+    Translation,
 }
 
 fn classify(table: &toml::Table) -> Option<Kind> {
-    if table.contains_key("exercise") {
+    if table.contains_key("translation") {
+        Some(Kind::Translation)
+    } else if table.contains_key("exercise") {
         Some(Kind::Exercises)
     } else if ["page", "text", "style", "clinic", "language", "name"]
         .iter()
@@ -328,6 +334,13 @@ fn classify(table: &toml::Table) -> Option<Kind> {
 /// `id = ` (which TOML puts before any table) or `[[phase]]` a program; `[page]`, `[text]`,
 /// `[style]` or `[clinic]` a template. `None` when the first lines do not tell.
 fn quick_kind(text: &str) -> Option<Kind> {
+    // A translation says so on its first line (`translation = "de"`), before any table.
+    if text.lines().any(|l| {
+        l.strip_prefix("translation")
+            .is_some_and(|r| r.trim_start().starts_with('='))
+    }) {
+        return Some(Kind::Translation);
+    }
     // As in `classify`, [[exercise]] entries win over everything else.
     if text
         .lines()
@@ -380,6 +393,7 @@ pub fn parse_all(sources: Vec<Source>) -> Loaded {
         loaded.exercises.extend(one.exercises);
         loaded.programs.extend(one.programs);
         loaded.templates.extend(one.templates);
+        loaded.translations.extend(one.translations);
         loaded.diagnostics.extend(one.diagnostics);
     }
     loaded
@@ -411,6 +425,12 @@ fn parse_source(source: Source, loaded: &mut Loaded) {
             Ok(p) => loaded.programs.push((source, p)),
             Err(e) => loaded.diagnostics.push(toml_diagnostic(&source, &e)),
         },
+        Some(Kind::Translation) => {
+            match toml::from_str::<translate::RawTranslation>(&source.text) {
+                Ok(t) => loaded.translations.push((source, t)),
+                Err(e) => loaded.diagnostics.push(toml_diagnostic(&source, &e)),
+            }
+        }
         Some(Kind::Template) => {
             // A built-in template is parsed once per process, by `template::builtin`.
             let builtin = match source.layer {
@@ -428,7 +448,7 @@ fn parse_source(source: Source, loaded: &mut Loaded) {
         }
         None => loaded.diagnostics.push(
             Diagnostic::file(&source.name, "cannot tell what kind of file this is")
-                .hint("an exercise library has [[exercise]] entries, a program has `id` and [[phase]] tables, a template has a [page] or [text] table"),
+                .hint("an exercise library has [[exercise]] entries, a program has `id` and [[phase]] tables, a template has a [page] or [text] table, a translation starts with `translation = \"de\"`"),
         ),
     }
 }
@@ -564,6 +584,14 @@ mod tests {
         assert_eq!(
             quick_kind("extends = \"de\"\n[page]\npaper = \"a4\"\n"),
             Some(Kind::Template)
+        );
+        assert_eq!(
+            quick_kind("translation = \"de\"\n[[exercise]]\nid = \"x\"\n"),
+            Some(Kind::Translation)
+        );
+        assert_eq!(
+            quick_kind("# de\ntranslation=\"de\"\nid = \"pfps\"\n"),
+            Some(Kind::Translation)
         );
         assert_eq!(quick_kind("identifier = 3\n"), None);
         assert_eq!(quick_kind("[[reference]]\nid = \"x\"\n"), None);

@@ -59,6 +59,58 @@ pub struct Options {
     pub explain: bool,
     /// From a pain log (`adjust`): the program week each plan week uses, and why it changed.
     pub adjust: Option<(Vec<u32>, Vec<crate::painlog::Adjustment>)>,
+    /// The words of a walk-run day (the template's; English by default).
+    pub run_words: RunWords,
+}
+
+/// The words the planner writes for a walk-run day, from the template (`run_stage_name`,
+/// `run_intervals`, `run_continuous`, `run_effort`, `run_shortened`), and its decimal
+/// separator, so that a German plan says "Geh-Lauf-Stufe 1 von 6 ... 1,6 km".
+#[derive(Debug, Clone, PartialEq)]
+pub struct RunWords {
+    /// {stage}, {stages}.
+    pub stage_name: String,
+    /// {walk}, {run}, {distance}.
+    pub intervals: String,
+    /// {distance}.
+    pub continuous: String,
+    /// {effort}.
+    pub effort: String,
+    /// {distance}: the stage's distance.
+    pub shortened: String,
+    pub decimal_separator: String,
+}
+
+impl Default for RunWords {
+    fn default() -> Self {
+        RunWords {
+            stage_name: "Walk-run, stage {stage} of {stages}".into(),
+            intervals: "walk {walk} / run {run}, repeated to {distance}".into(),
+            continuous: "run continuously to {distance}".into(),
+            effort: "effort {effort}".into(),
+            shortened: "shortened from {distance}: no run longer than 110% of your longest run in the last 30 days".into(),
+            decimal_separator: ".".into(),
+        }
+    }
+}
+
+impl RunWords {
+    /// The template's words.
+    pub fn from_wording(w: &crate::template::Wording) -> Self {
+        RunWords {
+            stage_name: w.run_stage_name.clone(),
+            intervals: w.run_intervals.clone(),
+            continuous: w.run_continuous.clone(),
+            effort: w.run_effort.clone(),
+            shortened: w.run_shortened.clone(),
+            decimal_separator: w.decimal_separator.clone(),
+        }
+    }
+
+    /// Metres as kilometres with one decimal: "1.6 km", "1,6 km".
+    fn km(&self, metres: u32) -> String {
+        format!("{:.1} km", metres as f64 / 1000.0).replace('.', &self.decimal_separator)
+    }
 }
 
 impl Options {
@@ -73,6 +125,7 @@ impl Options {
             name: None,
             explain: false,
             adjust: None,
+            run_words: RunWords::default(),
         }
     }
 }
@@ -130,7 +183,10 @@ pub fn plan(library: &Library, program: &Program, opts: &Options) -> Plan {
     };
     let mut weeks = Vec::new();
     let mut used: Vec<String> = Vec::new();
-    let mut ladder = Ladder::default();
+    let mut ladder = Ladder {
+        words: opts.run_words.clone(),
+        ..Ladder::default()
+    };
 
     for w in 1..=total_weeks {
         let maintenance = w > program_weeks;
@@ -500,6 +556,7 @@ struct Ladder {
     runs: Vec<(NaiveDate, u32)>,
     stage: usize,
     done_at_stage: u32,
+    words: RunWords,
 }
 
 impl Ladder {
@@ -547,30 +604,43 @@ impl Ladder {
             }
         }
         self.runs.push((date, distance));
-        let pattern = if stage.walk == 0 {
-            "run continuously".to_string()
+        let words = &self.words;
+        let fill = crate::template::fill;
+        let to = words.km(distance);
+        let mut note = if stage.walk == 0 {
+            fill(&words.continuous, &[("distance", &to)])
         } else {
-            format!(
-                "walk {} / run {}, repeated",
-                mmss(stage.walk),
-                mmss(stage.run)
+            fill(
+                &words.intervals,
+                &[
+                    ("walk", &mmss(stage.walk)),
+                    ("run", &mmss(stage.run)),
+                    ("distance", &to),
+                ],
             )
         };
-        let mut note = format!("{pattern} to {:.1} km", distance as f64 / 1000.0);
         if !stage.effort.is_empty() {
-            note.push_str(&format!("; effort {}", stage.effort));
+            note.push_str("; ");
+            note.push_str(&fill(&words.effort, &[("effort", &stage.effort)]));
         }
         if !full {
-            note.push_str(&format!(
-                "; shortened from {:.1} km: no run longer than 110% of your longest run in the last 30 days",
-                stage.distance as f64 / 1000.0
+            note.push_str("; ");
+            note.push_str(&fill(
+                &words.shortened,
+                &[("distance", &words.km(stage.distance))],
             ));
         }
         let minutes = round_half(12.0 + distance as f64 / 2.0 / 60.0);
         Some(Item {
             slot: (0, 0),
             id: RUN_ID.into(),
-            name: format!("Walk-run, stage {} of {}", stage_i + 1, rtr.stages.len()),
+            name: crate::template::fill(
+                &self.words.stage_name,
+                &[
+                    ("stage", &(stage_i + 1).to_string()),
+                    ("stages", &rtr.stages.len().to_string()),
+                ],
+            ),
             category: crate::model::Category::Cardio,
             position: crate::model::Position::Standing,
             equipment: Vec::new(),

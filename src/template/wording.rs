@@ -417,6 +417,16 @@ wording! {
     run_what: String {},
     /// Column where the patient writes the date a run was done.
     run_done: String {},
+    /// A walk-run day's name; {stage} and {stages} are numbers.
+    run_stage_name: String { allow: &["stage", "stages"], require: &["stage"] },
+    /// What a walk-run stage with walking breaks is; {walk} and {run} are durations, {distance} the session's.
+    run_intervals: String { allow: &["walk", "run", "distance"], require: &["walk", "run", "distance"] },
+    /// What a continuous run is; {distance} is the session's.
+    run_continuous: String { allow: &["distance"], require: &["distance"] },
+    /// After a stage's description: how hard it should feel; {effort} is the program's text.
+    run_effort: String { allow: &["effort"], require: &["effort"] },
+    /// After a run cut short by the 110% rule; {distance} is the stage's full distance.
+    run_shortened: String { allow: &["distance"], require: &["distance"] },
     /// Title of the section for the therapist, always last.
     therapist_title: String {},
     /// Sentence under that title (may be empty).

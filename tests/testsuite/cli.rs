@@ -219,7 +219,7 @@ fn man_writes_every_page_it_refers_to() {
     );
     let r = run_in(&dir, &["man", "--dir", "pages"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert_eq!(r.stderr, "wrote 14 manual pages to pages\n");
+    assert_eq!(r.stderr, "wrote 15 manual pages to pages\n");
     let main = std::fs::read_to_string(dir.join("pages/rehabplan.1")).unwrap();
     assert_eq!(main, man.stdout);
     // Every page the main page names exists.
@@ -365,7 +365,7 @@ fn init_copies_the_builtins_and_never_overwrites() {
     let r = run_in(&dir, &["init", "clinic"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(
-        r.stderr.starts_with("wrote 14 files to clinic\n"),
+        r.stderr.starts_with("wrote 25 files to clinic\n"),
         "{}",
         r.stderr
     );
@@ -380,7 +380,7 @@ fn init_copies_the_builtins_and_never_overwrites() {
     std::fs::write(dir.join("clinic/pfps.toml"), "# my edits\n").unwrap();
     let r = run_in(&dir, &["init", "clinic"]);
     assert_eq!(r.code, 1);
-    assert_eq!(r.stderr, "error: cannot write clinic/adductor-strain.toml: it already exists (and 13 more); nothing was written (choose an empty folder, or move your files first)\n");
+    assert_eq!(r.stderr, "error: cannot write clinic/adductor-strain.toml: it already exists (and 24 more); nothing was written (choose an empty folder, or move your files first)\n");
     assert_eq!(
         std::fs::read_to_string(dir.join("clinic/pfps.toml")).unwrap(),
         "# my edits\n"

@@ -124,7 +124,7 @@ fn german_template_gives_german_events() {
     let summaries: Vec<&str> = all.iter().map(|e| e.get_summary().unwrap()).collect();
     assert_eq!(
         summaries[0],
-        "Reha-Woche 1: Dehnen (Iliotibial band syndrome (ITBS))"
+        "Reha-Woche 1: Dehnen (Iliotibialband-Syndrom (ITBS))"
     );
     let training = all
         .iter()

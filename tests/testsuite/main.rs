@@ -7,6 +7,7 @@ mod batch;
 mod cli;
 mod figure;
 mod files;
+mod i18n;
 mod ics;
 mod json;
 mod pdf;

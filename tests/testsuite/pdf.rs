@@ -256,7 +256,9 @@ fn every_cause_prints_within_the_page_budget() {
                 );
                 let weeks = plan["weeks"].as_array().unwrap().len() as u32;
                 let (n, _, _) = pages(&dir.join(&file));
-                let limit = budget(weeks);
+                // German text runs about a fifth longer than English (the translated
+                // programs and exercises, programs/lang/de/): one page more.
+                let limit = budget(weeks) + usize::from(template == "de");
                 assert!(
                     n <= limit,
                     "{file}: {n} pages for {weeks} weeks (at most {limit})"

@@ -385,3 +385,211 @@ fn step_6_the_pdf_is_written() {
     let bytes = std::fs::read(dir.join("plan.pdf")).unwrap();
     assert!(bytes.starts_with(b"%PDF-"), "not a PDF");
 }
+
+/// A copy of the tutorial's final folder in a fresh scratch folder, as `clinic/`.
+fn clinic_copy(name: &str) -> PathBuf {
+    fn copy(from: &Path, to: &Path) {
+        std::fs::create_dir_all(to).unwrap();
+        for e in std::fs::read_dir(from).unwrap() {
+            let e = e.unwrap();
+            let target = to.join(e.file_name());
+            if e.file_type().unwrap().is_dir() {
+                copy(&e.path(), &target);
+            } else {
+                std::fs::copy(e.path(), &target).unwrap();
+            }
+        }
+    }
+    let dir = scratch(name);
+    copy(&fixture("tutorial"), &dir.join("clinic"));
+    dir
+}
+
+const PLAN_DE: [&str; 10] = [
+    "--programs",
+    "clinic",
+    "plan",
+    "--cause",
+    "plica",
+    "--template",
+    "de",
+    "--start",
+    START,
+    "-o",
+];
+
+#[test]
+fn step_7_untranslated_text_falls_back_and_is_listed() {
+    let dir = clinic_copy("tutorial-step-7-before");
+    std::fs::remove_dir_all(dir.join("clinic/lang")).unwrap();
+    let r = run_in(&dir, &[&PLAN_DE[..], &["plan-de.pdf"]].concat());
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        r.stderr,
+        "warning: 35 strings of this plan are not translated to de and print in English; run `rehabplan validate --lang de clinic` to list them\n\
+         wrote plan-de.pdf (6 weeks, 2027-01-04 to 2027-02-14)\n"
+    );
+    let r = run_in(&dir, &["validate", "--lang", "de", "clinic"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let lines: Vec<&str> = r.stdout.lines().collect();
+    assert_eq!(
+        lines[..3],
+        [
+            "clinic/exercises/clinic.toml:5:8: not translated to de: exercise `quad-set`: name: \"Thigh tightening (quad set)\"",
+            "clinic/exercises/clinic.toml:13:3: not translated to de: exercise `quad-set`: instructions[1]: \"Sit on the floor or on a bed with your legs straight out in …\"",
+            "clinic/exercises/clinic.toml:14:3: not translated to de: exercise `quad-set`: instructions[2]: \"Put a rolled-up towel under the knee you are working.\"",
+        ]
+    );
+    let plica: Vec<&str> = lines
+        .iter()
+        .copied()
+        .filter(|l| l.starts_with("clinic/medial-plica.toml"))
+        .take(2)
+        .collect();
+    assert_eq!(
+        plica,
+        [
+            "clinic/medial-plica.toml:5:9: not translated to de: title: \"Medial plica irritation (plica syndrome)\"",
+            "clinic/medial-plica.toml:7:11: not translated to de: summary: \"Ache, and sometimes a click, on the inner front of the knee …\"",
+        ]
+    );
+    assert_eq!(
+        lines.last().copied(),
+        Some("ok: 9 programs, 60 exercises, 3 templates checked; 92 strings are not translated to de (printed in English)")
+    );
+}
+
+#[test]
+fn step_7_the_translation_is_the_one_shown_and_leaves_no_warning() {
+    let doc = std::fs::read_to_string(repo().join("docs/tutorial.md")).unwrap();
+    let file = std::fs::read_to_string(fixture("tutorial/lang/de/medial-plica.toml")).unwrap();
+    assert!(
+        doc.contains(&format!("```toml\n{file}```")),
+        "docs/tutorial.md step 7 does not show tests/fixtures/tutorial/lang/de/medial-plica.toml"
+    );
+    let dir = clinic_copy("tutorial-step-7-after");
+    let r = run_in(&dir, &["validate", "--lang", "de", "clinic"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.stderr, "");
+    assert!(r.stdout.starts_with(
+        "clinic/pfps-no-prone.toml:5:9: not translated to de: title: \"Patellofemoral pain (runner's knee), no lying face down\"\n"
+    ), "{}", r.stdout);
+    assert!(r.stdout.ends_with(
+        "ok: 9 programs, 60 exercises, 3 templates checked; 57 strings are not translated to de (printed in English)\n"
+    ), "{}", r.stdout);
+    assert!(!r.stdout.contains("medial-plica.toml"), "{}", r.stdout);
+    assert!(!r.stdout.contains("clinic.toml"), "{}", r.stdout);
+    let r = run_in(&dir, &[&PLAN_DE[..], &["plan-de.pdf"]].concat());
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        r.stderr,
+        "wrote plan-de.pdf (6 weeks, 2027-01-04 to 2027-02-14)\n"
+    );
+    let r = run_in(&dir, &[&PLAN_DE[..8], &[START, "--week", "1"]].concat());
+    assert!(
+        r.stdout
+            .starts_with("Übungsplan: Reizung der inneren Plica (Plica-Syndrom)\n"),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains("Oberschenkel anspannen"), "{}", r.stdout);
+}
+
+#[cfg(unix)]
+#[test]
+fn step_8_watch_shows_each_save_and_keeps_the_last_good_pdf() {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    use std::sync::{Arc, Mutex};
+    use std::time::{Duration, Instant};
+
+    let dir = clinic_copy("tutorial-step-8");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_rehabplan"))
+        .args([
+            "--programs",
+            "clinic",
+            "watch",
+            "--cause",
+            "plica",
+            "--template",
+            "de",
+            "--start",
+            START,
+            "-o",
+            "plan-de.pdf",
+        ])
+        .current_dir(&dir)
+        .env("REHABPLAN_TODAY", TODAY)
+        .env("SOURCE_DATE_EPOCH", "1767225600")
+        .env("NO_COLOR", "1")
+        .env_remove("REHABPLAN_PROGRAMS")
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stderr = Arc::new(Mutex::new(String::new()));
+    let mut pipe = child.stderr.take().unwrap();
+    let sink = Arc::clone(&stderr);
+    let reader = std::thread::spawn(move || {
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = pipe.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            sink.lock()
+                .unwrap()
+                .push_str(&String::from_utf8_lossy(&buf[..n]));
+        }
+    });
+    let err = || stderr.lock().unwrap().clone();
+    let wait_for = |what: &str| {
+        let start = Instant::now();
+        while !err().contains(what) && start.elapsed() < Duration::from_secs(90) {
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        assert!(err().contains(what), "no {what:?} in:\n{}", err());
+    };
+    wait_for("wrote plan-de.pdf");
+    assert_eq!(
+        err(),
+        "watching clinic for changes; plan-de.pdf is rewritten after each save (Ctrl-C stops)\n\
+         wrote plan-de.pdf (6 weeks, 2027-01-04 to 2027-02-14)\n"
+    );
+    let good = std::fs::read(dir.join("plan-de.pdf")).unwrap();
+    let program = dir.join("clinic/medial-plica.toml");
+    let text = std::fs::read_to_string(&program).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines[62..64],
+        ["exercise = \"straight-leg-raise\"", "sets = 2"]
+    );
+    let broken: Vec<&str> = lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| if i == 63 { "sets = 0" } else { l })
+        .collect();
+    std::fs::write(&program, broken.join("\n") + "\n").unwrap();
+    wait_for("not written");
+    assert!(err().ends_with(
+        "error: clinic/medial-plica.toml:64:8: sets is 0\n  hint: sets must be from 1 to 10; typical: 2-3\n1 problem found in the input files\nnot written: fix the problem above and save again\n"
+    ), "{}", err());
+    assert_eq!(std::fs::read(dir.join("plan-de.pdf")).unwrap(), good);
+    unsafe {
+        libc::kill(child.id() as i32, libc::SIGINT);
+    }
+    let start = Instant::now();
+    let status = loop {
+        if let Some(s) = child.try_wait().unwrap() {
+            break s;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(90),
+            "watch did not stop"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    reader.join().unwrap();
+    assert_eq!(status.code(), Some(0));
+    assert!(err().ends_with("stopped watching\n"), "{}", err());
+}

@@ -42,9 +42,11 @@ impl Builder<'_> {
 
         // What each stage is, from the first run at its full distance.
         let mut stages: Vec<(&str, &str)> = Vec::new();
+        // A shortened run's note ends in the template's `run_shortened` clause.
+        let shortened = format!("; {}", w.run_shortened.split('{').next().unwrap_or(""));
         for run in &runs {
             for item in run.exercises.iter().filter(|i| i.id == crate::plan::RUN_ID) {
-                let full = item.note.split("; shortened").next().unwrap_or("");
+                let full = item.note.split(shortened.as_str()).next().unwrap_or("");
                 if !stages.iter().any(|(n, _)| *n == item.name) {
                     stages.push((&item.name, full));
                 }
