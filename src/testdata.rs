@@ -220,34 +220,6 @@ fn info(e: &Ex) -> ExerciseInfo {
     }
 }
 
-/// The walk-run item of a run day.
-fn walk_run(metres: u32) -> Item {
-    Item {
-        slot: (0, 0),
-        id: "walk-run".into(),
-        name: "Walk-run".into(),
-        category: Category::Cardio,
-        position: Position::Standing,
-        equipment: Vec::new(),
-        sets: 1,
-        reps: None,
-        hold_seconds: None,
-        time_seconds: None,
-        distance_m: Some(metres),
-        per_side: false,
-        load: None,
-        tempo: None,
-        rest_seconds: 0,
-        minutes: 25.0,
-        note: format!(
-            "walk 2:00 / run 3:00, repeated to {:.1} km; effort 3/10",
-            f64::from(metres) / 1000.0
-        ),
-        caution: String::new(),
-        explain: Vec::new(),
-    }
-}
-
 /// A plan of `weeks` weeks starting Monday 3 March 2025, with `patient` as the name.
 pub fn sample_plan_for(weeks: u32, patient: Option<&str>) -> Plan {
     let start = NaiveDate::from_ymd_opt(2025, 3, 3).expect("a date");
@@ -292,17 +264,11 @@ pub fn sample_plan_for(weeks: u32, patient: Option<&str>) -> Plan {
                     items.push(item(id, n));
                 }
             }
-            let run = n >= 9 && matches!(date.weekday(), Weekday::Tue | Weekday::Sat);
-            if run {
-                items.push(walk_run(1600 + 200 * (n - 9)));
-            }
             sessions.push(Session {
                 date,
                 weekday: crate::plan::types::weekday_id(date.weekday()).into(),
                 kind: if training {
                     SessionKind::Training
-                } else if run {
-                    SessionKind::Run
                 } else {
                     SessionKind::Daily
                 },
@@ -335,7 +301,7 @@ pub fn sample_plan_for(weeks: u32, patient: Option<&str>) -> Plan {
             exercises.push(info(e));
         }
     }
-    Plan {
+    let mut plan = Plan {
         patient: patient.map(String::from),
         cause: CauseRef { id: "pfps".into(), title: "Patellofemoral pain (runner's knee)".into() },
         program: ProgramInfo {
@@ -365,7 +331,24 @@ pub fn sample_plan_for(weeks: u32, patient: Option<&str>) -> Plan {
                     "At least one rest day between walk-run days.".into(),
                     "Do not progress if the knee is swollen, stiff or more painful.".into(),
                 ],
-                stages: vec![RunStage { walk: 120, run: 180, distance: 1600, effort: "3/10".into() }],
+                stages: vec![
+                    RunStage {
+                        walk: 120,
+                        run: 180,
+                        distance: 1600,
+                        effort: "3/10".into(),
+                        what: String::new(),
+                        check: Vec::new(),
+                    },
+                    RunStage {
+                        walk: 0,
+                        run: 0,
+                        distance: 2000,
+                        effort: "5/10".into(),
+                        what: "Jog, then 4 strides at about half speed".into(),
+                        check: vec!["The fast leg-raise test feels safe".into()],
+                    },
+                ],
                 rationale: "The ladder of the hip-and-core program.".into(),
             }),
             pain_rule: PainRule {
@@ -408,7 +391,17 @@ pub fn sample_plan_for(weeks: u32, patient: Option<&str>) -> Plan {
         weeks: plan_weeks,
         warnings: Vec::new(),
         exercises,
-    }
+        runs: Vec::new(),
+    };
+    // As the planner does: the ladder is offered once the plan reaches its first week.
+    plan.runs = plan
+        .program
+        .return_to_run
+        .as_ref()
+        .filter(|r| r.start_week <= weeks)
+        .map(crate::plan::ladder::runs)
+        .unwrap_or_default();
+    plan
 }
 
 /// [`sample_plan_for`] with the patient "Zoë Łukasiewicz".

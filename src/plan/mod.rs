@@ -8,6 +8,7 @@
 //! - within a slot the dose never falls from one week to the next unless the program says so;
 //! - with `--equipment`, no scheduled exercise needs equipment the user does not have.
 
+pub mod ladder;
 pub mod types;
 
 use crate::model::{Dose, DoseKind, Exercise, Frequency, Library, Program};
@@ -124,7 +125,6 @@ pub fn plan(library: &Library, program: &Program, opts: &Options) -> Plan {
     };
     let mut weeks = Vec::new();
     let mut used: Vec<String> = Vec::new();
-    let mut ladder = Ladder::default();
 
     for w in 1..=total_weeks {
         let maintenance = w > program_weeks;
@@ -229,19 +229,12 @@ pub fn plan(library: &Library, program: &Program, opts: &Options) -> Plan {
                 }
                 items.push((slot.priority, item));
             }
-            let mut kind = if is_training {
+            // Runs are not dated: the walk-run ladder is gated on its entry criteria (`runs`).
+            let kind = if is_training {
                 SessionKind::Training
             } else {
                 SessionKind::Daily
             };
-            if let Some(rtr) = &program.return_to_run {
-                if !is_training && pw >= rtr.start_week {
-                    if let Some(run) = ladder.next(rtr, date, week_start) {
-                        items.push((1, run));
-                        kind = SessionKind::Run;
-                    }
-                }
-            }
             if items.is_empty() {
                 continue;
             }
@@ -348,6 +341,13 @@ pub fn plan(library: &Library, program: &Program, opts: &Options) -> Plan {
         weeks,
         warnings,
         exercises,
+        // The ladder is offered once the plan reaches the week its checklist may be tried.
+        runs: program
+            .return_to_run
+            .as_ref()
+            .filter(|r| r.start_week <= total_weeks)
+            .map(ladder::runs)
+            .unwrap_or_default(),
     }
 }
 
@@ -433,113 +433,6 @@ fn clinician_notes(
 
 /// The id of walk-run items (they are not library exercises).
 pub const RUN_ID: &str = "walk-run";
-
-/// The walk-run ladder's progress through the plan.
-#[derive(Debug, Default)]
-struct Ladder {
-    /// (date, metres) of every run so far.
-    runs: Vec<(NaiveDate, u32)>,
-    stage: usize,
-    done_at_stage: u32,
-}
-
-impl Ladder {
-    /// The run for `date`, if one is due: a rest day since the last run, at most `per_week` runs
-    /// in the plan week starting `week_start`, and never longer than 110% of the longest run of
-    /// the previous 30 days (Frandsen et al. 2025), so a big step between stages is split.
-    fn next(
-        &mut self,
-        rtr: &crate::model::ReturnToRun,
-        date: NaiveDate,
-        week_start: NaiveDate,
-    ) -> Option<Item> {
-        if rtr.stages.is_empty() {
-            return None;
-        }
-        if self
-            .runs
-            .last()
-            .is_some_and(|(d, _)| (date - *d).num_days() < 2)
-        {
-            return None;
-        }
-        if self.runs.iter().filter(|(d, _)| *d >= week_start).count() as u32 >= rtr.per_week {
-            return None;
-        }
-        let stage_i = self.stage.min(rtr.stages.len() - 1);
-        let stage = &rtr.stages[stage_i];
-        let longest = self
-            .runs
-            .iter()
-            .filter(|(d, _)| (date - *d).num_days() <= 30)
-            .map(|(_, m)| *m)
-            .max();
-        let cap = longest.map(|m| (m * 11 / 10) / 10 * 10);
-        let distance = match cap {
-            Some(c) if c < stage.distance => c,
-            _ => stage.distance,
-        };
-        let full = distance == stage.distance;
-        if full {
-            self.done_at_stage += 1;
-            if self.done_at_stage >= rtr.repeat && self.stage + 1 < rtr.stages.len() {
-                self.stage += 1;
-                self.done_at_stage = 0;
-            }
-        }
-        self.runs.push((date, distance));
-        let pattern = if stage.walk == 0 {
-            "run continuously".to_string()
-        } else {
-            format!(
-                "walk {} / run {}, repeated",
-                mmss(stage.walk),
-                mmss(stage.run)
-            )
-        };
-        let mut note = format!("{pattern} to {:.1} km", distance as f64 / 1000.0);
-        if !stage.effort.is_empty() {
-            note.push_str(&format!("; effort {}", stage.effort));
-        }
-        if !full {
-            note.push_str(&format!(
-                "; shortened from {:.1} km: no run longer than 110% of your longest run in the last 30 days",
-                stage.distance as f64 / 1000.0
-            ));
-        }
-        let minutes = round_half(12.0 + distance as f64 / 2.0 / 60.0);
-        Some(Item {
-            slot: (0, 0),
-            id: RUN_ID.into(),
-            name: format!("Walk-run, stage {} of {}", stage_i + 1, rtr.stages.len()),
-            category: crate::model::Category::Cardio,
-            position: crate::model::Position::Standing,
-            equipment: Vec::new(),
-            sets: 1,
-            reps: None,
-            hold_seconds: None,
-            time_seconds: None,
-            distance_m: Some(distance),
-            per_side: false,
-            load: None,
-            tempo: None,
-            rest_seconds: 0,
-            minutes,
-            note,
-            caution: String::new(),
-            explain: Vec::new(),
-        })
-    }
-}
-
-/// "2 min", "1:30 min", "45 s".
-fn mmss(s: u32) -> String {
-    match (s / 60, s % 60) {
-        (0, sec) => format!("{sec} s"),
-        (m, 0) => format!("{m} min"),
-        (m, sec) => format!("{m}:{sec:02} min"),
-    }
-}
 
 /// Variant names for the appendix, leaving out those contraindicated for this cause.
 fn names(library: &Library, ids: &[String], program: &Program) -> Vec<String> {

@@ -22,6 +22,34 @@ pub struct Plan {
     pub warnings: Vec<String>,
     /// Every exercise the plan uses, in order of first use: the PDF appendix.
     pub exercises: Vec<ExerciseInfo>,
+    /// The walk-run ladder's runs, in order and without dates: they start when the patient can
+    /// tick every entry criterion (`program.return_to_run`), not on a calendar week. Empty when
+    /// the program has no ladder or the plan ends before the ladder's first week.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub runs: Vec<LadderRun>,
+}
+
+/// One run of the walk-run ladder. It has no date: the patient writes the date it was done.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LadderRun {
+    /// 1-based, in the order the runs are done.
+    pub number: u32,
+    /// The stage, 1-based, and how many stages the ladder has.
+    pub stage: u32,
+    pub stages: u32,
+    /// E.g. "walk 2 min / run 3 min, repeated", or the stage's own words (`what`).
+    pub what: String,
+    pub distance_m: u32,
+    /// E.g. "3/10, easy"; empty for none.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub effort: String,
+    /// The stage's distance when this run is shorter: no run is longer than 110% of the
+    /// longest run before it (Frandsen et al. 2025).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub shortened_from_m: Option<u32>,
+    /// A checklist to tick before this run (the first run of a stage that has one).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub check: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -93,7 +121,8 @@ pub enum SessionKind {
     Training,
     /// A rest day that still has daily items (stretches) or every-n-days items.
     Daily,
-    /// A walk-run day of the return-to-running ladder (no strength work that day).
+    /// A walk-run day. The planner no longer dates runs (they are gated on the ladder's entry
+    /// criteria, see `Plan::runs`); kept so renderers and old JSON readers stay valid.
     Run,
 }
 

@@ -162,7 +162,22 @@ pub fn schema() -> Value {
             ("distance", count()),
             ("effort", string()),
         ],
-        &[],
+        &[("what", string()), ("check", strings())],
+    );
+    // A run of the ladder: undated, gated on the entry criteria.
+    let run = object(
+        &[
+            ("number", count()),
+            ("stage", count()),
+            ("stages", count()),
+            ("what", string()),
+            ("distance_m", count()),
+        ],
+        &[
+            ("effort", string()),
+            ("shortened_from_m", count()),
+            ("check", strings()),
+        ],
     );
     let return_to_run = object(
         &[
@@ -231,7 +246,7 @@ pub fn schema() -> Value {
             ("warnings", strings()),
             ("exercises", array(exercise)),
         ],
-        &[],
+        &[("runs", array(run))],
     );
     let top = plan.as_object_mut().expect("an object");
     let mut head = serde_json::Map::new();

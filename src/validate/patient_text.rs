@@ -16,7 +16,7 @@ use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
 /// Keys whose text the patient reads, in a program file or an exercise library.
-const PATIENT_KEYS: [&str; 19] = [
+const PATIENT_KEYS: [&str; 21] = [
     // programs
     "title",
     "summary",
@@ -32,6 +32,8 @@ const PATIENT_KEYS: [&str; 19] = [
     "entry_criteria",
     "rules",
     "effort",
+    "what",
+    "check",
     // exercises
     "muscles",
     "instructions",

@@ -841,6 +841,13 @@ fn check_run(
             run,
             distance,
             effort: s.effort.trim().to_string(),
+            what: s.what.trim().to_string(),
+            check: s
+                .check
+                .iter()
+                .map(|c| c.trim().to_string())
+                .filter(|c| !c.is_empty())
+                .collect(),
         });
     }
     if stages.is_empty() {

@@ -312,7 +312,7 @@ fn a_failed_pdf_leaves_the_old_file() {
 }
 
 /// The ITBS plan says on its cover that the pain is usually lateral, and prints the walk-run
-/// ladder's entry criteria with its run days.
+/// ladder's entry criteria and its runs, undated.
 #[test]
 fn itbs_cover_and_return_to_run_in_the_pdf() {
     let dir = scratch("pdf-itbs");
@@ -331,7 +331,14 @@ fn itbs_cover_and_return_to_run_in_the_pdf() {
     );
     assert!(flat.contains("Back to running"));
     assert!(flat.contains("You can walk briskly for 30 minutes without knee pain."));
-    assert!(flat.contains("Walk-run, stage 1 of 6"));
+    assert!(flat.contains("Start running when you can tick all of these, not on a set date:"));
+    // The runs are not dated: the running section has no date in it, only lines to write one.
+    let running = &flat[flat.find("Back to running").unwrap()..];
+    let running = &running[..running.find("For your therapist").unwrap_or(running.len())];
+    assert!(running.contains("Stage 1 of 6: walk 2 min / run 3 min, repeated · 1.6 km"), "{running}");
+    assert!(running.contains("Done on"));
+    assert!(!running.contains("Planned"), "{running}");
+    assert!(!running.contains("Jan") && !running.contains("Feb"), "{running}");
 }
 
 #[test]

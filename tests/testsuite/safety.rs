@@ -235,7 +235,7 @@ fn log_errors_are_placed() {
 }
 
 #[test]
-fn walk_run_days_follow_the_ladder_rules() {
+fn walk_runs_are_gated_on_the_checklist_not_dated() {
     let p = plan_json_args(&[
         "--cause",
         "itbs",
@@ -246,48 +246,41 @@ fn walk_run_days_follow_the_ladder_rules() {
         "--weeks",
         "16",
     ]);
-    let mut runs: Vec<(chrono::NaiveDate, u64)> = Vec::new();
+    // No session of any week is a run: the runs start when the checklist is ticked.
     for w in p["weeks"].as_array().unwrap() {
         for s in w["sessions"].as_array().unwrap() {
-            let date =
-                chrono::NaiveDate::parse_from_str(s["date"].as_str().unwrap(), "%Y-%m-%d").unwrap();
-            let run = s["exercises"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .find(|e| e["id"] == "walk-run");
-            if let Some(r) = run {
-                assert_eq!(s["kind"], "run");
-                assert!(
-                    w["program_week"].as_u64().unwrap() >= 5,
-                    "run before the ladder starts"
-                );
-                assert!(
-                    !["mon", "wed", "fri"].contains(&s["weekday"].as_str().unwrap()),
-                    "run on a strength day"
-                );
-                runs.push((date, r["distance_m"].as_u64().unwrap()));
-            }
-        }
-    }
-    assert!(runs.len() >= 10, "{runs:?}");
-    assert_eq!(runs[0].1, 1609);
-    for (i, (d, m)) in runs.iter().enumerate() {
-        if i > 0 {
+            assert_ne!(s["kind"], "run", "{s}");
             assert!(
-                (*d - runs[i - 1].0).num_days() >= 2,
-                "no rest day before {d}"
+                s["exercises"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .all(|e| e["id"] != "walk-run"),
+                "a dated run: {s}"
             );
         }
-        let longest = runs[..i]
-            .iter()
-            .filter(|(p, _)| (*d - *p).num_days() <= 30)
-            .map(|(_, m)| *m)
-            .max();
-        if let Some(l) = longest {
-            assert!(*m * 10 <= l * 11, "{d}: {m} m is more than 110% of {l} m");
-        }
     }
+    let runs = p["runs"].as_array().expect("the ladder's runs");
+    assert!(runs.len() >= 12, "{runs:?}");
+    assert_eq!(runs[0]["distance_m"], 1609);
+    assert_eq!(runs[0]["stage"], 1);
+    let mut longest = 0;
+    for (i, r) in runs.iter().enumerate() {
+        assert_eq!(r["number"], i as u64 + 1);
+        assert!(r.get("date").is_none(), "{r}");
+        let m = r["distance_m"].as_u64().unwrap();
+        if longest > 0 {
+            assert!(m * 10 <= longest * 11, "run {}: {m} m is more than 110% of {longest} m", i + 1);
+        }
+        longest = longest.max(m);
+    }
+    // Each stage is done twice at its full distance before the next.
+    let full: Vec<u64> = runs
+        .iter()
+        .filter(|r| r.get("shortened_from_m").is_none())
+        .map(|r| r["stage"].as_u64().unwrap())
+        .collect();
+    assert_eq!(full, [1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6]);
     assert!(
         p["program"]["return_to_run"]["entry_criteria"]
             .as_array()
@@ -295,6 +288,56 @@ fn walk_run_days_follow_the_ladder_rules() {
             .len()
             >= 2
     );
+}
+
+/// Every cause a runner has comes with a walk-run ladder, gated on a checklist; the text view
+/// prints the checklist with boxes and every run with a line for its date, and no run day.
+#[test]
+fn every_running_cause_has_a_gated_ladder() {
+    for cause in ["pfps", "itbs", "pes-anserine", "meniscus", "adductor-strain", "hamstring-strain"] {
+        let p = plan_json_args(&["--cause", cause, "--start", "2027-01-04"]);
+        let runs = p["runs"].as_array().unwrap_or_else(|| panic!("{cause}: no runs"));
+        assert!(runs.len() >= 6, "{cause}: {runs:?}");
+        let rtr = &p["program"]["return_to_run"];
+        assert!(rtr["entry_criteria"].as_array().unwrap().len() >= 2, "{cause}");
+        assert!(
+            rtr["rules"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|r| r.as_str().unwrap().contains("110%")),
+            "{cause}: the 110% rule"
+        );
+        let r = run(&["plan", "--cause", cause, "--start", "2027-01-04"]);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        let text = &r.stdout;
+        let at = text.find("Back to running (checklist from program week").unwrap_or_else(|| panic!("{cause}: {text}"));
+        let section = &text[at..];
+        assert!(section.contains("Start running when you can tick all of these, not on a set date:"), "{cause}");
+        assert!(section.contains("  [ ] "), "{cause}");
+        assert!(section.contains("   1. Stage 1 of ") || section.contains("  1. Stage 1 of "), "{cause}: {section}");
+        assert!(section.contains("Done on: ________"), "{cause}");
+        assert!(!text.contains("  walk-run day ("), "{cause}: a dated run day");
+        let ics = run(&["plan", "--cause", cause, "--start", "2027-01-04", "--format", "ics"]);
+        assert_eq!(ics.code, 0, "{}", ics.stderr);
+        assert!(!ics.stdout.contains("Walk-run"), "{cause}: a run in the calendar");
+    }
+    // Knee osteoarthritis has no ladder.
+    let p = plan_json_args(&["--cause", "knee-oa", "--start", "2027-01-04"]);
+    assert!(p.get("runs").is_none());
+}
+
+/// The hamstring ladder ends with Askling's sprint steps, after a checklist with the H-test.
+#[test]
+fn hamstring_sprints_wait_for_the_h_test() {
+    let r = run(&["plan", "--cause", "hamstring-strain", "--start", "2027-01-04"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let at = r.stdout.find("Back to running").unwrap();
+    let section = &r.stdout[at..];
+    let check = section.find("tick all of these:\n    [ ] ").expect("a stage checklist");
+    let sprint = section.find("sprint").expect("sprint steps");
+    assert!(check < sprint, "{section}");
+    assert!(section.contains("fast straight-leg raise test (the H-test)"), "{section}");
 }
 
 fn plan_json_args(args: &[&str]) -> Value {

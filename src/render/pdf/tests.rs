@@ -166,7 +166,14 @@ fn a_twelve_week_plan_prints_a_handout() {
         1
     );
     assert!(r.has("10 single-leg hops on each side without pain"));
-    assert!(r.has("walk 2:00 / run 3:00"), "{}", r.all());
+    // The runs are in order without a planned date, each with a line for the date it was done;
+    // a stage's own checklist comes before its first run.
+    assert!(r.has("Stage 1 of 2: walk 2 min / run 3 min, repeated · 1.6 km; 3/10"), "{}", r.all());
+    assert!(!r.has(&squash(&w.run_planned)));
+    assert!(r.has("Before run 3, tick all of these:"));
+    assert!(r.has("The fast leg-raise test feels safe"));
+    assert!(r.has("Stage 2 of 2: Jog, then 4 strides at about half speed · 1.7 km (a build-up run towards 2 km"), "{}", r.all());
+    assert!(r.has("Stage 2 of 2 · 2 km"));
     // Phase criteria at the end of each phase.
     assert_eq!(r.all().matches(&squash(&w.progress_title)).count(), 3);
 }
