@@ -217,6 +217,18 @@ pub enum Frequency {
     Daily,
     /// Every n-th day counted from the plan's start (Askling: every 2nd or 3rd day).
     EveryDays(u32),
+    /// Every calendar day, this many times a day (Askling's extender: twice a day).
+    TimesADay(u32),
+}
+
+impl Frequency {
+    /// How many times a day the exercise is done on a day it is due.
+    pub fn per_day(&self) -> u32 {
+        match self {
+            Frequency::TimesADay(n) => *n,
+            _ => 1,
+        }
+    }
 }
 
 /// One week's prescription for a slot.

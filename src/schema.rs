@@ -127,7 +127,7 @@ fn slot_props(kind: &str) -> Vec<(&'static str, Value)> {
     }
     v.push(("exercise", id("An exercise id from the library.")));
     v.extend(dose_props(false));
-    v.push(("frequency", json!({ "type": "string", "pattern": "^(session|daily|every-[2-7]-days)$", "description": "session (each training day, default), daily, or every-N-days." })));
+    v.push(("frequency", json!({ "type": "string", "pattern": "^(session|daily|twice-daily|every-[2-7]-days)$", "description": "session (each training day, default), daily, twice-daily (two ticks a day in the log), or every-N-days." })));
     v.push((
         "priority",
         int(

@@ -181,6 +181,7 @@ fn item(id: &str, week: u32) -> Item {
         load: e.load.map(String::from),
         tempo: e.tempo.map(String::from),
         rest_seconds: if time.is_some() { 0 } else { 60 },
+        times_a_day: 1,
         minutes: 2.5,
         note: if id == "clamshell" {
             "Keep your feet together throughout.".into()

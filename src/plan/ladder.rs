@@ -73,7 +73,11 @@ fn pattern(stage: &crate::model::RunStage) -> String {
     } else if stage.walk == 0 {
         "run continuously".to_string()
     } else {
-        format!("walk {} / run {}, repeated", mmss(stage.walk), mmss(stage.run))
+        format!(
+            "walk {} / run {}, repeated",
+            mmss(stage.walk),
+            mmss(stage.run)
+        )
     }
 }
 
@@ -117,7 +121,10 @@ mod tests {
 
     #[test]
     fn each_stage_is_done_repeat_times_at_full_distance() {
-        let r = runs(&ladder(vec![stage(120, 180, 1600), stage(60, 240, 1700)], 2));
+        let r = runs(&ladder(
+            vec![stage(120, 180, 1600), stage(60, 240, 1700)],
+            2,
+        ));
         let d: Vec<(u32, u32)> = r.iter().map(|r| (r.stage, r.distance_m)).collect();
         assert_eq!(d, [(1, 1600), (1, 1600), (2, 1700), (2, 1700)]);
         assert_eq!(r[0].what, "walk 2 min / run 3 min, repeated");

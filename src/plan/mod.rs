@@ -182,7 +182,7 @@ pub fn plan(library: &Library, program: &Program, opts: &Options) -> Plan {
             for slot in &phase.slots {
                 let due = match slot.frequency {
                     Frequency::Session => is_training,
-                    Frequency::Daily => true,
+                    Frequency::Daily | Frequency::TimesADay(_) => true,
                     Frequency::EveryDays(n) => day_index.rem_euclid(n as i64) == 0,
                 };
                 if !due {
@@ -206,6 +206,7 @@ pub fn plan(library: &Library, program: &Program, opts: &Options) -> Plan {
                     item.load = None;
                 }
                 item.slot = (phase.number, slot.index);
+                item.times_a_day = slot.frequency.per_day();
                 if opts.explain {
                     let mut e = vec![format!(
                         "phase {} \"{}\", slot {}, program week {}{}; dose: {}{}",
@@ -568,6 +569,7 @@ fn item(ex: &Exercise, dose: &Dose, program: &Program, note: String) -> Item {
         load: dose.load.clone(),
         tempo: dose.tempo.clone(),
         rest_seconds: dose.rest,
+        times_a_day: 1,
         minutes: 0.0,
         note,
         caution: if ex.is_cautioned_for(&program.causes) {

@@ -160,6 +160,9 @@ pub struct Item {
     pub load: Option<String>,
     pub tempo: Option<String>,
     pub rest_seconds: u32,
+    /// Times a day (1 for most; 2 for "twice-daily" work such as Askling's extender).
+    #[serde(skip_serializing_if = "is_one")]
+    pub times_a_day: u32,
     /// Estimated minutes, rounded to 0.5.
     pub minutes: f64,
     #[serde(skip_serializing_if = "String::is_empty")]
@@ -192,6 +195,10 @@ pub struct ExerciseInfo {
     /// The exercise's figure, when it has one (renderers draw it with `figure::draw`).
     #[serde(skip)]
     pub figure: Option<crate::figure::Figure>,
+}
+
+fn is_one(n: &u32) -> bool {
+    *n == 1
 }
 
 fn weekdays<S: Serializer>(days: &[Weekday], s: S) -> Result<S::Ok, S::Error> {

@@ -105,6 +105,7 @@ pub fn schema() -> Value {
             ("minutes", json!({"type": "number", "minimum": 0})),
         ],
         &[
+            ("times_a_day", json!({"type": "integer", "minimum": 2})),
             ("note", string()),
             ("caution", string()),
             ("explain", strings()),

@@ -270,7 +270,11 @@ fn walk_runs_are_gated_on_the_checklist_not_dated() {
         assert!(r.get("date").is_none(), "{r}");
         let m = r["distance_m"].as_u64().unwrap();
         if longest > 0 {
-            assert!(m * 10 <= longest * 11, "run {}: {m} m is more than 110% of {longest} m", i + 1);
+            assert!(
+                m * 10 <= longest * 11,
+                "run {}: {m} m is more than 110% of {longest} m",
+                i + 1
+            );
         }
         longest = longest.max(m);
     }
@@ -294,12 +298,24 @@ fn walk_runs_are_gated_on_the_checklist_not_dated() {
 /// prints the checklist with boxes and every run with a line for its date, and no run day.
 #[test]
 fn every_running_cause_has_a_gated_ladder() {
-    for cause in ["pfps", "itbs", "pes-anserine", "meniscus", "adductor-strain", "hamstring-strain"] {
+    for cause in [
+        "pfps",
+        "itbs",
+        "pes-anserine",
+        "meniscus",
+        "adductor-strain",
+        "hamstring-strain",
+    ] {
         let p = plan_json_args(&["--cause", cause, "--start", "2027-01-04"]);
-        let runs = p["runs"].as_array().unwrap_or_else(|| panic!("{cause}: no runs"));
+        let runs = p["runs"]
+            .as_array()
+            .unwrap_or_else(|| panic!("{cause}: no runs"));
         assert!(runs.len() >= 6, "{cause}: {runs:?}");
         let rtr = &p["program"]["return_to_run"];
-        assert!(rtr["entry_criteria"].as_array().unwrap().len() >= 2, "{cause}");
+        assert!(
+            rtr["entry_criteria"].as_array().unwrap().len() >= 2,
+            "{cause}"
+        );
         assert!(
             rtr["rules"]
                 .as_array()
@@ -311,16 +327,38 @@ fn every_running_cause_has_a_gated_ladder() {
         let r = run(&["plan", "--cause", cause, "--start", "2027-01-04"]);
         assert_eq!(r.code, 0, "{}", r.stderr);
         let text = &r.stdout;
-        let at = text.find("Back to running (checklist from program week").unwrap_or_else(|| panic!("{cause}: {text}"));
+        let at = text
+            .find("Back to running (checklist from program week")
+            .unwrap_or_else(|| panic!("{cause}: {text}"));
         let section = &text[at..];
-        assert!(section.contains("Start running when you can tick all of these, not on a set date:"), "{cause}");
+        assert!(
+            section.contains("Start running when you can tick all of these, not on a set date:"),
+            "{cause}"
+        );
         assert!(section.contains("  [ ] "), "{cause}");
-        assert!(section.contains("   1. Stage 1 of ") || section.contains("  1. Stage 1 of "), "{cause}: {section}");
+        assert!(
+            section.contains("   1. Stage 1 of ") || section.contains("  1. Stage 1 of "),
+            "{cause}: {section}"
+        );
         assert!(section.contains("Done on: ________"), "{cause}");
-        assert!(!text.contains("  walk-run day ("), "{cause}: a dated run day");
-        let ics = run(&["plan", "--cause", cause, "--start", "2027-01-04", "--format", "ics"]);
+        assert!(
+            !text.contains("  walk-run day ("),
+            "{cause}: a dated run day"
+        );
+        let ics = run(&[
+            "plan",
+            "--cause",
+            cause,
+            "--start",
+            "2027-01-04",
+            "--format",
+            "ics",
+        ]);
         assert_eq!(ics.code, 0, "{}", ics.stderr);
-        assert!(!ics.stdout.contains("Walk-run"), "{cause}: a run in the calendar");
+        assert!(
+            !ics.stdout.contains("Walk-run"),
+            "{cause}: a run in the calendar"
+        );
     }
     // Knee osteoarthritis has no ladder.
     let p = plan_json_args(&["--cause", "knee-oa", "--start", "2027-01-04"]);
@@ -330,14 +368,25 @@ fn every_running_cause_has_a_gated_ladder() {
 /// The hamstring ladder ends with Askling's sprint steps, after a checklist with the H-test.
 #[test]
 fn hamstring_sprints_wait_for_the_h_test() {
-    let r = run(&["plan", "--cause", "hamstring-strain", "--start", "2027-01-04"]);
+    let r = run(&[
+        "plan",
+        "--cause",
+        "hamstring-strain",
+        "--start",
+        "2027-01-04",
+    ]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     let at = r.stdout.find("Back to running").unwrap();
     let section = &r.stdout[at..];
-    let check = section.find("tick all of these:\n    [ ] ").expect("a stage checklist");
+    let check = section
+        .find("tick all of these:\n    [ ] ")
+        .expect("a stage checklist");
     let sprint = section.find("sprint").expect("sprint steps");
     assert!(check < sprint, "{section}");
-    assert!(section.contains("fast straight-leg raise test (the H-test)"), "{section}");
+    assert!(
+        section.contains("fast straight-leg raise test (the H-test)"),
+        "{section}"
+    );
 }
 
 fn plan_json_args(args: &[&str]) -> Value {
@@ -404,4 +453,24 @@ fn one_painful_exercise_holds_the_week_and_is_named() {
     let p = plan_with_log(&dir);
     assert_eq!(p["weeks"][1]["program_week"], 1);
     assert_eq!(p["weeks"][1]["adjustment"], "hold: week 1: pain reached 5/10 during the session on 2027-01-04 (straight-leg-raise) (acceptable, 4-5/10) (program week 1)");
+}
+
+/// Askling's extender is done twice a day: the plan says so on every day it is due.
+#[test]
+fn the_extender_is_twice_a_day() {
+    let p = plan_json_args(&["--cause", "hamstring-strain", "--start", "2027-01-04"]);
+    let mut days = 0;
+    for w in p["weeks"].as_array().unwrap() {
+        for s in w["sessions"].as_array().unwrap() {
+            for e in s["exercises"].as_array().unwrap() {
+                if e["id"] == "askling-extender" {
+                    assert_eq!(e["times_a_day"], 2, "{}", s["date"]);
+                    days += 1;
+                } else {
+                    assert!(e.get("times_a_day").is_none(), "{e}");
+                }
+            }
+        }
+    }
+    assert_eq!(days, 42);
 }
