@@ -474,3 +474,142 @@ fn the_extender_is_twice_a_day() {
     }
     assert_eq!(days, 42);
 }
+
+/// The contradictions of the built-ins the clinical review found (issue 13), read from what
+/// the patient sees.
+#[test]
+fn built_ins_follow_their_own_cautions() {
+    let sessions = |p: &Value, week: u64| -> Vec<Value> {
+        p["weeks"].as_array().unwrap()[week as usize - 1]["sessions"]
+            .as_array()
+            .unwrap()
+            .clone()
+    };
+    let items = |p: &Value, week: u64, id: &str| -> Vec<Value> {
+        sessions(p, week)
+            .iter()
+            .flat_map(|s| s["exercises"].as_array().unwrap().clone())
+            .filter(|e| e["id"] == id)
+            .collect()
+    };
+    // Adductor: the butterfly stretch waits for week 3 (its caution: not in the first days);
+    // the long-lever Copenhagen reaches 3 x 15; Holmich's "5 x 10, twice" is scheduled as such.
+    let a = plan_json_args(&["--cause", "adductor-strain", "--start", "2027-01-04"]);
+    for week in 1..=2 {
+        assert!(
+            items(&a, week, "adductor-stretch").is_empty(),
+            "week {week}"
+        );
+    }
+    assert!(!items(&a, 3, "adductor-stretch").is_empty());
+    let cop = &items(&a, 12, "copenhagen-long-lever")[0];
+    assert_eq!(
+        (cop["sets"].as_u64(), cop["reps"].as_u64()),
+        (Some(3), Some(15))
+    );
+    let add = &items(&a, 3, "side-lying-hip-adduction")[0];
+    assert_eq!(
+        (add["sets"].as_u64(), add["reps"].as_u64()),
+        (Some(10), Some(10))
+    );
+    assert!(add["note"]
+        .as_str()
+        .unwrap()
+        .contains("Two rounds of 5 sets of 10"));
+    let text = flat(
+        &run(&[
+            "plan",
+            "--cause",
+            "adductor-strain",
+            "--start",
+            "2027-01-04",
+        ])
+        .stdout,
+    );
+    assert!(!text.contains("Sit-ups") && text.contains("Curl-ups and the wobble board"));
+    assert!(text.contains("the ball between your feet"));
+    // Meniscus: the front-of-thigh stretch stops at a right angle, as its caution asks, and
+    // the ankle weight rises by about 0.5 kg, not from 2 to 4.5 kg in one step.
+    let m = flat(&run(&["plan", "--cause", "meniscus", "--start", "2027-01-04"]).stdout);
+    assert!(
+        m.contains("Bend the knee only to a right angle, no further"),
+        "{m}"
+    );
+    assert!(!m.contains("2.5-4.5 kg"));
+    assert!(
+        m.contains("last\n      week's ankle weight plus about 0.5 kg")
+            || m.contains("last week's ankle weight plus about 0.5 kg")
+    );
+    // pfps: the running checklist (single-leg squats) is offered from week 5, the week the
+    // single-leg squat is taught, and the last weeks point to it instead of a separate rule.
+    let p = plan_json_args(&["--cause", "pfps", "--start", "2027-01-04"]);
+    assert_eq!(p["program"]["return_to_run"]["start_week"], 5);
+    assert!(items(&p, 4, "single-leg-squat").is_empty());
+    assert!(!items(&p, 5, "single-leg-squat").is_empty());
+    let t = flat(&run(&["plan", "--cause", "pfps", "--start", "2027-01-04"]).stdout);
+    assert!(!t.contains("before you start a walk-run plan"));
+    assert!(t.contains("Back to running (checklist from program week 5)"));
+}
+
+/// Items of the cited protocols that the built-ins now schedule (issue 13).
+#[test]
+fn built_ins_schedule_the_cited_protocols() {
+    let ids = |cause: &str, week: u32| -> Vec<String> {
+        let p = plan_json_args(&["--cause", cause, "--start", "2027-01-04"]);
+        p["weeks"].as_array().unwrap()[week as usize - 1]["sessions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|s| s["exercises"].as_array().unwrap().clone())
+            .map(|e| e["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    // pfps, Hoglund: week 1 prone buttock squeeze, week 2 prone hip extension, the band
+    // turn-out with the band work; single-leg balance with arm raises in week 2.
+    assert!(ids("pfps", 1).contains(&"prone-glute-squeeze".into()));
+    assert!(ids("pfps", 2).contains(&"prone-hip-extension".into()));
+    assert!(ids("pfps", 3).contains(&"seated-hip-external-rotation-band".into()));
+    let t = flat(
+        &run(&[
+            "plan",
+            "--cause",
+            "pfps",
+            "--start",
+            "2027-01-04",
+            "--week",
+            "2",
+        ])
+        .stdout,
+    );
+    assert!(t.contains("raise the arm on the other side"), "{t}");
+    // Meniscus, Kise/Stensrud neuromuscular work: the wobble board from week 7.
+    assert!(ids("meniscus", 7).contains(&"balance-board".into()));
+    // Knee OA, GLA:D: balance work in every phase, and the pointer to education.
+    for week in [1, 3, 5, 7] {
+        assert!(
+            ids("knee-oa", week).contains(&"single-leg-stance".into()),
+            "week {week}"
+        );
+    }
+    let oa = flat(
+        &run(&[
+            "plan",
+            "--cause",
+            "knee-oa",
+            "--start",
+            "2027-01-04",
+            "--week",
+            "1",
+        ])
+        .stdout,
+    );
+    assert!(
+        oa.contains("short course on living with knee osteoarthritis"),
+        "{oa}"
+    );
+}
+
+/// Text with every run of whitespace made one space: the text view wraps long lines.
+fn flat(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
