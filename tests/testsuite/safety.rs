@@ -582,6 +582,9 @@ fn built_ins_schedule_the_cited_protocols() {
         .stdout,
     );
     assert!(t.contains("raise the arm on the other side"), "{t}");
+    // Adductor, Holmich module I: the sit-up with the ball and the sliding work.
+    let a1 = ids("adductor-strain", 1);
+    assert!(a1.contains(&"curl-up-ball".into()) && a1.contains(&"side-slide".into()));
     // Meniscus, Kise/Stensrud neuromuscular work: the wobble board from week 7.
     assert!(ids("meniscus", 7).contains(&"balance-board".into()));
     // Knee OA, GLA:D: balance work in every phase, and the pointer to education.
