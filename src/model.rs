@@ -217,6 +217,18 @@ pub enum Frequency {
     Daily,
     /// Every n-th day counted from the plan's start (Askling: every 2nd or 3rd day).
     EveryDays(u32),
+    /// Every calendar day, this many times a day (Askling's extender: twice a day).
+    TimesADay(u32),
+}
+
+impl Frequency {
+    /// How many times a day the exercise is done on a day it is due.
+    pub fn per_day(&self) -> u32 {
+        match self {
+            Frequency::TimesADay(n) => *n,
+            _ => 1,
+        }
+    }
 }
 
 /// One week's prescription for a slot.
@@ -383,9 +395,11 @@ impl Program {
     }
 }
 
-/// A walk-run ladder (return to running), scheduled on days without strength work.
+/// A walk-run ladder (return to running). It is gated on its entry criteria, not on a date:
+/// from `start_week` the patient checks the criteria, then does the runs in order.
 #[derive(Debug, Clone, Serialize)]
 pub struct ReturnToRun {
+    /// The program week from which the patient may try the entry checklist.
     pub start_week: u32,
     pub repeat: u32,
     pub per_week: u32,
@@ -403,6 +417,12 @@ pub struct RunStage {
     pub run: u32,
     pub distance: u32,
     pub effort: String,
+    /// What the run is in the patient's words, replacing the walk/run pattern; empty for none.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub what: String,
+    /// A checklist to tick before the first run of this stage (e.g. a test before sprinting).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub check: Vec<String>,
 }
 
 /// Everything loaded and checked: the exercise library and the programs, by id.

@@ -128,7 +128,7 @@ fn slot_props(kind: &str) -> Vec<(&'static str, Value)> {
     }
     v.push(("exercise", id("An exercise id from the library.")));
     v.extend(dose_props(false));
-    v.push(("frequency", json!({ "type": "string", "pattern": "^(session|daily|every-[2-7]-days)$", "description": "session (each training day, default), daily, or every-N-days." })));
+    v.push(("frequency", json!({ "type": "string", "pattern": "^(session|daily|twice-daily|every-[2-7]-days)$", "description": "session (each training day, default), daily, twice-daily (two ticks a day in the log), or every-N-days." })));
     v.push((
         "priority",
         int(
@@ -246,7 +246,7 @@ fn program() -> Value {
                     vec![
                         (
                             "start_week",
-                            int("The program week the walk-run days start.", 1, 104),
+                            int("The program week from which the patient may try the entry checklist.", 1, 104),
                         ),
                         (
                             "repeat",
@@ -266,6 +266,8 @@ fn program() -> Value {
                                 ("run", int("Seconds of running per interval.", 0, 3600)),
                                 ("distance", int("Total metres.", 100, 42195)),
                                 ("effort", text("Effort, e.g. \"3/10, easy\".")),
+                                ("what", text("What the run is, instead of the walk/run pattern (e.g. strides), printed.")),
+                                ("check", texts("A checklist to tick before this stage's first run, printed.")),
                             ], &["walk", "run", "distance"]) }),
                         ),
                         ("rationale", rationale("Why this ladder, and where it comes from.")),

@@ -181,6 +181,7 @@ fn item(id: &str, week: u32) -> Item {
         load: e.load.map(String::from),
         tempo: e.tempo.map(String::from),
         rest_seconds: if time.is_some() { 0 } else { 60 },
+        times_a_day: 1,
         minutes: 2.5,
         note: if id == "clamshell" {
             "Keep your feet together throughout.".into()
@@ -217,34 +218,6 @@ fn info(e: &Ex) -> ExerciseInfo {
         source: "Exercise as used in published hip-strengthening trials; description written for rehabplan.".into(),
         license: "CC0-1.0".into(),
         figure: None,
-    }
-}
-
-/// The walk-run item of a run day.
-fn walk_run(metres: u32) -> Item {
-    Item {
-        slot: (0, 0),
-        id: "walk-run".into(),
-        name: "Walk-run".into(),
-        category: Category::Cardio,
-        position: Position::Standing,
-        equipment: Vec::new(),
-        sets: 1,
-        reps: None,
-        hold_seconds: None,
-        time_seconds: None,
-        distance_m: Some(metres),
-        per_side: false,
-        load: None,
-        tempo: None,
-        rest_seconds: 0,
-        minutes: 25.0,
-        note: format!(
-            "walk 2:00 / run 3:00, repeated to {:.1} km; effort 3/10",
-            f64::from(metres) / 1000.0
-        ),
-        caution: String::new(),
-        explain: Vec::new(),
     }
 }
 
@@ -292,17 +265,11 @@ pub fn sample_plan_for(weeks: u32, patient: Option<&str>) -> Plan {
                     items.push(item(id, n));
                 }
             }
-            let run = n >= 9 && matches!(date.weekday(), Weekday::Tue | Weekday::Sat);
-            if run {
-                items.push(walk_run(1600 + 200 * (n - 9)));
-            }
             sessions.push(Session {
                 date,
                 weekday: crate::plan::types::weekday_id(date.weekday()).into(),
                 kind: if training {
                     SessionKind::Training
-                } else if run {
-                    SessionKind::Run
                 } else {
                     SessionKind::Daily
                 },
@@ -335,7 +302,7 @@ pub fn sample_plan_for(weeks: u32, patient: Option<&str>) -> Plan {
             exercises.push(info(e));
         }
     }
-    Plan {
+    let mut plan = Plan {
         patient: patient.map(String::from),
         cause: CauseRef { id: "pfps".into(), title: "Patellofemoral pain (runner's knee)".into() },
         program: ProgramInfo {
@@ -372,7 +339,24 @@ pub fn sample_plan_for(weeks: u32, patient: Option<&str>) -> Plan {
                     "At least one rest day between walk-run days.".into(),
                     "Do not progress if the knee is swollen, stiff or more painful.".into(),
                 ],
-                stages: vec![RunStage { walk: 120, run: 180, distance: 1600, effort: "3/10".into() }],
+                stages: vec![
+                    RunStage {
+                        walk: 120,
+                        run: 180,
+                        distance: 1600,
+                        effort: "3/10".into(),
+                        what: String::new(),
+                        check: Vec::new(),
+                    },
+                    RunStage {
+                        walk: 0,
+                        run: 0,
+                        distance: 2000,
+                        effort: "5/10".into(),
+                        what: "Jog, then 4 strides at about half speed".into(),
+                        check: vec!["The fast leg-raise test feels safe".into()],
+                    },
+                ],
                 rationale: "The ladder of the hip-and-core program.".into(),
             }),
             pain_rule: PainRule {
@@ -416,7 +400,17 @@ pub fn sample_plan_for(weeks: u32, patient: Option<&str>) -> Plan {
         warnings: Vec::new(),
         exercises,
         screening: Default::default(),
-    }
+        runs: Vec::new(),
+    };
+    // As the planner does: the ladder is offered once the plan reaches its first week.
+    plan.runs = plan
+        .program
+        .return_to_run
+        .as_ref()
+        .filter(|r| r.start_week <= weeks)
+        .map(|r| crate::plan::ladder::runs(r, &Default::default()))
+        .unwrap_or_default();
+    plan
 }
 
 /// [`sample_plan_for`] with the patient "Zoë Łukasiewicz".

@@ -147,6 +147,12 @@ pub struct RawRunStage {
     pub distance: Spanned<i64>,
     #[serde(default)]
     pub effort: String,
+    /// Read by the patient: what the run is, instead of the walk/run pattern (e.g. strides).
+    #[serde(default)]
+    pub what: String,
+    /// Read by the patient: a checklist to tick before the first run of this stage.
+    #[serde(default)]
+    pub check: Vec<String>,
 }
 
 fn yes() -> bool {

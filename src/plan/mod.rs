@@ -14,6 +14,7 @@
 //! - a session runs warm-up (aerobic work), strength work grouped by position, then the
 //!   stretches; a held stretch has no rest between sets.
 
+pub mod ladder;
 pub mod types;
 
 use crate::model::{Dose, DoseKind, Exercise, Frequency, Library, Program};
@@ -63,33 +64,20 @@ pub struct Options {
     pub run_words: RunWords,
 }
 
-/// The words the planner writes for a walk-run day, from the template (`run_stage_name`,
-/// `run_intervals`, `run_continuous`, `run_effort`, `run_shortened`), and its decimal
-/// separator, so that a German plan says "Geh-Lauf-Stufe 1 von 6 ... 1,6 km".
+/// The words the planner writes for what a walk-run stage is, from the template
+/// (`run_intervals`, `run_continuous`), so that a German plan says "2 min gehen / 3 min laufen".
 #[derive(Debug, Clone, PartialEq)]
 pub struct RunWords {
-    /// {stage}, {stages}.
-    pub stage_name: String,
-    /// {walk}, {run}, {distance}.
+    /// {walk}, {run}.
     pub intervals: String,
-    /// {distance}.
     pub continuous: String,
-    /// {effort}.
-    pub effort: String,
-    /// {distance}: the stage's distance.
-    pub shortened: String,
-    pub decimal_separator: String,
 }
 
 impl Default for RunWords {
     fn default() -> Self {
         RunWords {
-            stage_name: "Walk-run, stage {stage} of {stages}".into(),
-            intervals: "walk {walk} / run {run}, repeated to {distance}".into(),
-            continuous: "run continuously to {distance}".into(),
-            effort: "effort {effort}".into(),
-            shortened: "shortened from {distance}: no run longer than 110% of your longest run in the last 30 days".into(),
-            decimal_separator: ".".into(),
+            intervals: "walk {walk} / run {run}, repeated".into(),
+            continuous: "run continuously".into(),
         }
     }
 }
@@ -98,18 +86,9 @@ impl RunWords {
     /// The template's words.
     pub fn from_wording(w: &crate::template::Wording) -> Self {
         RunWords {
-            stage_name: w.run_stage_name.clone(),
             intervals: w.run_intervals.clone(),
             continuous: w.run_continuous.clone(),
-            effort: w.run_effort.clone(),
-            shortened: w.run_shortened.clone(),
-            decimal_separator: w.decimal_separator.clone(),
         }
-    }
-
-    /// Metres as kilometres with one decimal: "1.6 km", "1,6 km".
-    fn km(&self, metres: u32) -> String {
-        format!("{:.1} km", metres as f64 / 1000.0).replace('.', &self.decimal_separator)
     }
 }
 
@@ -183,10 +162,6 @@ pub fn plan(library: &Library, program: &Program, opts: &Options) -> Plan {
     };
     let mut weeks = Vec::new();
     let mut used: Vec<String> = Vec::new();
-    let mut ladder = Ladder {
-        words: opts.run_words.clone(),
-        ..Ladder::default()
-    };
 
     for w in 1..=total_weeks {
         let maintenance = w > program_weeks;
@@ -246,7 +221,7 @@ pub fn plan(library: &Library, program: &Program, opts: &Options) -> Plan {
                 .iter()
                 .filter(|slot| match slot.frequency {
                     Frequency::Session => is_training,
-                    Frequency::Daily => true,
+                    Frequency::Daily | Frequency::TimesADay(_) => true,
                     Frequency::EveryDays(n) => day_index.rem_euclid(n as i64) == 0,
                 })
                 .map(|slot| (slot, &slot.weeks[idx.min(slot.weeks.len() - 1)]))
@@ -315,6 +290,7 @@ pub fn plan(library: &Library, program: &Program, opts: &Options) -> Plan {
                     item.load = None;
                 }
                 item.slot = (phase.number, slot.index);
+                item.times_a_day = slot.frequency.per_day();
                 if opts.explain {
                     let mut e = vec![format!(
                         "phase {} \"{}\", slot {}, program week {}{}; dose: {}{}",
@@ -338,19 +314,12 @@ pub fn plan(library: &Library, program: &Program, opts: &Options) -> Plan {
                 }
                 items.push((slot.priority, item));
             }
-            let mut kind = if is_training {
+            // Runs are not dated: the walk-run ladder is gated on its entry criteria (`runs`).
+            let kind = if is_training {
                 SessionKind::Training
             } else {
                 SessionKind::Daily
             };
-            if let Some(rtr) = &program.return_to_run {
-                if !is_training && pw >= rtr.start_week {
-                    if let Some(run) = ladder.next(rtr, date, week_start) {
-                        items.push((1, run));
-                        kind = SessionKind::Run;
-                    }
-                }
-            }
             if items.is_empty() {
                 continue;
             }
@@ -460,6 +429,13 @@ pub fn plan(library: &Library, program: &Program, opts: &Options) -> Plan {
         warnings,
         exercises,
         screening: Default::default(),
+        // The ladder is offered once the plan reaches the week its checklist may be tried.
+        runs: program
+            .return_to_run
+            .as_ref()
+            .filter(|r| r.start_week <= total_weeks)
+            .map(|r| ladder::runs(r, &opts.run_words))
+            .unwrap_or_default(),
     }
 }
 
@@ -548,127 +524,6 @@ fn clinician_notes(
 
 /// The id of walk-run items (they are not library exercises).
 pub const RUN_ID: &str = "walk-run";
-
-/// The walk-run ladder's progress through the plan.
-#[derive(Debug, Default)]
-struct Ladder {
-    /// (date, metres) of every run so far.
-    runs: Vec<(NaiveDate, u32)>,
-    stage: usize,
-    done_at_stage: u32,
-    words: RunWords,
-}
-
-impl Ladder {
-    /// The run for `date`, if one is due: a rest day since the last run, at most `per_week` runs
-    /// in the plan week starting `week_start`, and never longer than 110% of the longest run of
-    /// the previous 30 days (Frandsen et al. 2025), so a big step between stages is split.
-    fn next(
-        &mut self,
-        rtr: &crate::model::ReturnToRun,
-        date: NaiveDate,
-        week_start: NaiveDate,
-    ) -> Option<Item> {
-        if rtr.stages.is_empty() {
-            return None;
-        }
-        if self
-            .runs
-            .last()
-            .is_some_and(|(d, _)| (date - *d).num_days() < 2)
-        {
-            return None;
-        }
-        if self.runs.iter().filter(|(d, _)| *d >= week_start).count() as u32 >= rtr.per_week {
-            return None;
-        }
-        let stage_i = self.stage.min(rtr.stages.len() - 1);
-        let stage = &rtr.stages[stage_i];
-        let longest = self
-            .runs
-            .iter()
-            .filter(|(d, _)| (date - *d).num_days() <= 30)
-            .map(|(_, m)| *m)
-            .max();
-        let cap = longest.map(|m| (m * 11 / 10) / 10 * 10);
-        let distance = match cap {
-            Some(c) if c < stage.distance => c,
-            _ => stage.distance,
-        };
-        let full = distance == stage.distance;
-        if full {
-            self.done_at_stage += 1;
-            if self.done_at_stage >= rtr.repeat && self.stage + 1 < rtr.stages.len() {
-                self.stage += 1;
-                self.done_at_stage = 0;
-            }
-        }
-        self.runs.push((date, distance));
-        let words = &self.words;
-        let fill = crate::template::fill;
-        let to = words.km(distance);
-        let mut note = if stage.walk == 0 {
-            fill(&words.continuous, &[("distance", &to)])
-        } else {
-            fill(
-                &words.intervals,
-                &[
-                    ("walk", &mmss(stage.walk)),
-                    ("run", &mmss(stage.run)),
-                    ("distance", &to),
-                ],
-            )
-        };
-        if !stage.effort.is_empty() {
-            note.push_str("; ");
-            note.push_str(&fill(&words.effort, &[("effort", &stage.effort)]));
-        }
-        if !full {
-            note.push_str("; ");
-            note.push_str(&fill(
-                &words.shortened,
-                &[("distance", &words.km(stage.distance))],
-            ));
-        }
-        let minutes = round_half(12.0 + distance as f64 / 2.0 / 60.0);
-        Some(Item {
-            slot: (0, 0),
-            id: RUN_ID.into(),
-            name: crate::template::fill(
-                &self.words.stage_name,
-                &[
-                    ("stage", &(stage_i + 1).to_string()),
-                    ("stages", &rtr.stages.len().to_string()),
-                ],
-            ),
-            category: crate::model::Category::Cardio,
-            position: crate::model::Position::Standing,
-            equipment: Vec::new(),
-            sets: 1,
-            reps: None,
-            hold_seconds: None,
-            time_seconds: None,
-            distance_m: Some(distance),
-            per_side: false,
-            load: None,
-            tempo: None,
-            rest_seconds: 0,
-            minutes,
-            note,
-            caution: String::new(),
-            explain: Vec::new(),
-        })
-    }
-}
-
-/// "2 min", "1:30 min", "45 s".
-fn mmss(s: u32) -> String {
-    match (s / 60, s % 60) {
-        (0, sec) => format!("{sec} s"),
-        (m, 0) => format!("{m} min"),
-        (m, sec) => format!("{m}:{sec:02} min"),
-    }
-}
 
 /// Variant names for the appendix, leaving out those contraindicated for this cause.
 fn names(library: &Library, ids: &[String], program: &Program) -> Vec<String> {
@@ -843,6 +698,7 @@ fn item(ex: &Exercise, dose: &Dose, program: &Program, note: String) -> Item {
         load: dose.load.clone(),
         tempo: dose.tempo.clone(),
         rest_seconds: dose.rest,
+        times_a_day: 1,
         minutes: 0.0,
         note,
         caution: if ex.is_cautioned_for(&program.causes) {

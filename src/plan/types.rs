@@ -25,6 +25,11 @@ pub struct Plan {
     /// Whether the red-flag questions were answered before planning. Not screened: the PDF
     /// starts with the questions as a tick list ("Before you start"), text and JSON say so.
     pub screening: Screening,
+    /// The walk-run ladder's runs, in order and without dates: they start when the patient can
+    /// tick every entry criterion (`program.return_to_run`), not on a calendar week. Empty when
+    /// the program has no ladder or the plan ends before the ladder's first week.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub runs: Vec<LadderRun>,
 }
 
 /// Whether the patient was screened for red flags before the plan was made.
@@ -48,6 +53,29 @@ impl Screening {
             Screening::ClearedByClinician => "cleared-by-clinician",
         }
     }
+}
+
+/// One run of the walk-run ladder. It has no date: the patient writes the date it was done.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LadderRun {
+    /// 1-based, in the order the runs are done.
+    pub number: u32,
+    /// The stage, 1-based, and how many stages the ladder has.
+    pub stage: u32,
+    pub stages: u32,
+    /// E.g. "walk 2 min / run 3 min, repeated", or the stage's own words (`what`).
+    pub what: String,
+    pub distance_m: u32,
+    /// E.g. "3/10, easy"; empty for none.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub effort: String,
+    /// The stage's distance when this run is shorter: no run is longer than 110% of the
+    /// longest run before it (Frandsen et al. 2025).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub shortened_from_m: Option<u32>,
+    /// A checklist to tick before this run (the first run of a stage that has one).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub check: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -127,7 +155,8 @@ pub enum SessionKind {
     Training,
     /// A rest day that still has daily items (stretches) or every-n-days items.
     Daily,
-    /// A walk-run day of the return-to-running ladder (no strength work that day).
+    /// A walk-run day. The planner no longer dates runs (they are gated on the ladder's entry
+    /// criteria, see `Plan::runs`); kept so renderers and old JSON readers stay valid.
     Run,
 }
 
@@ -165,6 +194,9 @@ pub struct Item {
     pub load: Option<String>,
     pub tempo: Option<String>,
     pub rest_seconds: u32,
+    /// Times a day (1 for most; 2 for "twice-daily" work such as Askling's extender).
+    #[serde(skip_serializing_if = "is_one")]
+    pub times_a_day: u32,
     /// Estimated minutes, rounded to 0.5.
     pub minutes: f64,
     #[serde(skip_serializing_if = "String::is_empty")]
@@ -197,6 +229,10 @@ pub struct ExerciseInfo {
     /// The exercise's figure, when it has one (renderers draw it with `figure::draw`).
     #[serde(skip)]
     pub figure: Option<crate::figure::Figure>,
+}
+
+fn is_one(n: &u32) -> bool {
+    *n == 1
 }
 
 fn weekdays<S: Serializer>(days: &[Weekday], s: S) -> Result<S::Ok, S::Error> {

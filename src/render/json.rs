@@ -126,6 +126,7 @@ pub fn schema() -> Value {
             ("minutes", json!({"type": "number", "minimum": 0})),
         ],
         &[
+            ("times_a_day", json!({"type": "integer", "minimum": 2})),
             ("note", string()),
             ("caution", string()),
             ("explain", strings()),
@@ -183,7 +184,22 @@ pub fn schema() -> Value {
             ("distance", count()),
             ("effort", string()),
         ],
-        &[],
+        &[("what", string()), ("check", strings())],
+    );
+    // A run of the ladder: undated, gated on the entry criteria.
+    let run = object(
+        &[
+            ("number", count()),
+            ("stage", count()),
+            ("stages", count()),
+            ("what", string()),
+            ("distance_m", count()),
+        ],
+        &[
+            ("effort", string()),
+            ("shortened_from_m", count()),
+            ("check", strings()),
+        ],
     );
     let return_to_run = object(
         &[
@@ -268,7 +284,7 @@ pub fn schema() -> Value {
             ("warnings", strings()),
             ("exercises", array(exercise)),
         ],
-        &[("not_screened", string())],
+        &[("not_screened", string()), ("runs", array(run))],
     );
     let top = plan.as_object_mut().expect("an object");
     let mut head = serde_json::Map::new();

@@ -47,6 +47,9 @@ pub fn render(plan: &Plan, wording: &Wording, opts: TextOptions) -> String {
             o.push('\n');
         }
     }
+    if opts.week.is_none() {
+        running(&mut o, plan, wording);
+    }
     footer(&mut o, plan, wording);
     wrap(&o, opts.width)
 }
@@ -134,25 +137,96 @@ fn header(o: &mut String, plan: &Plan, wording: &Wording) {
     for (label, line) in labels.iter().zip([g, a, r]) {
         let _ = writeln!(o, "  {:width$}  {line}", label.to_uppercase());
     }
-    if let Some(r) = &plan.program.return_to_run {
-        let from = Wording::fill(
-            &wording.run_from_week,
-            &[("week", &r.start_week.to_string())],
-        );
-        let _ = writeln!(o, "\n{} ({from})", wording.run_title);
-        let _ = writeln!(o, "  {}", heading(&wording.run_entry_title));
-        for c in &r.entry_criteria {
-            let _ = writeln!(o, "    - {c}");
-        }
-        let _ = writeln!(o, "  {}", heading(&wording.run_rules_title));
-        for c in &r.rules {
-            let _ = writeln!(o, "    - {c}");
-        }
-    }
     for w in &plan.warnings {
         let _ = writeln!(o, "warning: {w}");
     }
     o.push('\n');
+}
+
+/// Back to running: the entry checklist, then every run in order without a date (a line to
+/// write the date it was done), a stage's own checklist before its first run, and the rules.
+fn running(o: &mut String, plan: &Plan, wording: &Wording) {
+    let Some(r) = &plan.program.return_to_run else {
+        return;
+    };
+    if plan.runs.is_empty() {
+        return;
+    }
+    let from = Wording::fill(
+        &wording.run_from_week,
+        &[("week", &r.start_week.to_string())],
+    );
+    let title = format!("{} ({from})", wording.run_title);
+    let _ = writeln!(o, "{title}\n{}", "-".repeat(title.chars().count()));
+    if !wording.run_intro.trim().is_empty() {
+        let _ = writeln!(o, "{}", wording.run_intro.trim());
+    }
+    if !r.entry_criteria.is_empty() {
+        let _ = writeln!(o, "{}", heading(&wording.run_entry_title));
+        for c in &r.entry_criteria {
+            let _ = writeln!(o, "  [ ] {c}");
+        }
+    }
+    let _ = writeln!(o, "{}", heading(&wording.run_stages_title));
+    let width = plan.runs.len().to_string().len();
+    for run in &plan.runs {
+        if !run.check.is_empty() {
+            let _ = writeln!(
+                o,
+                "  {}",
+                heading(&Wording::fill(
+                    &wording.run_stage_check,
+                    &[("number", &run.number.to_string())]
+                ))
+            );
+            for c in &run.check {
+                let _ = writeln!(o, "    [ ] {c}");
+            }
+        }
+        let _ = writeln!(
+            o,
+            "  {:>width$}. {}  {}: ________",
+            run.number,
+            run_line(run, wording),
+            wording.run_done
+        );
+    }
+    if !r.rules.is_empty() {
+        let _ = writeln!(o, "{}", heading(&wording.run_rules_title));
+        for c in &r.rules {
+            let _ = writeln!(o, "  - {c}");
+        }
+    }
+    o.push('\n');
+}
+
+/// "Stage 1 of 6: walk 2 min / run 3 min, repeated, 1.6 km; effort 3/10, easy".
+pub fn run_line(run: &crate::plan::types::LadderRun, wording: &Wording) -> String {
+    let stage = Wording::fill(
+        &wording.run_stage,
+        &[
+            ("stage", &run.stage.to_string()),
+            ("stages", &run.stages.to_string()),
+        ],
+    );
+    let mut line = format!(
+        "{stage}: {}, {}",
+        run.what,
+        wording.distance(run.distance_m)
+    );
+    if let Some(full) = run.shortened_from_m {
+        line.push_str(&format!(
+            " ({})",
+            Wording::fill(
+                &wording.run_shortened,
+                &[("distance", &wording.distance(full))]
+            )
+        ));
+    }
+    if !run.effort.is_empty() {
+        line.push_str(&format!("; {}", run.effort));
+    }
+    line
 }
 
 fn week(o: &mut String, w: &Week, weeks: usize, wording: &Wording) {

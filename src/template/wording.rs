@@ -187,7 +187,7 @@ wording! {
     session_heading: String { allow: &["number", "count", "date"], require: &["date"] },
     /// Heading of a walk-run day (return to running); {date}.
     run_heading: String { allow: &["date"], require: &["date"] },
-    /// Title of the return-to-running box, in the week of the first walk-run day.
+    /// Title of the return-to-running section.
     run_title: String {},
     /// Above the entry criteria of the walk-run days (printed with tick boxes).
     run_entry_title: String {},
@@ -239,7 +239,7 @@ wording! {
     level_intermediate: String {},
     /// Level name: advanced.
     level_advanced: String {},
-    /// After `run_title`: the program week the walk-run days start in; {week} is a number.
+    /// After `run_title`: the program week from which the entry checklist may be tried; {week} is a number.
     run_from_week: String { allow: &["week"], require: &["week"] },
     /// Label before what `adjust` changed in a week after reading the pain log.
     adjusted_label: String {},
@@ -411,21 +411,21 @@ wording! {
     run_intro: String { may_be_empty: true },
     /// Above the list of what each walk-run stage is.
     run_stages_title: String {},
-    /// Column of the planned date of a run.
+    /// Not printed any more: runs are not dated (they start when the entry checklist is ticked).
     run_planned: String {},
     /// Column of what a run is.
     run_what: String {},
     /// Column where the patient writes the date a run was done.
     run_done: String {},
-    /// A walk-run day's name; {stage} and {stages} are numbers.
-    run_stage_name: String { allow: &["stage", "stages"], require: &["stage"] },
-    /// What a walk-run stage with walking breaks is; {walk} and {run} are durations, {distance} the session's.
-    run_intervals: String { allow: &["walk", "run", "distance"], require: &["walk", "run", "distance"] },
-    /// What a continuous run is; {distance} is the session's.
-    run_continuous: String { allow: &["distance"], require: &["distance"] },
-    /// After a stage's description: how hard it should feel; {effort} is the program's text.
-    run_effort: String { allow: &["effort"], require: &["effort"] },
-    /// After a run cut short by the 110% rule; {distance} is the stage's full distance.
+    /// What a walk-run stage with walking breaks is; {walk} and {run} are durations.
+    run_intervals: String { allow: &["walk", "run"], require: &["walk", "run"] },
+    /// What a continuous run is.
+    run_continuous: String {},
+    /// A run's stage, before what the run is; {stage} and {stages} are numbers.
+    run_stage: String { allow: &["stage", "stages"], require: &["stage"] },
+    /// Above a checklist to tick before a run (e.g. a test before sprinting); {number} is the run's number.
+    run_stage_check: String { allow: &["number"], require: &["number"] },
+    /// After a run's distance when it is shorter than its stage's; {distance} is the stage's distance.
     run_shortened: String { allow: &["distance"], require: &["distance"] },
     /// Title of the section for the therapist, always last.
     therapist_title: String {},

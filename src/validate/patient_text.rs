@@ -16,7 +16,7 @@ use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
 /// Keys whose text the patient reads, in a program file or an exercise library.
-const PATIENT_KEYS: [&str; 22] = [
+const PATIENT_KEYS: [&str; 24] = [
     // programs
     "title",
     "summary",
@@ -36,6 +36,8 @@ const PATIENT_KEYS: [&str; 22] = [
     "entry_criteria",
     "rules",
     "effort",
+    "what",
+    "check",
     // exercises
     "muscles",
     "instructions",

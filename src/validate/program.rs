@@ -895,6 +895,13 @@ fn check_run(
             run,
             distance,
             effort: s.effort.trim().to_string(),
+            what: s.what.trim().to_string(),
+            check: s
+                .check
+                .iter()
+                .map(|c| c.trim().to_string())
+                .filter(|c| !c.is_empty())
+                .collect(),
         });
     }
     if stages.is_empty() {
@@ -1033,8 +1040,8 @@ fn check_slot(
                         .at(f.src, f.span(), format!("unknown frequency `{}`", f.get()))
                         .hint(suggest(
                             f.get(),
-                            ["session", "daily", "every-2-days", "every-3-days"],
-                            "use session, daily or every-N-days (N from 2 to 7)",
+                            ["session", "daily", "twice-daily", "every-2-days"],
+                            "use session, daily, twice-daily or every-N-days (N 2-7)",
                         )),
                 );
                 Frequency::Session
@@ -1226,6 +1233,7 @@ fn parse_frequency(s: &str) -> Option<Frequency> {
     match s {
         "session" => Some(Frequency::Session),
         "daily" => Some(Frequency::Daily),
+        "twice-daily" => Some(Frequency::TimesADay(2)),
         _ => {
             let n: u32 = s
                 .strip_prefix("every-")?
@@ -1587,6 +1595,10 @@ mod tests {
     #[test]
     fn frequency_names() {
         assert_eq!(parse_frequency("daily"), Some(Frequency::Daily));
+        assert_eq!(
+            parse_frequency("twice-daily"),
+            Some(Frequency::TimesADay(2))
+        );
         assert_eq!(
             parse_frequency("every-3-days"),
             Some(Frequency::EveryDays(3))

@@ -123,7 +123,7 @@ fn the_gallery_prints_every_exercise_with_its_figure() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(
         r.stderr,
-        format!("wrote {} (59 exercises)\n", out.display())
+        format!("wrote {} (63 exercises)\n", out.display())
     );
     let Some(text) = crate::pdf::text_of(&out) else {
         return;

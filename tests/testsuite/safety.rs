@@ -235,7 +235,7 @@ fn log_errors_are_placed() {
 }
 
 #[test]
-fn walk_run_days_follow_the_ladder_rules() {
+fn walk_runs_are_gated_on_the_checklist_not_dated() {
     let p = plan_json_args(&[
         "--cause",
         "itbs",
@@ -246,54 +246,146 @@ fn walk_run_days_follow_the_ladder_rules() {
         "--weeks",
         "16",
     ]);
-    let mut runs: Vec<(chrono::NaiveDate, u64)> = Vec::new();
+    // No session of any week is a run: the runs start when the checklist is ticked.
     for w in p["weeks"].as_array().unwrap() {
         for s in w["sessions"].as_array().unwrap() {
-            let date =
-                chrono::NaiveDate::parse_from_str(s["date"].as_str().unwrap(), "%Y-%m-%d").unwrap();
-            let run = s["exercises"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .find(|e| e["id"] == "walk-run");
-            if let Some(r) = run {
-                assert_eq!(s["kind"], "run");
-                assert!(
-                    w["program_week"].as_u64().unwrap() >= 5,
-                    "run before the ladder starts"
-                );
-                assert!(
-                    !["mon", "wed", "fri"].contains(&s["weekday"].as_str().unwrap()),
-                    "run on a strength day"
-                );
-                runs.push((date, r["distance_m"].as_u64().unwrap()));
-            }
-        }
-    }
-    assert!(runs.len() >= 10, "{runs:?}");
-    assert_eq!(runs[0].1, 1609);
-    for (i, (d, m)) in runs.iter().enumerate() {
-        if i > 0 {
+            assert_ne!(s["kind"], "run", "{s}");
             assert!(
-                (*d - runs[i - 1].0).num_days() >= 2,
-                "no rest day before {d}"
+                s["exercises"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .all(|e| e["id"] != "walk-run"),
+                "a dated run: {s}"
             );
         }
-        let longest = runs[..i]
-            .iter()
-            .filter(|(p, _)| (*d - *p).num_days() <= 30)
-            .map(|(_, m)| *m)
-            .max();
-        if let Some(l) = longest {
-            assert!(*m * 10 <= l * 11, "{d}: {m} m is more than 110% of {l} m");
-        }
     }
+    let runs = p["runs"].as_array().expect("the ladder's runs");
+    assert!(runs.len() >= 12, "{runs:?}");
+    assert_eq!(runs[0]["distance_m"], 1609);
+    assert_eq!(runs[0]["stage"], 1);
+    let mut longest = 0;
+    for (i, r) in runs.iter().enumerate() {
+        assert_eq!(r["number"], i as u64 + 1);
+        assert!(r.get("date").is_none(), "{r}");
+        let m = r["distance_m"].as_u64().unwrap();
+        if longest > 0 {
+            assert!(
+                m * 10 <= longest * 11,
+                "run {}: {m} m is more than 110% of {longest} m",
+                i + 1
+            );
+        }
+        longest = longest.max(m);
+    }
+    // Each stage is done twice at its full distance before the next.
+    let full: Vec<u64> = runs
+        .iter()
+        .filter(|r| r.get("shortened_from_m").is_none())
+        .map(|r| r["stage"].as_u64().unwrap())
+        .collect();
+    assert_eq!(full, [1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6]);
     assert!(
         p["program"]["return_to_run"]["entry_criteria"]
             .as_array()
             .unwrap()
             .len()
             >= 2
+    );
+}
+
+/// Every cause a runner has comes with a walk-run ladder, gated on a checklist; the text view
+/// prints the checklist with boxes and every run with a line for its date, and no run day.
+#[test]
+fn every_running_cause_has_a_gated_ladder() {
+    for cause in [
+        "pfps",
+        "itbs",
+        "pes-anserine",
+        "meniscus",
+        "adductor-strain",
+        "hamstring-strain",
+    ] {
+        let p = plan_json_args(&["--cause", cause, "--start", "2027-01-04"]);
+        let runs = p["runs"]
+            .as_array()
+            .unwrap_or_else(|| panic!("{cause}: no runs"));
+        assert!(runs.len() >= 6, "{cause}: {runs:?}");
+        let rtr = &p["program"]["return_to_run"];
+        assert!(
+            rtr["entry_criteria"].as_array().unwrap().len() >= 2,
+            "{cause}"
+        );
+        assert!(
+            rtr["rules"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|r| r.as_str().unwrap().contains("110%")),
+            "{cause}: the 110% rule"
+        );
+        let r = run(&["plan", "--cause", cause, "--start", "2027-01-04"]);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        let text = &r.stdout;
+        let at = text
+            .find("Back to running (checklist from program week")
+            .unwrap_or_else(|| panic!("{cause}: {text}"));
+        let section = &text[at..];
+        assert!(
+            section.contains("Start running when you can tick all of these, not on a set date:"),
+            "{cause}"
+        );
+        assert!(section.contains("  [ ] "), "{cause}");
+        assert!(
+            section.contains("   1. Stage 1 of ") || section.contains("  1. Stage 1 of "),
+            "{cause}: {section}"
+        );
+        assert!(section.contains("Done on: ________"), "{cause}");
+        assert!(
+            !text.contains("  walk-run day ("),
+            "{cause}: a dated run day"
+        );
+        let ics = run(&[
+            "plan",
+            "--cause",
+            cause,
+            "--start",
+            "2027-01-04",
+            "--format",
+            "ics",
+        ]);
+        assert_eq!(ics.code, 0, "{}", ics.stderr);
+        assert!(
+            !ics.stdout.contains("Walk-run"),
+            "{cause}: a run in the calendar"
+        );
+    }
+    // Knee osteoarthritis has no ladder.
+    let p = plan_json_args(&["--cause", "knee-oa", "--start", "2027-01-04"]);
+    assert!(p.get("runs").is_none());
+}
+
+/// The hamstring ladder ends with Askling's sprint steps, after a checklist with the H-test.
+#[test]
+fn hamstring_sprints_wait_for_the_h_test() {
+    let r = run(&[
+        "plan",
+        "--cause",
+        "hamstring-strain",
+        "--start",
+        "2027-01-04",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let at = r.stdout.find("Back to running").unwrap();
+    let section = &r.stdout[at..];
+    let check = section
+        .find("tick all of these:\n    [ ] ")
+        .expect("a stage checklist");
+    let sprint = section.find("sprint").expect("sprint steps");
+    assert!(check < sprint, "{section}");
+    assert!(
+        section.contains("fast straight-leg raise test (the H-test)"),
+        "{section}"
     );
 }
 
@@ -875,4 +967,166 @@ fn knee_oa_moves_up_on_a_green_week_as_its_traffic_light_says() {
         }
     }
     assert!(pain_lines > 0);
+}
+
+/// Askling's extender is done twice a day: the plan says so on every day it is due.
+#[test]
+fn the_extender_is_twice_a_day() {
+    let p = plan_json_args(&["--cause", "hamstring-strain", "--start", "2027-01-04"]);
+    let mut days = 0;
+    for w in p["weeks"].as_array().unwrap() {
+        for s in w["sessions"].as_array().unwrap() {
+            for e in s["exercises"].as_array().unwrap() {
+                if e["id"] == "askling-extender" {
+                    assert_eq!(e["times_a_day"], 2, "{}", s["date"]);
+                    days += 1;
+                } else {
+                    assert!(e.get("times_a_day").is_none(), "{e}");
+                }
+            }
+        }
+    }
+    assert_eq!(days, 42);
+}
+
+/// The contradictions of the built-ins the clinical review found (issue 13), read from what
+/// the patient sees.
+#[test]
+fn built_ins_follow_their_own_cautions() {
+    let sessions = |p: &Value, week: u64| -> Vec<Value> {
+        p["weeks"].as_array().unwrap()[week as usize - 1]["sessions"]
+            .as_array()
+            .unwrap()
+            .clone()
+    };
+    let items = |p: &Value, week: u64, id: &str| -> Vec<Value> {
+        sessions(p, week)
+            .iter()
+            .flat_map(|s| s["exercises"].as_array().unwrap().clone())
+            .filter(|e| e["id"] == id)
+            .collect()
+    };
+    // Adductor: the butterfly stretch waits for week 3 (its caution: not in the first days);
+    // the long-lever Copenhagen reaches 3 x 15; Holmich's "5 x 10, twice" is scheduled as such.
+    let a = plan_json_args(&["--cause", "adductor-strain", "--start", "2027-01-04"]);
+    for week in 1..=2 {
+        assert!(
+            items(&a, week, "adductor-stretch").is_empty(),
+            "week {week}"
+        );
+    }
+    assert!(!items(&a, 3, "adductor-stretch").is_empty());
+    let cop = &items(&a, 12, "copenhagen-long-lever")[0];
+    assert_eq!(
+        (cop["sets"].as_u64(), cop["reps"].as_u64()),
+        (Some(3), Some(15))
+    );
+    let add = &items(&a, 3, "side-lying-hip-adduction")[0];
+    assert_eq!(
+        (add["sets"].as_u64(), add["reps"].as_u64()),
+        (Some(10), Some(10))
+    );
+    assert!(add["note"]
+        .as_str()
+        .unwrap()
+        .contains("Two rounds of 5 sets of 10"));
+    let text = flat(
+        &run(&[
+            "plan",
+            "--cause",
+            "adductor-strain",
+            "--start",
+            "2027-01-04",
+        ])
+        .stdout,
+    );
+    assert!(!text.contains("Sit-ups") && text.contains("Curl-ups and the wobble board"));
+    assert!(text.contains("the ball between your feet"));
+    // Meniscus: the front-of-thigh stretch stops at a right angle, as its caution asks, and
+    // the ankle weight rises by about 0.5 kg, not from 2 to 4.5 kg in one step.
+    let m = flat(&run(&["plan", "--cause", "meniscus", "--start", "2027-01-04"]).stdout);
+    assert!(
+        m.contains("Bend the knee only to a right angle, no further"),
+        "{m}"
+    );
+    assert!(!m.contains("2.5-4.5 kg"));
+    assert!(
+        m.contains("last\n      week's ankle weight plus about 0.5 kg")
+            || m.contains("last week's ankle weight plus about 0.5 kg")
+    );
+    // pfps: the running checklist (single-leg squats) is offered from week 5, the week the
+    // single-leg squat is taught, and the last weeks point to it instead of a separate rule.
+    let p = plan_json_args(&["--cause", "pfps", "--start", "2027-01-04"]);
+    assert_eq!(p["program"]["return_to_run"]["start_week"], 5);
+    assert!(items(&p, 4, "single-leg-squat").is_empty());
+    assert!(!items(&p, 5, "single-leg-squat").is_empty());
+    let t = flat(&run(&["plan", "--cause", "pfps", "--start", "2027-01-04"]).stdout);
+    assert!(!t.contains("before you start a walk-run plan"));
+    assert!(t.contains("Back to running (checklist from program week 5)"));
+}
+
+/// Items of the cited protocols that the built-ins now schedule (issue 13).
+#[test]
+fn built_ins_schedule_the_cited_protocols() {
+    let ids = |cause: &str, week: u32| -> Vec<String> {
+        let p = plan_json_args(&["--cause", cause, "--start", "2027-01-04"]);
+        p["weeks"].as_array().unwrap()[week as usize - 1]["sessions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|s| s["exercises"].as_array().unwrap().clone())
+            .map(|e| e["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    // pfps, Hoglund: week 1 prone buttock squeeze, week 2 prone hip extension, the band
+    // turn-out with the band work; single-leg balance with arm raises in week 2.
+    assert!(ids("pfps", 1).contains(&"prone-glute-squeeze".into()));
+    assert!(ids("pfps", 2).contains(&"prone-hip-extension".into()));
+    assert!(ids("pfps", 3).contains(&"seated-hip-external-rotation-band".into()));
+    let t = flat(
+        &run(&[
+            "plan",
+            "--cause",
+            "pfps",
+            "--start",
+            "2027-01-04",
+            "--week",
+            "2",
+        ])
+        .stdout,
+    );
+    assert!(t.contains("raise the arm on the other side"), "{t}");
+    // Adductor, Holmich module I: the sit-up with the ball and the sliding work.
+    let a1 = ids("adductor-strain", 1);
+    assert!(a1.contains(&"curl-up-ball".into()) && a1.contains(&"side-slide".into()));
+    // Meniscus, Kise/Stensrud neuromuscular work: the wobble board from week 7.
+    assert!(ids("meniscus", 7).contains(&"balance-board".into()));
+    // Knee OA, GLA:D: balance work in every phase, and the pointer to education.
+    for week in [1, 3, 5, 7] {
+        assert!(
+            ids("knee-oa", week).contains(&"single-leg-stance".into()),
+            "week {week}"
+        );
+    }
+    let oa = flat(
+        &run(&[
+            "plan",
+            "--cause",
+            "knee-oa",
+            "--start",
+            "2027-01-04",
+            "--week",
+            "1",
+        ])
+        .stdout,
+    );
+    assert!(
+        oa.contains("short course on living with knee osteoarthritis"),
+        "{oa}"
+    );
+}
+
+/// Text with every run of whitespace made one space: the text view wraps long lines.
+fn flat(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }

@@ -125,7 +125,7 @@ fn step_2_the_typo_gives_its_place_and_a_hint() {
     assert_eq!(
         r.stderr,
         "\
-error: clinic/pfps.toml:211:1: unknown field `rep`
+error: clinic/pfps.toml:225:1: unknown field `rep`
   hint: did you mean `reps`?
 1 problem found in the input files
 "

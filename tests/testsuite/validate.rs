@@ -82,7 +82,7 @@ fn an_override_of_a_builtin_keeps_its_aliases_and_a_template_may_only_extend() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(
         r.stdout,
-        "ok: 7 programs, 59 exercises, 4 templates checked\n"
+        "ok: 7 programs, 63 exercises, 4 templates checked\n"
     );
     let p = json(&run(&[
         "--programs",
@@ -137,7 +137,7 @@ fn research_remarks_in_patient_text_are_warnings_with_place_and_hint() {
     assert_eq!(r.stderr, RESEARCH_NOTE_WARNINGS);
     assert_eq!(
         r.stdout,
-        "ok: 8 programs, 60 exercises, 3 templates checked\n"
+        "ok: 8 programs, 64 exercises, 3 templates checked\n"
     );
 }
 

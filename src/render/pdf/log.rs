@@ -133,7 +133,14 @@ impl Builder<'_> {
                 .map(|(item, days)| {
                     let cells = days
                         .iter()
-                        .map(|on| if *on { Cell::Ticks(1) } else { Cell::Off })
+                        .map(|on| {
+                            if *on {
+                                // Twice-daily work gets a box for each time.
+                                Cell::Ticks(item.times_a_day.max(1))
+                            } else {
+                                Cell::Off
+                            }
+                        })
                         .collect();
                     (self.log_label(item, daily_dose_x, daily_name_w), cells)
                 })

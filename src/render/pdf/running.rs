@@ -1,33 +1,33 @@
 //! Back to running, for programs with a walk-run ladder: the entry checklist ("start when you
-//! can tick all of these"), one row per run to tick and date, then the rules, the 110% rule
-//! among them.
+//! can tick all of these"), one row per run in order with no planned date (a box
+//! and a line for the date it was done), a stage's own checklist before its first run, then
+//! the rules, the 110% rule among them.
 
 use super::cards::glue;
 use super::doc::{tint, Builder};
-use super::layout::{stack, Block, Frame, Prim, BLACK, GREY, LIGHT};
-use crate::plan::types::SessionKind;
+use super::layout::{stack, Block, Frame, Prim, BLACK, LIGHT};
 
 impl Builder<'_> {
     pub fn running(&mut self) {
         let Some(rtr) = self.plan.program.return_to_run.clone() else {
             return;
         };
-        let runs: Vec<_> = self
-            .plan
-            .weeks
-            .iter()
-            .flat_map(|w| &w.sessions)
-            .filter(|s| s.kind == SessionKind::Run)
-            .collect();
+        let runs = self.plan.runs.clone();
         if runs.is_empty() {
             return;
         }
         let w = self.w;
         self.title(&w.run_title, self.h2(), false);
-        if !w.run_intro.trim().is_empty() {
-            let intro = w.run_intro.clone();
-            self.paragraph(&intro, self.body());
+        let from = crate::template::Wording::fill(
+            &w.run_from_week,
+            &[("week", &rtr.start_week.to_string())],
+        );
+        let mut intro = w.run_intro.trim().to_string();
+        if !intro.is_empty() {
+            intro.push(' ');
         }
+        intro.push_str(&format!("({from})"));
+        self.paragraph(&intro, self.body());
         if !rtr.entry_criteria.is_empty() {
             let mut f = self
                 .m
@@ -40,48 +40,33 @@ impl Builder<'_> {
             self.push(Block::together(f));
         }
 
-        // What each stage is, from the first run at its full distance.
-        let mut stages: Vec<(&str, &str)> = Vec::new();
-        // A shortened run's note ends in the template's `run_shortened` clause.
-        let shortened = format!("; {}", w.run_shortened.split('{').next().unwrap_or(""));
-        for run in &runs {
-            for item in run.exercises.iter().filter(|i| i.id == crate::plan::RUN_ID) {
-                let full = item.note.split(shortened.as_str()).next().unwrap_or("");
-                if !stages.iter().any(|(n, _)| *n == item.name) {
-                    stages.push((&item.name, full));
-                }
-            }
-        }
-        if !stages.is_empty() {
-            let s = self.small();
-            let mut f = self
-                .m
-                .para(&w.run_stages_title, self.body().bold(), 0.0, self.width);
-            for (name, what) in &stages {
-                f.extend(self.m.rich(
-                    &[(s.bold(), &format!("{name}: ")), (s, &glue(what))],
-                    0.0,
-                    self.width,
-                ));
-            }
-            f.push(Frame::space(self.fs * 0.5));
-            self.push(Block::together(f));
-        }
-
-        // One row per run: number, planned date, the stage and distance, a box and a line
-        // for the date it was done.
         let s = self.small();
+        // One row per run, in order and without a date: number, the stage and distance, a
+        // box and a line for the date it was done. A stage's own checklist (a test before
+        // sprinting) comes before its first run.
         let pad = self.fs * 0.3;
         let tick = (self.fs * 0.95).max(8.0);
-        let num_w = self.m.width("88", s.bold()) + 2.0 * pad;
-        let date_w = runs
-            .iter()
-            .map(|r| self.m.width(&w.date_short(r.date), s))
-            .fold(0.0, f32::max)
-            + 2.0 * pad;
-        let done_w = (self.m.width(&w.run_done, s) + 2.0 * pad).max(self.fs * 8.0);
-        let what_x = num_w + date_w;
-        let what_w = self.width - what_x - done_w - tick - 3.0 * pad;
+        // Runs that are the same (stage and distance) share a row, with a box and a date line
+        // for each of them.
+        let mut groups: Vec<Vec<&crate::plan::types::LadderRun>> = Vec::new();
+        for run in &runs {
+            match groups.last_mut() {
+                Some(g)
+                    if run.check.is_empty()
+                        && g[0].stage == run.stage
+                        && g[0].distance_m == run.distance_m =>
+                {
+                    g.push(run)
+                }
+                _ => groups.push(vec![run]),
+            }
+        }
+        let slots = groups.iter().map(Vec::len).max().unwrap_or(1) as f32;
+        let num_w = self.m.width("88-88", s.bold()) + 2.0 * pad;
+        let slot_w = tick + pad + self.fs * 5.0;
+        let done_w = (self.m.width(&w.run_done, s) + 2.0 * pad).max(slots * slot_w);
+        let what_x = num_w;
+        let what_w = self.width - what_x - done_w - 2.0 * pad;
         let mut header = Frame::new(s.lh() + 2.0 * pad);
         header.push(Prim::Rect {
             x: 0.0,
@@ -93,7 +78,6 @@ impl Builder<'_> {
         });
         let heads = [
             ("#", pad),
-            (w.run_planned.as_str(), num_w + pad),
             (w.run_what.as_str(), what_x + pad),
             (w.run_done.as_str(), self.width - done_w + pad),
         ];
@@ -108,14 +92,60 @@ impl Builder<'_> {
             });
         }
         let mut frames = vec![header.clone()];
-        for (i, run) in runs.iter().enumerate() {
-            let Some(item) = run.exercises.iter().find(|i| i.id == crate::plan::RUN_ID) else {
-                continue;
+        let mut seen = 0;
+        for group in &groups {
+            let run = group[0];
+            if !run.check.is_empty() {
+                // Close the table so far, print the checklist, open the table again.
+                frames.push(Frame::space(self.fs * 0.4));
+                self.push(Block {
+                    frames: std::mem::take(&mut frames),
+                    header: Some(header.clone()),
+                    ..Block::default()
+                });
+                let title = crate::template::Wording::fill(
+                    &w.run_stage_check,
+                    &[("number", &run.number.to_string())],
+                );
+                let mut f = self.m.para(&title, self.body().bold(), 0.0, self.width);
+                f.push(Frame::new(self.fs * 0.2));
+                for c in &run.check {
+                    f.extend(self.check_item(c, self.width));
+                }
+                f.push(Frame::space(self.fs * 0.4));
+                self.push(Block::together(f));
+                frames.push(header.clone());
+            }
+            let stage = crate::template::Wording::fill(
+                &w.run_stage,
+                &[
+                    ("stage", &run.stage.to_string()),
+                    ("stages", &run.stages.to_string()),
+                ],
+            );
+            // What the stage is, on the first row of the stage; then the stage and distance.
+            let first_of_stage = seen != run.stage;
+            seen = run.stage;
+            let mut line = if first_of_stage {
+                format!(
+                    "{stage}: {} · {}",
+                    run.what,
+                    glue(&w.distance(run.distance_m))
+                )
+            } else {
+                format!("{stage} · {}", glue(&w.distance(run.distance_m)))
             };
-            // The stage and the distance: what each stage means is listed above the table.
-            let mut line = item.name.clone();
-            if let Some(m) = item.distance_m {
-                line.push_str(&format!(" · {}", glue(&w.distance(m))));
+            if let Some(full) = run.shortened_from_m {
+                line.push_str(&format!(
+                    " ({})",
+                    crate::template::Wording::fill(
+                        &w.run_shortened,
+                        &[("distance", &glue(&w.distance(full)))]
+                    )
+                ));
+            }
+            if first_of_stage && !run.effort.is_empty() {
+                line.push_str(&format!("; {}", run.effort));
             }
             let what = stack(self.m.para(&line, s, 0.0, what_w));
             let h = what.h.max(tick) + 2.0 * pad;
@@ -131,30 +161,29 @@ impl Builder<'_> {
             f.push(Prim::Text {
                 x: pad,
                 baseline: pad + s.baseline(),
-                text: (i + 1).to_string(),
+                text: match group.last() {
+                    Some(last) if last.number != run.number => {
+                        format!("{}-{}", run.number, last.number)
+                    }
+                    _ => run.number.to_string(),
+                },
                 bold: true,
                 size: s.size,
                 colour: BLACK,
             });
-            f.push(Prim::Text {
-                x: num_w + pad,
-                baseline: pad + s.baseline(),
-                text: w.date_short(run.date),
-                bold: false,
-                size: s.size,
-                colour: GREY,
-            });
             f.overlay(what, what_x + pad, pad);
-            let bx = self.width - done_w - tick - pad;
-            f.push(Builder::tick_box(bx, (h - tick) / 2.0, tick));
-            f.push(Prim::Line {
-                x1: self.width - done_w + pad,
-                y1: h - pad * 1.5,
-                x2: self.width - pad,
-                y2: h - pad * 1.5,
-                colour: LIGHT,
-                width: 0.5,
-            });
+            for i in 0..group.len() {
+                let x = self.width - done_w + i as f32 * slot_w;
+                f.push(Builder::tick_box(x, (h - tick) / 2.0, tick));
+                f.push(Prim::Line {
+                    x1: x + tick + pad,
+                    y1: h - pad * 1.5,
+                    x2: x + slot_w - pad,
+                    y2: h - pad * 1.5,
+                    colour: LIGHT,
+                    width: 0.5,
+                });
+            }
             frames.push(f);
         }
         frames.push(Frame::space(self.fs * 0.6));

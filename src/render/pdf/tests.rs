@@ -166,7 +166,18 @@ fn a_twelve_week_plan_prints_a_handout() {
         1
     );
     assert!(r.has("10 single-leg hops on each side without pain"));
-    assert!(r.has("walk 2:00 / run 3:00"), "{}", r.all());
+    // The runs are in order without a planned date, each with a line for the date it was done;
+    // a stage's own checklist comes before its first run.
+    assert!(
+        r.has("Stage 1 of 2: walk 2 min / run 3 min, repeated · 1.6 km; 3/10"),
+        "{}",
+        r.all()
+    );
+    assert!(!r.has(&squash(&w.run_planned)));
+    assert!(r.has("Before run 3, tick all of these:"));
+    assert!(r.has("The fast leg-raise test feels safe"));
+    assert!(r.has("Stage 2 of 2: Jog, then 4 strides at about half speed · 1.7 km (a build-up run towards 2 km"), "{}", r.all());
+    assert!(r.has("Stage 2 of 2 · 2 km"));
     // Phase criteria at the end of each phase.
     assert_eq!(r.all().matches(&squash(&w.progress_title)).count(), 3);
 }
@@ -869,4 +880,34 @@ fn the_log_names_the_page_of_each_exercises_card() {
             card + 1
         );
     }
+}
+
+/// Twice-daily work (Askling's extender) gets two tick boxes a day in the log's seven-day grid:
+/// one more box on each of the seven days of each week than once-daily work.
+#[test]
+fn twice_daily_work_has_two_ticks_a_day_in_the_log() {
+    let boxes = |plan: &Plan| -> usize {
+        let c = compose(plan, &en(), &PdfOptions::default()).unwrap();
+        c.pages
+            .iter()
+            .flatten()
+            .flat_map(|(_, f)| &f.prims)
+            .filter(|p| {
+                matches!(p, Prim::Rect { w, h, fill: None, stroke: Some((_, s)), .. }
+                    if (w - h).abs() < 0.01 && (*s - 0.8).abs() < 0.01)
+            })
+            .count()
+    };
+    let once = sample_plan(2);
+    let mut twice = once.clone();
+    for s in twice.weeks.iter_mut().flat_map(|w| w.sessions.iter_mut()) {
+        for it in s
+            .exercises
+            .iter_mut()
+            .filter(|i| i.id == "hip-flexor-stretch")
+        {
+            it.times_a_day = 2;
+        }
+    }
+    assert_eq!(boxes(&twice), boxes(&once) + 2 * 7);
 }
