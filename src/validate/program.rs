@@ -113,6 +113,9 @@ struct EffSlot {
     /// The span of the whole slot table, for problems with no better place.
     span: Range<usize>,
     rationale: String,
+    /// A `[[change]]` that swapped the exercise: the new exercise, the dose before the swap
+    /// and the fields the change stated (checked by [`check_switch`] once the library is known).
+    swapped: Option<(F<String>, Fields, Fields)>,
 }
 
 impl EffSlot {
@@ -129,6 +132,7 @@ impl EffSlot {
             steps: r.schedule.as_ref().map(|v| (src, v.clone())),
             span: s.span(),
             rationale: r.rationale.clone(),
+            swapped: None,
         }
     }
     fn apply_change(&mut self, src: usize, c: &RawChange) {
@@ -136,6 +140,11 @@ impl EffSlot {
             if e.get_ref() != self.exercise.get() {
                 // A new exercise starts from its own dose, as in a schedule step: only the
                 // sets and the rest carry over; the old note no longer applies.
+                self.swapped = Some((
+                    F::new(src, e),
+                    self.fields.clone(),
+                    Fields::from_raw(src, &c.dose()),
+                ));
                 self.fields = Fields {
                     sets: self.fields.sets.clone(),
                     rest: self.fields.rest.clone(),
@@ -1058,6 +1067,9 @@ fn check_slot(
         }
     }
 
+    if let Some((e, before, stated)) = &s.swapped {
+        check_switch(sources, library, e, before, stated, "this change", diags);
+    }
     let progression = s
         .progression
         .as_ref()
@@ -1075,6 +1087,15 @@ fn check_slot(
             let over = Fields::from_raw(*ssrc, &r.dose());
             if let Some(e) = &r.exercise {
                 if e.get_ref() != state.exercise.get() {
+                    check_switch(
+                        sources,
+                        library,
+                        &F::new(*ssrc, e),
+                        &state.fields,
+                        &over,
+                        &format!("week {week}"),
+                        diags,
+                    );
                     // A new exercise starts from its own dose: kind fields, load and tempo reset.
                     let keep_sets = state.fields.sets.clone();
                     let keep_rest = state.fields.rest.clone();
@@ -1138,6 +1159,31 @@ fn check_slot(
             }
         }
     }
+    // A rule that adds to a count the dose does not have would silently never change it.
+    if let (Some(p), Some(pf), Some(d)) = (&progression, &s.progression, weeks.first()) {
+        for (name, adds, has) in [
+            ("reps", p.add_reps, d.reps.is_some()),
+            ("hold", p.add_hold, d.hold.is_some()),
+            ("time", p.add_time, d.time.is_some()),
+        ] {
+            if adds > 0 && !has {
+                diags.push(
+                    sources
+                        .at(
+                            pf.src,
+                            pf.span(),
+                            format!(
+                                "this progression adds {name}, but the dose of `{}` has no `{name}`, so it would never change",
+                                d.exercise
+                            ),
+                        )
+                        .hint(format!(
+                            "give the slot a starting {name} = ..., or remove add_{name}"
+                        )),
+                );
+            }
+        }
+    }
     if diags.len() > before || weeks.len() != (last - first + 1) as usize {
         return None;
     }
@@ -1166,6 +1212,93 @@ fn check_slot(
             })
             .collect(),
     })
+}
+
+/// A step or change that swaps the exercise starts a new dose: only `sets` and `rest` carry
+/// over. Every other key the dose had before and the new exercise takes (its count, the load,
+/// the tempo) must be stated again, or a forgotten `reps = 6` silently becomes one hold a set.
+#[allow(clippy::too_many_arguments)]
+fn check_switch(
+    sources: &Sources,
+    library: &Library,
+    to: &F<String>,
+    before: &Fields,
+    stated: &Fields,
+    what: &str,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let Some(ex) = library.get(to.get()) else {
+        return;
+    };
+    let takes: &[&str] = match ex.dose {
+        DoseKind::Reps => &["reps"],
+        DoseKind::Hold => &["hold", "reps"],
+        DoseKind::Time => &["time"],
+        DoseKind::Distance => &["distance"],
+    };
+    let num = |f: &Fields, k: &str| -> Option<i64> {
+        match k {
+            "reps" => f.reps.as_ref(),
+            "hold" => f.hold.as_ref(),
+            "time" => f.time.as_ref(),
+            "distance" => f.distance.as_ref(),
+            _ => None,
+        }
+        .map(|v| *v.get())
+    };
+    let mut missing: Vec<(&str, String)> = Vec::new();
+    for k in takes {
+        if let (Some(v), None) = (num(before, k), num(stated, k)) {
+            missing.push((k, v.to_string()));
+        }
+    }
+    for (k, b, st) in [
+        ("load", &before.load, &stated.load),
+        ("tempo", &before.tempo, &stated.tempo),
+    ] {
+        if let (Some(v), None) = (b, st) {
+            if !v.trim().is_empty() {
+                missing.push((k, format!("{v:?}")));
+            }
+        }
+    }
+    if missing.is_empty() {
+        return;
+    }
+    let keys = missing
+        .iter()
+        .map(|(k, _)| format!("`{k}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let had = missing
+        .iter()
+        .map(|(k, v)| format!("{k} = {v}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let none: Vec<String> = missing
+        .iter()
+        .filter(|(k, _)| *k == "load" || *k == "tempo")
+        .map(|(k, _)| format!("{k} = \"\""))
+        .collect();
+    let drop = if none.is_empty() {
+        String::new()
+    } else {
+        format!(" ({} for none)", none.join(", "))
+    };
+    diags.push(
+        sources
+            .at(
+                to.src,
+                to.span(),
+                format!(
+                    "{what} switches to `{}` without stating {keys}; the dose before had {had}",
+                    to.get()
+                ),
+            )
+            .hint(format!(
+                "a step that changes the exercise states its whole dose (only sets and rest carry over): add {had} to keep it, or give the new values{drop}"
+            )),
+    );
 }
 
 fn parse_frequency(s: &str) -> Option<Frequency> {
@@ -1222,6 +1355,17 @@ fn check_progression(
         add_time: num(&r.add_time, "add_time", 0..=1800, diags).unwrap_or(0),
         max_time: num(&r.max_time, "max_time", TIME, diags),
     };
+    if pr.add_reps > 0 && pr.add_sets > 0 && pr.max_reps.is_none() {
+        diags.push(
+            sources
+                .at(
+                    p.src,
+                    r.add_sets.as_ref().map(|v| v.span()).unwrap_or(p.span()),
+                    "add_sets never applies: with add_reps, sets are added only when reps reach max_reps, and this rule has no max_reps",
+                )
+                .hint("add max_reps = ... (and reset_reps), or remove add_sets"),
+        );
+    }
     if pr.add_reps == 0 && pr.add_sets == 0 && pr.add_hold == 0 && pr.add_time == 0 {
         diags.push(
             sources

@@ -191,3 +191,114 @@ fn every_builtin_plan_carries_its_clinician_notes() {
         );
     }
 }
+
+/// A one-phase program (weeks 1-8) around `slot`, the TOML of one `[[phase.slot]]`.
+fn one_slot_program(slot: &str) -> String {
+    format!(
+        "id = \"p\"\ntitle = \"P\"\nsummary = \"s\"\ndescription = \"d\"\nevidence = \"trial\"\n\
+[pain_rule]\ngreen_max = 3\namber_max = 5\n\
+[[phase]]\nname = \"One\"\nweeks = \"1-8\"\nsessions_per_week = 2\n[[phase.slot]]\n{slot}"
+    )
+}
+
+fn validate_one(name: &str, text: &str) -> Run {
+    let dir = scratch(name);
+    std::fs::write(dir.join("p.toml"), text).unwrap();
+    run_in(&dir, &["validate", "p.toml"])
+}
+
+#[test]
+fn a_step_that_switches_exercise_must_restate_the_hold_count() {
+    // Six holds a set, then a switch that forgets `reps`: it used to print one hold a set.
+    let r = validate_one(
+        "switch-forgets-reps",
+        &one_slot_program(
+            "exercise = \"front-plank-knees\"\nsets = 2\nreps = 6\nhold = 10\n\
+schedule = [\n  { week = 1 },\n  { week = 5, exercise = \"side-plank-knees\", hold = 20 },\n]\n",
+        ),
+    );
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert_eq!(
+        r.stderr,
+        "error: p.toml:20:26: week 5 switches to `side-plank-knees` without stating `reps`; the dose before had reps = 6
+  hint: a step that changes the exercise states its whole dose (only sets and rest carry over): add reps = 6 to keep it, or give the new values
+1 problem found in the input files
+"
+    );
+    // Stated, it validates and the plan keeps six holds a set.
+    let fixed = validate_one(
+        "switch-states-reps",
+        &one_slot_program(
+            "exercise = \"front-plank-knees\"\nsets = 2\nreps = 6\nhold = 10\n\
+schedule = [\n  { week = 1 },\n  { week = 5, exercise = \"side-plank-knees\", reps = 6, hold = 20 },\n]\n",
+        ),
+    );
+    assert_eq!(fixed.code, 0, "{}", fixed.stderr);
+}
+
+#[test]
+fn a_switch_that_drops_the_load_must_say_so() {
+    let r = validate_one(
+        "switch-drops-load",
+        &one_slot_program(
+            "exercise = \"clamshell\"\nsets = 2\nreps = 10\nload = \"light band\"\n\
+schedule = [\n  { week = 1 },\n  { week = 3, exercise = \"glute-bridge\", reps = 12 },\n]\n",
+        ),
+    );
+    assert_eq!(
+        r.stderr,
+        "error: p.toml:20:26: week 3 switches to `glute-bridge` without stating `load`; the dose before had load = \"light band\"
+  hint: a step that changes the exercise states its whole dose (only sets and rest carry over): add load = \"light band\" to keep it, or give the new values (load = \"\" for none)
+1 problem found in the input files
+"
+    );
+}
+
+#[test]
+fn a_change_that_swaps_the_exercise_must_restate_the_dose_too() {
+    let dir = scratch("change-swap");
+    std::fs::write(
+        dir.join("p.toml"),
+        "id = \"q\"\nextends = \"pfps\"\n[[change]]\nphase = 1\nslot = \"clamshell\"\nexercise = \"side-plank-knees\"\nhold = 20\n",
+    )
+    .unwrap();
+    let r = run_in(&dir, &["validate", "p.toml"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert_eq!(
+        r.stderr,
+        "error: p.toml:6:12: this change switches to `side-plank-knees` without stating `reps`; the dose before had reps = 10
+  hint: a step that changes the exercise states its whole dose (only sets and rest carry over): add reps = 10 to keep it, or give the new values
+1 problem found in the input files
+"
+    );
+}
+
+#[test]
+fn a_progression_that_could_never_change_the_dose_is_refused() {
+    let r = validate_one(
+        "progression-no-reps",
+        &one_slot_program(
+            "exercise = \"side-plank-knees\"\nsets = 2\nhold = 20\nprogression = { add_reps = 2 }\n",
+        ),
+    );
+    assert_eq!(
+        r.stderr,
+        "error: p.toml:17:15: this progression adds reps, but the dose of `side-plank-knees` has no `reps`, so it would never change
+  hint: give the slot a starting reps = ..., or remove add_reps
+1 problem found in the input files
+"
+    );
+    let r = validate_one(
+        "progression-sets-ignored",
+        &one_slot_program(
+            "exercise = \"clamshell\"\nsets = 2\nreps = 10\nprogression = { add_reps = 2, add_sets = 1 }\n",
+        ),
+    );
+    assert_eq!(
+        r.stderr,
+        "error: p.toml:17:42: add_sets never applies: with add_reps, sets are added only when reps reach max_reps, and this rule has no max_reps
+  hint: add max_reps = ... (and reset_reps), or remove add_sets
+1 problem found in the input files
+"
+    );
+}
