@@ -281,8 +281,7 @@ pub fn template(v: &Validated, name: Option<&str>) -> Result<crate::template::Te
         return crate::template::parse(&text, &path.display().to_string(), dir.as_deref())
             .map_err(Error::Invalid);
     }
-    let mut names: Vec<&str> = crate::template::builtin_names().to_vec();
-    names.extend(v.templates.iter().map(|(_, t)| t.name.as_str()));
+    let names = v.template_names();
     Err(Error::usage(
         "--template",
         format!("unknown template `{name}`"),

@@ -373,19 +373,39 @@ pub fn parse_all(sources: Vec<Source>) -> Loaded {
     let two = sources.len() >= 4;
     let parts = crate::par::map(sources, two, |source| {
         let mut one = Loaded::default();
-        parse_source(source, &mut one);
-        one
+        let mut user_templates = Vec::new();
+        parse_source(source, &mut one, &mut user_templates);
+        (one, user_templates)
     });
-    for one in parts {
+    let mut user_templates = Vec::new();
+    for (one, t) in parts {
         loaded.exercises.extend(one.exercises);
         loaded.programs.extend(one.programs);
         loaded.templates.extend(one.templates);
         loaded.diagnostics.extend(one.diagnostics);
+        user_templates.extend(t);
+    }
+    // A user's template may extend another of the user's templates, so they are read together.
+    let files: Vec<template::TemplateFile> = user_templates
+        .iter()
+        .map(|s: &Source| template::TemplateFile {
+            file: &s.name,
+            text: &s.text,
+            dir: s.dir.as_deref(),
+        })
+        .collect();
+    let results = template::parse_all(&files);
+    drop(files);
+    for (source, r) in user_templates.into_iter().zip(results) {
+        match r {
+            Ok(t) => loaded.templates.push((source, t)),
+            Err(ds) => loaded.diagnostics.extend(ds),
+        }
     }
     loaded
 }
 
-fn parse_source(source: Source, loaded: &mut Loaded) {
+fn parse_source(source: Source, loaded: &mut Loaded, user_templates: &mut Vec<Source>) {
     if let Some(d) = check_nesting(&source) {
         loaded.diagnostics.push(d);
         return;
@@ -412,18 +432,15 @@ fn parse_source(source: Source, loaded: &mut Loaded) {
             Err(e) => loaded.diagnostics.push(toml_diagnostic(&source, &e)),
         },
         Some(Kind::Template) => {
-            // A built-in template is parsed once per process, by `template::builtin`.
+            // A built-in template is parsed once per process, by `template::builtin`; the
+            // user's are read together by `parse_all`, as they may extend one another.
             let builtin = match source.layer {
                 Layer::Builtin => template::builtin_file(&source.name),
                 Layer::User => None,
             };
-            let parsed = match builtin {
-                Some(t) => Ok(t),
-                None => template::parse(&source.text, &source.name, source.dir.as_deref()),
-            };
-            match parsed {
-                Ok(t) => loaded.templates.push((source, t)),
-                Err(ds) => loaded.diagnostics.extend(ds),
+            match builtin {
+                Some(t) => loaded.templates.push((source, t)),
+                None => user_templates.push(source),
             }
         }
         None => loaded.diagnostics.push(

@@ -39,6 +39,20 @@ pub struct Validated {
     pub warnings: Vec<Diagnostic>,
 }
 
+impl Validated {
+    /// The templates by name, each once (a user's template may override a built-in one by
+    /// name, as a program overrides one by id): the built-ins first, then the user's, in order.
+    pub fn template_names(&self) -> Vec<&str> {
+        let mut names: Vec<&str> = crate::template::builtin_names().to_vec();
+        for (_, t) in &self.templates {
+            if !names.contains(&t.name.as_str()) {
+                names.push(&t.name);
+            }
+        }
+        names
+    }
+}
+
 /// Sources are kept by index so that spans can be turned into places.
 pub(crate) struct Sources(pub Vec<Source>);
 

@@ -221,9 +221,10 @@ fn effective(
     p: &RawProgram,
     all: &RawPrograms,
     builtin: &BuiltinPrograms,
-    depth: usize,
+    chain: &[String],
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Eff> {
+    let depth = chain.len();
     let id = p.id.get_ref().clone();
     let mut eff = match &p.extends {
         None => Eff {
@@ -264,7 +265,40 @@ fn effective(
             } else {
                 all.get(b).map(|(s, r, _)| (*s, r))
             };
+            if b != &id {
+                if let Some(at) = chain.iter().position(|c| c == b) {
+                    // A cycle: reported once, while checking its first member in id order.
+                    let members = &chain[at..];
+                    if at == 0 && members.iter().all(|m| m >= &chain[0]) {
+                        let mut names: Vec<String> =
+                            members.iter().map(|m| format!("`{m}`")).collect();
+                        names.push(format!("`{b}`"));
+                        diags.push(
+                            sources
+                                .at(
+                                    src,
+                                    base_id.span(),
+                                    format!(
+                                        "`extends` forms a cycle: {}",
+                                        names.join(" extends ")
+                                    ),
+                                )
+                                .hint("one program of the cycle must stand on its own or extend a program outside it"),
+                        );
+                    }
+                    return None;
+                }
+            }
             let Some((bsrc, braw)) = base else {
+                let hint = if b == &id {
+                    format!("a program extends a program of its own id only to change the built-in one, and there is no built-in `{b}`; remove `extends` or name another program")
+                } else {
+                    suggest(
+                        b,
+                        all.keys().map(String::as_str).filter(|k| k != &id),
+                        "run `rehabplan causes` to see the program ids",
+                    )
+                };
                 diags.push(
                     sources
                         .at(
@@ -272,15 +306,15 @@ fn effective(
                             base_id.span(),
                             format!("`extends` names unknown program `{b}`"),
                         )
-                        .hint(suggest(
-                            b,
-                            all.keys().map(String::as_str),
-                            "run `rehabplan causes` to see the program ids",
-                        )),
+                        .hint(hint),
                 );
                 return None;
             };
-            let mut e = effective(sources, bsrc, braw, all, builtin, depth + 1, diags)?;
+            let mut next = chain.to_vec();
+            if b != &id {
+                next.push(b.clone());
+            }
+            let mut e = effective(sources, bsrc, braw, all, builtin, &next, diags)?;
             if b != &id {
                 // Aliases belong to the base program; an override of the same id keeps them.
                 e.aliases.clear();
@@ -504,7 +538,15 @@ pub(super) fn check_program(
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Program> {
     let before = diags.len();
-    let eff = effective(sources, src, p, all, builtin, 0, diags)?;
+    let eff = effective(
+        sources,
+        src,
+        p,
+        all,
+        builtin,
+        std::slice::from_ref(p.id.get_ref()),
+        diags,
+    )?;
     let id = eff.id.get().clone();
     let id_span = eff.id.span();
     let missing = |field: &str, example: &str| {

@@ -302,3 +302,128 @@ fn a_progression_that_could_never_change_the_dose_is_refused() {
 "
     );
 }
+
+#[test]
+fn a_template_extends_another_of_the_users_templates() {
+    // The clinic's branding stays apart from its translation: branding -> translation -> de.
+    let dir = scratch("template-chain");
+    std::fs::write(
+        dir.join("translation.toml"),
+        "extends = \"de\"\nname = \"praxis-de\"\n[text]\nweek_heading = \"Trainingswoche {week} von {weeks}\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("branding.toml"),
+        "extends = \"praxis-de\"\nname = \"praxis-nord\"\n[clinic]\nname = \"Praxis Nord\"\n",
+    )
+    .unwrap();
+    let d = dir.to_str().unwrap();
+    let r = run(&["validate", d]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    // Two new names over the three built-ins: five, each counted once.
+    assert_eq!(
+        r.stdout,
+        "ok: 7 programs, 59 exercises, 5 templates checked\n"
+    );
+    let r = run(&[
+        "--programs",
+        d,
+        "plan",
+        "--cause",
+        "pfps",
+        "--start",
+        "2027-01-04",
+        "--template",
+        "praxis-nord",
+        "-o",
+        dir.join("plan.pdf").to_str().unwrap(),
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let Some(text) = crate::pdf::text_of(&dir.join("plan.pdf")) else {
+        return; // pdftotext is not installed
+    };
+    // The branding's clinic, the translation's heading and the built-in German words.
+    assert!(text.contains("Praxis Nord"), "{text}");
+    assert!(text.contains("Trainingswoche 1 von 6"), "{text}");
+    assert!(text.contains("Übungsplan"), "{text}");
+}
+
+#[test]
+fn an_extends_cycle_of_templates_is_one_problem_naming_its_members() {
+    let dir = scratch("template-cycle");
+    std::fs::write(dir.join("a.toml"), "extends = \"tb\"\nname = \"ta\"\n").unwrap();
+    std::fs::write(dir.join("b.toml"), "extends = \"ta\"\nname = \"tb\"\n").unwrap();
+    let r = run_in(&dir, &["validate", "."]);
+    assert_eq!(r.code, 2);
+    assert_eq!(
+        r.stderr,
+        "error: ./b.toml:1:11: `extends` forms a cycle: `ta` extends `tb` extends `ta`
+  hint: one template of the cycle must extend a built-in one (or none: then it extends `en`)
+1 problem found in the input files
+"
+    );
+}
+
+#[test]
+fn an_extends_cycle_of_programs_is_one_problem_naming_its_members() {
+    let dir = scratch("program-cycle");
+    std::fs::write(dir.join("a.toml"), "id = \"pa\"\nextends = \"pb\"\n").unwrap();
+    std::fs::write(dir.join("b.toml"), "id = \"pb\"\nextends = \"pc\"\n").unwrap();
+    std::fs::write(dir.join("c.toml"), "id = \"pc\"\nextends = \"pa\"\n").unwrap();
+    let r = run_in(&dir, &["validate", "."]);
+    assert_eq!(r.code, 2);
+    assert_eq!(
+        r.stderr,
+        "error: ./c.toml:2:11: `extends` forms a cycle: `pa` extends `pb` extends `pc` extends `pa`
+  hint: one program of the cycle must stand on its own or extend a program outside it
+1 problem found in the input files
+"
+    );
+}
+
+#[test]
+fn did_you_mean_never_suggests_the_name_itself() {
+    let dir = scratch("self-extends");
+    std::fs::write(
+        dir.join("p.toml"),
+        "id = \"knee-pain\"\nextends = \"knee-pain\"\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("t.toml"), "extends = \"fr\"\n").unwrap();
+    let r = run_in(&dir, &["validate", "."]);
+    assert_eq!(
+        r.stderr,
+        "error: ./p.toml:2:11: `extends` names unknown program `knee-pain`
+  hint: a program extends a program of its own id only to change the built-in one, and there is no built-in `knee-pain`; remove `extends` or name another program
+error: ./t.toml:1:11: unknown template `fr` in `extends`
+  hint: a template extends one of its own name only to change the built-in one, and there is no built-in `fr`; `extends` names a built-in template: en, large-print, de
+2 problems found in the input files
+"
+    );
+}
+
+#[test]
+fn the_list_of_templates_names_each_once() {
+    // The built-in templates read again as a user's folder override themselves: still three.
+    let r = run(&[
+        "--programs",
+        "templates",
+        "plan",
+        "--cause",
+        "pfps",
+        "--template",
+        "fr",
+    ]);
+    assert_eq!(r.code, 2);
+    assert_eq!(
+        r.stderr,
+        "error: invalid value for --template: unknown template `fr`
+  hint: use one of: en, large-print, de or the path of a .toml file
+"
+    );
+    let r = run(&["validate", "templates"]);
+    assert_eq!(
+        r.stdout,
+        "ok: 7 programs, 59 exercises, 3 templates checked\n"
+    );
+}
