@@ -40,7 +40,11 @@ pub fn render(plan: &Plan, wording: &Wording, opts: TextOptions) -> String {
             .get(i + 1)
             .is_none_or(|next| next.phase_number != w.phase_number);
         if last_of_phase && !w.progress_when.is_empty() && !w.maintenance {
-            let _ = writeln!(o, "{}", heading(&wording.progress_title));
+            let _ = writeln!(
+                o,
+                "{}",
+                heading(&wording.progress_title, &wording.label_end)
+            );
             for c in &w.progress_when {
                 let _ = writeln!(o, "  - {c}");
             }
@@ -52,12 +56,14 @@ pub fn render(plan: &Plan, wording: &Wording, opts: TextOptions) -> String {
 }
 
 /// A title followed by a list: a colon is added unless it already ends in punctuation.
-fn heading(title: &str) -> String {
+/// A title as a label: followed by the template's `label_end` ("Goals:", "Objectifs :"),
+/// unless it already ends in a punctuation mark.
+fn heading(title: &str, end: &str) -> String {
     let t = title.trim_end();
     if t.ends_with([':', '.', '?', '!', '…']) {
         t.to_string()
     } else {
-        format!("{t}:")
+        format!("{t}{}", end.trim_end())
     }
 }
 
@@ -102,14 +108,14 @@ fn header(o: &mut String, plan: &Plan, wording: &Wording) {
         .max()
         .unwrap_or(0);
     for (label, value) in rows {
-        let label = format!("{label}:");
+        let label = heading(label, &wording.label_end);
         let _ = writeln!(o, "{label:width$}  {value}");
     }
     if !plan.program.location_note.is_empty() {
         let _ = writeln!(
             o,
             "\n{} {}",
-            heading(&wording.location_note_label),
+            heading(&wording.location_note_label, &wording.label_end),
             plan.program.location_note
         );
     }
@@ -120,7 +126,7 @@ fn header(o: &mut String, plan: &Plan, wording: &Wording) {
             wording.evidence_title, plan.program.evidence_note
         );
     }
-    let _ = writeln!(o, "\n{}", heading(&wording.pain_title));
+    let _ = writeln!(o, "\n{}", heading(&wording.pain_title, &wording.label_end));
     let [g, a, r] = wording.pain_rule_lines(&plan.program.pain_rule);
     let labels = [
         &wording.pain_green_label,
@@ -137,11 +143,19 @@ fn header(o: &mut String, plan: &Plan, wording: &Wording) {
             &[("week", &r.start_week.to_string())],
         );
         let _ = writeln!(o, "\n{} ({from})", wording.run_title);
-        let _ = writeln!(o, "  {}", heading(&wording.run_entry_title));
+        let _ = writeln!(
+            o,
+            "  {}",
+            heading(&wording.run_entry_title, &wording.label_end)
+        );
         for c in &r.entry_criteria {
             let _ = writeln!(o, "    - {c}");
         }
-        let _ = writeln!(o, "  {}", heading(&wording.run_rules_title));
+        let _ = writeln!(
+            o,
+            "  {}",
+            heading(&wording.run_rules_title, &wording.label_end)
+        );
         for c in &r.rules {
             let _ = writeln!(o, "    - {c}");
         }
@@ -171,7 +185,12 @@ fn week(o: &mut String, w: &Week, weeks: usize, wording: &Wording) {
         let _ = writeln!(o, "{}", wording.maintenance_note);
     }
     if !w.adjustment.is_empty() {
-        let _ = writeln!(o, "{} {}", heading(&wording.adjusted_label), w.adjustment);
+        let _ = writeln!(
+            o,
+            "{} {}",
+            heading(&wording.adjusted_label, &wording.label_end),
+            w.adjustment
+        );
     } else if w.program_week != w.number && !w.maintenance {
         let _ = writeln!(
             o,
@@ -183,7 +202,7 @@ fn week(o: &mut String, w: &Week, weeks: usize, wording: &Wording) {
         );
     }
     if !w.goals.is_empty() {
-        let _ = writeln!(o, "{}", heading(&wording.goals_title));
+        let _ = writeln!(o, "{}", heading(&wording.goals_title, &wording.label_end));
         for g in &w.goals {
             let _ = writeln!(o, "  - {g}");
         }
@@ -240,18 +259,27 @@ fn session(o: &mut String, s: &Session, wording: &Wording) {
             dose.join(&wording.list_separator)
         );
         if !it.note.is_empty() {
-            let _ = writeln!(o, "      {} {}", heading(&wording.note_label), it.note);
+            let _ = writeln!(
+                o,
+                "      {} {}",
+                heading(&wording.note_label, &wording.label_end),
+                it.note
+            );
         }
         if !it.caution.is_empty() {
             let _ = writeln!(
                 o,
                 "      {} {}",
-                heading(&wording.caution_label),
+                heading(&wording.caution_label, &wording.label_end),
                 it.caution
             );
         }
         for e in &it.explain {
-            let _ = writeln!(o, "      {} {e}", heading(&wording.why_label));
+            let _ = writeln!(
+                o,
+                "      {} {e}",
+                heading(&wording.why_label, &wording.label_end)
+            );
         }
     }
     if !s.left_out.is_empty() {
@@ -273,7 +301,11 @@ fn fmt_minutes(m: f64, decimal: &str) -> String {
 }
 
 fn footer(o: &mut String, plan: &Plan, wording: &Wording) {
-    let _ = writeln!(o, "{}", heading(&wording.red_flags_title));
+    let _ = writeln!(
+        o,
+        "{}",
+        heading(&wording.red_flags_title, &wording.label_end)
+    );
     for f in wording.red_flags.iter().chain(&plan.program.red_flags) {
         let _ = writeln!(o, "  ! {f}");
     }

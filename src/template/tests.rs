@@ -59,6 +59,7 @@ fn english_and_german_set_every_key_themselves() {
 
 /// Keys whose English wording is also right in German.
 const SAME_IN_GERMAN: &[&str] = &[
+    "label_end",
     "calendar_training",
     "phase_name",
     "unit_seconds",

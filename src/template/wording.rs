@@ -131,6 +131,8 @@ wording! {
     licence_label: String {},
     /// Label before the clinic's phone number.
     phone_label: String {},
+    /// What follows a label before its value ("Phone: 0123"): ": " in English, " : " in French ("Tél. : 0123").
+    label_end: String {},
 
     // ---- overview calendar ----
     /// Title of the overview calendar.
@@ -420,6 +422,13 @@ const DATE_PARTS: &[&str] = &[
     "month2",
     "year",
 ];
+
+impl Wording {
+    /// A label followed by the template's own punctuation: "Phone: ", "Tél. : ".
+    pub fn label(&self, label: &str) -> String {
+        format!("{label}{}", self.label_end)
+    }
+}
 
 impl Wording {
     /// The dose of one exercise on one day, e.g. "3 x 10 each side", "2 x 30 s hold", "1 x 5 min".

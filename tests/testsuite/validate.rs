@@ -427,3 +427,49 @@ fn the_list_of_templates_names_each_once() {
         "ok: 7 programs, 59 exercises, 3 templates checked\n"
     );
 }
+
+#[test]
+fn the_template_owns_its_punctuation() {
+    // French puts a space before the colon: "Tél. : 01 23 45 67 89".
+    let dir = scratch("french-colon");
+    std::fs::write(
+        dir.join("fr.toml"),
+        "name = \"cabinet-fr\"\nlanguage = \"fr\"\n[clinic]\nname = \"Cabinet Est\"\nphone = \"01 23 45 67 89\"\n\
+[text]\nphone_label = \"Tél.\"\nlabel_end = \" : \"\nnote_label = \"Remarque\"\n",
+    )
+    .unwrap();
+    let d = dir.to_str().unwrap();
+    let pdf = dir.join("plan.pdf");
+    let r = run(&[
+        "--programs",
+        d,
+        "plan",
+        "--cause",
+        "pfps",
+        "--start",
+        "2027-01-04",
+        "--template",
+        "cabinet-fr",
+        "-o",
+        pdf.to_str().unwrap(),
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let text = run(&[
+        "--programs",
+        d,
+        "plan",
+        "--cause",
+        "itbs",
+        "--start",
+        "2027-01-04",
+        "--template",
+        "cabinet-fr",
+    ]);
+    assert!(text.stdout.contains("Remarque :"), "{}", text.stdout);
+    assert!(!text.stdout.contains("Remarque:"), "{}", text.stdout);
+    let Some(t) = crate::pdf::text_of(&pdf) else {
+        return; // pdftotext is not installed
+    };
+    assert!(t.contains("Tél. : 01 23 45 67 89"), "{t}");
+    assert!(!t.contains("Tél.:"), "{t}");
+}

@@ -57,7 +57,7 @@ impl Builder<'_> {
                 .para(&w.run_stages_title, self.body().bold(), 0.0, self.width);
             for (name, what) in &stages {
                 f.extend(self.m.rich(
-                    &[(s.bold(), &format!("{name}: ")), (s, &glue(what))],
+                    &[(s.bold(), &w.label(name)), (s, &glue(what))],
                     0.0,
                     self.width,
                 ));
