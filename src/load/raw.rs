@@ -183,7 +183,7 @@ pub struct RawDoseFields {
     pub time: Option<Spanned<i64>>,
     pub distance: Option<Spanned<i64>>,
     pub load: Option<String>,
-    pub tempo: Option<String>,
+    pub tempo: Option<Spanned<String>>,
     pub rest: Option<Spanned<i64>>,
 }
 
@@ -199,7 +199,7 @@ pub struct RawSlot {
     pub time: Option<Spanned<i64>>,
     pub distance: Option<Spanned<i64>>,
     pub load: Option<String>,
-    pub tempo: Option<String>,
+    pub tempo: Option<Spanned<String>>,
     pub rest: Option<Spanned<i64>>,
     pub frequency: Option<Spanned<String>>,
     pub priority: Option<Spanned<i64>>,
@@ -226,7 +226,7 @@ pub struct RawStep {
     pub time: Option<Spanned<i64>>,
     pub distance: Option<Spanned<i64>>,
     pub load: Option<String>,
-    pub tempo: Option<String>,
+    pub tempo: Option<Spanned<String>>,
     pub rest: Option<Spanned<i64>>,
     /// Clinician-only: why this step (printed only in the therapist's section).
     pub rationale: Option<String>,
@@ -265,7 +265,7 @@ pub struct RawChange {
     pub time: Option<Spanned<i64>>,
     pub distance: Option<Spanned<i64>>,
     pub load: Option<String>,
-    pub tempo: Option<String>,
+    pub tempo: Option<Spanned<String>>,
     pub rest: Option<Spanned<i64>>,
     pub frequency: Option<Spanned<String>>,
     pub priority: Option<Spanned<i64>>,

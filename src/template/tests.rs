@@ -168,7 +168,7 @@ fn doses_read_naturally() {
     it.rest_seconds = 60;
     assert_eq!(
         en.dose_line(&it),
-        "3 x 12 each side, load: 1 kg, tempo 3-1-3 (seconds down, pause, up), rest 1 min between sets"
+        "3 x 12 each side, load: 1 kg, tempo (3 s down, 1 s pause, 3 s up), rest 1 min between sets"
     );
 }
 

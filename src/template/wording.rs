@@ -257,8 +257,16 @@ wording! {
     dose_each_side: String { allow: &["dose"], require: &["dose"] },
     /// The load (band colour, weight); {load} as written in the program.
     dose_load: String { allow: &["load"], require: &["load"] },
-    /// The tempo, e.g. 3-1-3; {tempo} as written in the program.
+    /// The tempo; {tempo} is its parts in words (`tempo_down`, `tempo_pause`, `tempo_up`, `tempo_hold`), joined with `list_separator`.
     dose_tempo: String { allow: &["tempo"], require: &["tempo"] },
+    /// Seconds lowering (eccentric); {seconds} is a number.
+    tempo_down: String { allow: &["seconds"], require: &["seconds"] },
+    /// Seconds paused at the bottom; {seconds} is a number.
+    tempo_pause: String { allow: &["seconds"], require: &["seconds"] },
+    /// Seconds lifting (concentric); {seconds} is a number.
+    tempo_up: String { allow: &["seconds"], require: &["seconds"] },
+    /// Seconds held still at the top (isometric); {seconds} is a number.
+    tempo_hold: String { allow: &["seconds"], require: &["seconds"] },
     /// Rest between sets; {rest} is a duration.
     dose_rest: String { allow: &["rest"], require: &["rest"] },
     /// Seconds; {n} is a number.
@@ -481,6 +489,27 @@ impl Wording {
         }
     }
 
+    /// A tempo in words: "tempo (3 s up, 3 s down)", in the order written in the plan
+    /// (down, pause, up, hold), parts of 0 s left out. Text it cannot read is printed as is
+    /// (validation refuses it, so only a hand-made plan has it).
+    pub fn tempo(&self, tempo: &str) -> String {
+        let words = match crate::model::Tempo::parse(tempo) {
+            Ok(t) => [
+                (t.down, &self.tempo_down),
+                (t.pause, &self.tempo_pause),
+                (t.up, &self.tempo_up),
+                (t.hold, &self.tempo_hold),
+            ]
+            .into_iter()
+            .filter(|(s, _)| *s > 0)
+            .map(|(s, text)| fill(text, &[("seconds", &s.to_string())]))
+            .collect::<Vec<_>>()
+            .join(&self.list_separator),
+            Err(_) => tempo.to_string(),
+        };
+        fill(&self.dose_tempo, &[("tempo", &words)])
+    }
+
     /// The rest of an exercise's prescription, one phrase each: load, tempo, rest between sets.
     pub fn dose_details(&self, item: &Item) -> Vec<String> {
         let mut out = Vec::new();
@@ -488,7 +517,7 @@ impl Wording {
             out.push(fill(&self.dose_load, &[("load", load)]));
         }
         if let Some(tempo) = item.tempo.as_deref().filter(|t| !t.trim().is_empty()) {
-            out.push(fill(&self.dose_tempo, &[("tempo", tempo)]));
+            out.push(self.tempo(tempo));
         }
         if item.sets > 1 && item.rest_seconds > 0 {
             out.push(fill(

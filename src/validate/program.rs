@@ -9,7 +9,7 @@ use crate::load::raw::{
 use crate::load::Layer;
 use crate::model::{
     Dose, DoseKind, Evidence, Frequency, Library, PainRule, Phase, Program, Progression, Reference,
-    Slot, StepRationale,
+    Slot, StepRationale, Tempo,
 };
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::{Range, RangeInclusive};
@@ -60,7 +60,7 @@ struct Fields {
     time: Option<F<i64>>,
     distance: Option<F<i64>>,
     load: Option<String>,
-    tempo: Option<String>,
+    tempo: Option<F<String>>,
     rest: Option<F<i64>>,
 }
 
@@ -74,7 +74,7 @@ impl Fields {
             time: f(&d.time),
             distance: f(&d.distance),
             load: d.load.clone(),
-            tempo: d.tempo.clone(),
+            tempo: d.tempo.as_ref().map(|v| F::new(src, v)),
             rest: f(&d.rest),
         }
     }
@@ -1296,7 +1296,11 @@ fn check_switch(
     }
     for (k, b, st) in [
         ("load", &before.load, &stated.load),
-        ("tempo", &before.tempo, &stated.tempo),
+        (
+            "tempo",
+            &before.tempo.as_ref().map(|t| t.get().clone()),
+            &stated.tempo.as_ref().map(|t| t.get().clone()),
+        ),
     ] {
         if let (Some(v), None) = (b, st) {
             if !v.trim().is_empty() {
@@ -1643,6 +1647,19 @@ fn week_dose(
             ok = false;
         }
     }
+    let tempo = match f.tempo.as_ref().filter(|t| !t.get().trim().is_empty()) {
+        None => None,
+        Some(t) => match Tempo::parse(t.get()) {
+            Ok(tempo) => Some(tempo.canonical()),
+            Err(message) => {
+                diags.push(sources.at(t.src, t.span(), message).hint(
+                    "give seconds for each part: \"3-1-3\" (down-pause-up), \"3-1-3-2\" (then a hold at the top), or in words \"3 s up, 3 s down\" (parts: up, down, pause, hold; 0-60 s each)",
+                ));
+                ok = false;
+                None
+            }
+        },
+    };
     if !ok {
         return None;
     }
@@ -1659,11 +1676,7 @@ fn week_dose(
             .as_ref()
             .map(|s| s.trim().to_string())
             .filter(|s| !s.is_empty()),
-        tempo: f
-            .tempo
-            .as_ref()
-            .map(|s| s.trim().to_string())
-            .filter(|s| !s.is_empty()),
+        tempo,
         rest: n(&f.rest).unwrap_or(DEFAULT_REST),
         note: state.note.clone(),
     };

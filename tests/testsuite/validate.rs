@@ -473,3 +473,57 @@ fn the_template_owns_its_punctuation() {
     assert!(t.contains("Tél. : 01 23 45 67 89"), "{t}");
     assert!(!t.contains("Tél.:"), "{t}");
 }
+
+#[test]
+fn a_tempo_in_words_is_printed_in_words_and_unreadable_tempo_is_refused() {
+    let r = validate_one(
+        "tempo-slow",
+        &one_slot_program("exercise = \"clamshell\"\nsets = 2\nreps = 10\ntempo = \"slow\"\n"),
+    );
+    assert_eq!(
+        r.stderr,
+        "error: p.toml:17:9: cannot read tempo `slow`
+  hint: give seconds for each part: \"3-1-3\" (down-pause-up), \"3-1-3-2\" (then a hold at the top), or in words \"3 s up, 3 s down\" (parts: up, down, pause, hold; 0-60 s each)
+1 problem found in the input files
+"
+    );
+    // A published "3 s concentric + 3 s eccentric": printed in words, and the time estimate
+    // counts 6 s a repetition (2 x 10 x 6 s + 60 s rest + 30 s = 3.5 min; 3 min at 4 s).
+    let dir = scratch("tempo-words");
+    std::fs::write(
+        dir.join("p.toml"),
+        one_slot_program(
+            "exercise = \"glute-bridge\"\nsets = 2\nreps = 10\ntempo = \"3 s concentric + 3 s eccentric\"\n",
+        ),
+    )
+    .unwrap();
+    let d = dir.to_str().unwrap();
+    let plan = json(&run(&[
+        "--programs",
+        d,
+        "plan",
+        "--cause",
+        "p",
+        "--start",
+        "2027-01-04",
+        "--format",
+        "json",
+    ]));
+    let item = &plan["weeks"][0]["sessions"][0]["exercises"][0];
+    assert_eq!(item["tempo"], "3-0-3", "{item}");
+    assert_eq!(item["minutes"], 3.5, "{item}");
+    let text = run(&[
+        "--programs",
+        d,
+        "plan",
+        "--cause",
+        "p",
+        "--start",
+        "2027-01-04",
+    ]);
+    assert!(
+        text.stdout.contains("tempo (3 s down, 3 s up)"),
+        "{}",
+        text.stdout
+    );
+}

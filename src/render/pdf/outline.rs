@@ -53,7 +53,7 @@ pub fn dose_text(w: &Wording, item: &Item) -> String {
         parts.push(Wording::fill(&w.dose_load, &[("load", load)]));
     }
     if let Some(tempo) = item.tempo.as_deref().filter(|t| !t.trim().is_empty()) {
-        parts.push(Wording::fill(&w.dose_tempo, &[("tempo", tempo)]));
+        parts.push(w.tempo(tempo));
     }
     parts.join(&w.list_separator)
 }
