@@ -8,6 +8,7 @@
 //! This is, with the command layer, the only code that touches the file system.
 
 pub mod raw;
+mod recover;
 
 use crate::diag::Diagnostic;
 use crate::template::{self, Template};
@@ -50,6 +51,9 @@ pub struct Loaded {
     pub programs: Vec<(Source, RawProgram)>,
     pub templates: Vec<(Source, Template)>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Ids of exercises whose entries could not be read (their problems are in
+    /// `diagnostics`): programs that use them are not told the id is unknown.
+    pub broken_exercises: Vec<String>,
 }
 
 /// The embedded files, as sources.
@@ -383,6 +387,7 @@ pub fn parse_all(sources: Vec<Source>) -> Loaded {
         loaded.programs.extend(one.programs);
         loaded.templates.extend(one.templates);
         loaded.diagnostics.extend(one.diagnostics);
+        loaded.broken_exercises.extend(one.broken_exercises);
         user_templates.extend(t);
     }
     // A user's template may extend another of the user's templates, so they are read together.
@@ -425,11 +430,19 @@ fn parse_source(source: Source, loaded: &mut Loaded, user_templates: &mut Vec<So
     match kind {
         Some(Kind::Exercises) => match toml::from_str::<ExerciseFile>(&source.text) {
             Ok(f) => loaded.exercises.push((source, f)),
-            Err(e) => loaded.diagnostics.push(toml_diagnostic(&source, &e)),
+            Err(e) => {
+                // One bad entry must not drop the others: read them one by one.
+                let (good, diags, broken) = recover::exercises(&source, e);
+                loaded.diagnostics.extend(diags);
+                loaded.broken_exercises.extend(broken);
+                if let Some(f) = good {
+                    loaded.exercises.push((source, f));
+                }
+            }
         },
         Some(Kind::Program) => match toml::from_str::<RawProgram>(&source.text) {
             Ok(p) => loaded.programs.push((source, p)),
-            Err(e) => loaded.diagnostics.push(toml_diagnostic(&source, &e)),
+            Err(e) => loaded.diagnostics.extend(recover::program(&source, e)),
         },
         Some(Kind::Template) => {
             // A built-in template is parsed once per process, by `template::builtin`; the
@@ -495,6 +508,12 @@ pub fn explain_toml(message: &str) -> (String, String) {
             "this number is too large".to_string(),
             "the numbers in these files are small: sets 1-10, reps 1-100, seconds up to 7200"
                 .to_string(),
+        );
+    }
+    if first.contains("untagged enum RawWeeks") {
+        return (
+            "`weeks` is neither a week number nor a range".to_string(),
+            "write weeks = \"1-4\" (an inclusive range) or weeks = 3 (one week)".to_string(),
         );
     }
     let hint = if first.contains("expected a sequence") {

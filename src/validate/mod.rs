@@ -233,6 +233,14 @@ pub fn check(loaded: Loaded, builtin_text: bool) -> Validated {
         }
     }
 
+    // An exercise whose entry could not be read is reported in its file, not in every program.
+    diags.retain(|d| {
+        !loaded.broken_exercises.iter().any(|id| {
+            d.message == format!("unknown exercise id `{id}`")
+                || d.message
+                    .starts_with(&format!("unknown exercise id `{id}` in "))
+        })
+    });
     Diagnostic::sort_all(&mut diags);
     diags.dedup();
 
@@ -481,6 +489,7 @@ pub fn check_text(name: &str, text: &str) -> Vec<Diagnostic> {
     loaded.programs.extend(user.programs);
     loaded.templates.extend(user.templates);
     loaded.diagnostics.extend(user.diagnostics);
+    loaded.broken_exercises.extend(user.broken_exercises);
     let v = check(loaded, false);
     let mut all = v.diagnostics;
     all.extend(v.warnings);

@@ -527,3 +527,57 @@ fn a_tempo_in_words_is_printed_in_words_and_unreadable_tempo_is_refused() {
         text.stdout
     );
 }
+
+#[test]
+fn one_run_reports_every_type_error_of_a_file() {
+    // Serde stops at the first; each table is read again on its own.
+    let r = validate_one(
+        "every-type-error",
+        "id = \"pq\"\ntitle = \"P\"\nsummary = \"s\"\ndescription = \"d\"\nevidence = \"trial\"\ncolour = 3\n\
+[pain_rule]\ngreen_max = 3\namber_max = \"5\"\n\
+[[phase]]\nname = \"One\"\nweeks = 4.5\nsessions_per_week = 2\n\
+[[phase.slot]]\nexercise = \"clamshell\"\nsets = \"2\"\nreps = 10\n\
+[[phase.slot]]\nexercise = \"glute-bridge\"\nsets = 2\nrepz = 10\n",
+    );
+    assert_eq!(
+        r.stderr,
+        "error: p.toml:6:1: unknown field `colour`
+  hint: allowed keys here: `id`, `extends`, `title`, `aliases`, `summary`, `description`, `location_note`, `evidence`, `evidence_note`, `red_flags`, `pain_rule`, `reference`, `phase`, `return_to_run`, `change`, `add`, `remove`, `rationale`
+error: p.toml:9:13: invalid type: string \"5\", expected i64
+  hint: check the value's type: text needs quotes, numbers and true/false do not
+error: p.toml:12:9: `weeks` is neither a week number nor a range
+  hint: write weeks = \"1-4\" (an inclusive range) or weeks = 3 (one week)
+error: p.toml:16:8: invalid type: string \"2\", expected i64
+  hint: check the value's type: text needs quotes, numbers and true/false do not
+error: p.toml:21:1: unknown field `repz`
+  hint: did you mean `reps`?
+5 problems found in the input files
+"
+    );
+}
+
+#[test]
+fn an_unknown_key_drops_one_exercise_not_its_file_and_programs_get_no_noise() {
+    let dir = scratch("exercise-recovery");
+    std::fs::write(
+        dir.join("ex.toml"),
+        "[[exercise]]\nid = \"good-one\"\nname = \"G\"\ncategory = \"hip\"\nposition = \"lying\"\ndose = \"reps\"\ninstructions = [\"x\"]\nsource = \"s\"\nlicense = \"l\"\n\
+[[exercise]]\nid = \"bad-one\"\nname = \"B\"\ncategory = \"hip\"\nposition = \"lying\"\ndose = \"reps\"\ninstructions = [\"x\"]\nsource = \"s\"\nlicense = \"l\"\ncolor = 1\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("p.toml"),
+        "id = \"pz\"\nextends = \"pfps\"\n[[add]]\nphase = 1\nexercise = \"good-one\"\nsets = 2\nreps = 10\n\
+[[add]]\nphase = 1\nexercise = \"bad-one\"\nsets = 2\nreps = 10\n",
+    )
+    .unwrap();
+    let r = run_in(&dir, &["validate", "."]);
+    // One problem: the bad key. `good-one` loads; `bad-one` is not "unknown" in the program.
+    assert_eq!(
+        r.stderr,
+        "error: ./ex.toml:19:1: unknown field `color`
+  hint: allowed keys here: `id`, `name`, `category`, `muscles`, `equipment`, `position`, `dose`, `per_side`, `instructions`, `cues`, `mistakes`, `easier`, `harder`, `contraindicated`, `caution`, `caution_note`, `source`, `license`, `figure`
+1 problem found in the input files
+"
+    );
+}
