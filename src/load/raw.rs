@@ -92,6 +92,9 @@ pub struct RawPainRule {
     pub amber_max: Spanned<i64>,
     #[serde(default = "yes")]
     pub settle_by_morning: bool,
+    /// The `[[reference]]` id this comes from.
+    pub reference: Option<Spanned<String>>,
+    /// The old name of `reference` (accepted with a warning).
     pub source: Option<Spanned<String>>,
     /// Read by the patient.
     #[serde(default)]
@@ -110,6 +113,9 @@ pub struct RawReturnToRun {
     pub repeat: Option<Spanned<i64>>,
     /// Runs a week at most (default 3); there is always a rest day between runs.
     pub per_week: Option<Spanned<i64>>,
+    /// The `[[reference]]` id this comes from.
+    pub reference: Option<Spanned<String>>,
+    /// The old name of `reference` (accepted with a warning).
     pub source: Option<Spanned<String>>,
     #[serde(default)]
     pub entry_criteria: Vec<String>,
@@ -203,6 +209,9 @@ pub struct RawSlot {
     pub rest: Option<Spanned<i64>>,
     pub frequency: Option<Spanned<String>>,
     pub priority: Option<Spanned<i64>>,
+    /// The `[[reference]]` id this comes from.
+    pub reference: Option<Spanned<String>>,
+    /// The old name of `reference` (accepted with a warning).
     pub source: Option<Spanned<String>>,
     #[serde(default)]
     pub note: String,
@@ -257,7 +266,9 @@ pub struct RawChange {
     pub slot: Spanned<String>,
     /// Swap the slot's exercise for another one.
     pub exercise: Option<Spanned<String>>,
-    /// The reference id the changed dose comes from.
+    /// The `[[reference]]` id the changed dose comes from.
+    pub reference: Option<Spanned<String>>,
+    /// The old name of `reference` (accepted with a warning).
     pub source: Option<Spanned<String>>,
     pub sets: Option<Spanned<i64>>,
     pub reps: Option<Spanned<i64>>,
@@ -303,3 +314,12 @@ macro_rules! dose_fields {
     )*};
 }
 dose_fields!(RawSlot, RawStep, RawChange);
+
+/// The `[[reference]]` id a slot, change, pain rule or ladder names: `reference`, or the
+/// old key `source` (`validate` warns about it).
+pub fn reference_id<'a>(
+    reference: &'a Option<Spanned<String>>,
+    source: &'a Option<Spanned<String>>,
+) -> Option<&'a Spanned<String>> {
+    reference.as_ref().or(source.as_ref())
+}

@@ -126,7 +126,7 @@ impl EffSlot {
             fields: Fields::from_raw(src, &r.dose()),
             frequency: r.frequency.as_ref().map(|v| F::new(src, v)),
             priority: r.priority.as_ref().map(|v| F::new(src, v)),
-            source: r.source.as_ref().map(|v| F::new(src, v)),
+            source: crate::load::raw::reference_id(&r.reference, &r.source).map(|v| F::new(src, v)),
             note: r.note.clone(),
             progression: r.progression.as_ref().map(|v| F::new(src, v)),
             steps: r.schedule.as_ref().map(|v| (src, v.clone())),
@@ -155,7 +155,7 @@ impl EffSlot {
             }
             self.exercise = F::new(src, e);
         }
-        if let Some(s) = &c.source {
+        if let Some(s) = crate::load::raw::reference_id(&c.reference, &c.source) {
             self.source = Some(F::new(src, s));
         }
         self.fields.overlay(&Fields::from_raw(src, &c.dose()));
@@ -673,16 +673,14 @@ pub(super) fn check_program(
                 );
                 ok = false;
             }
-            if let Some(s) = &r.source {
+            if let Some(s) = crate::load::raw::reference_id(&r.reference, &r.source) {
                 check_ref(&F::new(pr.src, s), diags);
             }
             ok.then(|| PainRule {
                 green_max: g as u8,
                 amber_max: a as u8,
                 settle_by_morning: r.settle_by_morning,
-                source: r
-                    .source
-                    .as_ref()
+                source: crate::load::raw::reference_id(&r.reference, &r.source)
                     .map(|s| s.get_ref().clone())
                     .unwrap_or_default(),
                 note: r.note.trim().to_string(),
@@ -901,7 +899,7 @@ fn check_run(
                 .hint("add [[return_to_run.stage]] tables with walk, run and distance"),
         );
     }
-    if let Some(s) = &raw.source {
+    if let Some(s) = crate::load::raw::reference_id(&raw.reference, &raw.source) {
         check_ref(&F::new(src, s), diags);
     }
     if diags.len() > before {
@@ -911,9 +909,7 @@ fn check_run(
         start_week,
         repeat,
         per_week,
-        source: raw
-            .source
-            .as_ref()
+        source: crate::load::raw::reference_id(&raw.reference, &raw.source)
             .map(|s| s.get_ref().clone())
             .unwrap_or_default(),
         entry_criteria: raw.entry_criteria.clone(),

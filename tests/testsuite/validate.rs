@@ -581,3 +581,39 @@ fn an_unknown_key_drops_one_exercise_not_its_file_and_programs_get_no_noise() {
 "
     );
 }
+
+#[test]
+fn the_old_source_key_on_a_slot_loads_with_a_warning() {
+    let r = validate_one(
+        "old-source-key",
+        &one_slot_program("exercise = \"clamshell\"\nsets = 2\nreps = 10\nsource = \"x\"\n")
+            .replace(
+                "[pain_rule]",
+                "[[reference]]\nid = \"x\"\ncitation = \"X 2020\"\n[pain_rule]",
+            ),
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        r.stderr,
+        "warning: p.toml:20:1: `source` on a slot is now called `reference`
+  hint: rename it: reference = \"x\" (the id of a [[reference]]); `source` still works for now
+"
+    );
+    let r = validate_one(
+        "both-source-keys",
+        &one_slot_program(
+            "exercise = \"clamshell\"\nsets = 2\nreps = 10\nsource = \"x\"\nreference = \"x\"\n",
+        )
+        .replace(
+            "[pain_rule]",
+            "[[reference]]\nid = \"x\"\ncitation = \"X 2020\"\n[pain_rule]",
+        ),
+    );
+    assert_eq!(
+        r.stderr,
+        "error: p.toml:20:1: this slot has both `reference` and `source`
+  hint: `source` is the old name of `reference`: keep only `reference`
+1 problem found in the input files
+"
+    );
+}
