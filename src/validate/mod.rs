@@ -295,7 +295,12 @@ fn old_source_keys(
     if s.layer == Layer::Builtin {
         return;
     }
-    let mut pairs: Vec<(&Option<Spanned<String>>, &Option<Spanned<String>>, &str)> = Vec::new();
+    type Keys<'a> = (
+        &'a Option<Spanned<String>>,
+        &'a Option<Spanned<String>>,
+        &'a str,
+    );
+    let mut pairs: Vec<Keys> = Vec::new();
     for ph in p.phase.iter().flatten() {
         for sl in &ph.get_ref().slot {
             pairs.push((&sl.get_ref().reference, &sl.get_ref().source, "slot"));
