@@ -82,7 +82,8 @@ pub fn templates(current: &OsStr) -> Vec<CompletionCandidate> {
     if programs_dir().is_some() {
         names.extend(catalog().templates.into_iter().map(|(_, t)| t.name));
     }
-    names.dedup();
+    let mut seen = std::collections::BTreeSet::new();
+    names.retain(|n| seen.insert(n.clone()));
     let mut out: Vec<CompletionCandidate> = names
         .into_iter()
         .filter(|n| n.starts_with(typed.as_ref()))

@@ -439,3 +439,128 @@ impl Catalog {
         self.programs.values().find(|p| p.matches(&name))
     }
 }
+
+/// A repetition's tempo: seconds lowering (eccentric), paused at the bottom, lifting
+/// (concentric) and held still at the top (isometric). Written as `"3-1-3"` (down-pause-up),
+/// `"3-1-3-2"` (then the hold), or in words: `"3 s up, 3 s down"`, `"2 s down, 5 s hold"`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Tempo {
+    pub down: u32,
+    pub pause: u32,
+    pub up: u32,
+    pub hold: u32,
+}
+
+/// Longest part of a tempo, in seconds.
+pub const TEMPO_PART_MAX: u32 = 60;
+
+impl Tempo {
+    /// Reads a tempo, or says what is wrong with it (a message for `validate`).
+    pub fn parse(text: &str) -> Result<Tempo, String> {
+        let t = text.trim();
+        let mut tempo = Tempo::default();
+        let too_long = |n: u32| {
+            (n > TEMPO_PART_MAX)
+                .then(|| format!("a tempo part of {n} s is too long (at most {TEMPO_PART_MAX} s)"))
+        };
+        if !t.is_empty() && t.chars().all(|c| c.is_ascii_digit() || c == '-') {
+            let parts: Vec<&str> = t.split('-').collect();
+            let nums: Option<Vec<u32>> = parts.iter().map(|p| p.parse().ok()).collect();
+            match nums {
+                Some(n) if n.len() == 3 || n.len() == 4 => {
+                    if let Some(e) = n.iter().find_map(|&v| too_long(v)) {
+                        return Err(e);
+                    }
+                    tempo = Tempo {
+                        down: n[0],
+                        pause: n[1],
+                        up: n[2],
+                        hold: n.get(3).copied().unwrap_or(0),
+                    };
+                }
+                _ => return Err(format!("cannot read tempo `{t}`")),
+            }
+        } else {
+            let mut seen: Vec<&str> = Vec::new();
+            for part in t.split([',', '+']).map(str::trim) {
+                let words: Vec<&str> = part.split_whitespace().collect();
+                let (num, rest) = match words.as_slice() {
+                    [n, rest @ ..] => (n.trim_end_matches('s'), rest),
+                    _ => return Err(format!("cannot read tempo `{t}`")),
+                };
+                let Ok(n) = num.parse::<u32>() else {
+                    return Err(format!("cannot read tempo `{t}`"));
+                };
+                let rest: Vec<&str> = rest
+                    .iter()
+                    .copied()
+                    .filter(|w| !["s", "sec", "secs", "second", "seconds"].contains(w))
+                    .collect();
+                let key = match rest.as_slice() {
+                    ["up"] | ["concentric"] | ["lift"] => "up",
+                    ["down"] | ["eccentric"] | ["lower"] => "down",
+                    ["pause"] => "pause",
+                    ["hold"] | ["isometric"] | ["isometric", "hold"] => "hold",
+                    _ => return Err(format!("cannot read tempo `{t}`")),
+                };
+                if seen.contains(&key) {
+                    return Err(format!("tempo `{t}` gives `{key}` twice"));
+                }
+                seen.push(key);
+                if let Some(e) = too_long(n) {
+                    return Err(e);
+                }
+                match key {
+                    "up" => tempo.up = n,
+                    "down" => tempo.down = n,
+                    "pause" => tempo.pause = n,
+                    _ => tempo.hold = n,
+                }
+            }
+        }
+        if tempo.seconds() == 0 {
+            return Err(format!("tempo `{t}` takes no time"));
+        }
+        Ok(tempo)
+    }
+
+    /// Seconds one repetition takes.
+    pub fn seconds(&self) -> u32 {
+        self.down + self.pause + self.up + self.hold
+    }
+
+    /// The short form kept in plans and JSON: `"3-1-3"`, or `"3-1-3-2"` with a hold.
+    pub fn canonical(&self) -> String {
+        if self.hold > 0 {
+            format!("{}-{}-{}-{}", self.down, self.pause, self.up, self.hold)
+        } else {
+            format!("{}-{}-{}", self.down, self.pause, self.up)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tempo_tests {
+    use super::Tempo;
+
+    #[test]
+    fn tempo_reads_numbers_and_words() {
+        let t = |s: &str| Tempo::parse(s).map(|t| t.canonical());
+        assert_eq!(t("3-1-3"), Ok("3-1-3".into()));
+        assert_eq!(t("3-0-3-2"), Ok("3-0-3-2".into()));
+        assert_eq!(t("3 s up, 3 s down"), Ok("3-0-3".into()));
+        assert_eq!(
+            t("2s eccentric + 1 s pause + 2 s concentric"),
+            Ok("2-1-2".into())
+        );
+        assert_eq!(t("5 s isometric hold"), Ok("0-0-0-5".into()));
+        assert_eq!(t("slow"), Err("cannot read tempo `slow`".into()));
+        assert_eq!(
+            t("3 s up, 2 s up"),
+            Err("tempo `3 s up, 2 s up` gives `up` twice".into())
+        );
+        assert_eq!(t("0-0-0"), Err("tempo `0-0-0` takes no time".into()));
+        assert_eq!(t("3-1"), Err("cannot read tempo `3-1`".into()));
+        assert_eq!(Tempo::parse("3-1-3").unwrap().seconds(), 7);
+    }
+}

@@ -137,7 +137,14 @@ fn slot_props(kind: &str) -> Vec<(&'static str, Value)> {
             9,
         ),
     ));
-    v.push(("source", text("The reference id the dose comes from.")));
+    v.push((
+        "reference",
+        text("The [[reference]] id the dose comes from."),
+    ));
+    v.push((
+        "source",
+        text("Old name of `reference` (accepted with a warning)."),
+    ));
     v.push((
         "note",
         text("A note printed with the exercise, read by the patient: plain words, no sources."),
@@ -228,7 +235,8 @@ fn program() -> Value {
                             int("Up to this: acceptable if settled by next morning.", 0, 10),
                         ),
                         ("settle_by_morning", json!({ "type": "boolean" })),
-                        ("source", text("Reference id.")),
+                        ("reference", text("Reference id.")),
+                        ("source", text("Old name of `reference` (accepted with a warning).")),
                         ("note", text("An extra sentence, read by the patient.")),
                         ("rationale", rationale("Why this rule, and where it comes from.")),
                     ],
@@ -237,7 +245,7 @@ fn program() -> Value {
             ),
             (
                 "reference",
-                json!({ "type": "array", "items": obj(vec![("id", id("Reference id, used by `source`.")), ("citation", text("Authors, year, journal, volume:pages.")), ("verified", json!({ "type": "boolean", "description": "false prints [unverified]." }))], &["id", "citation"]) }),
+                json!({ "type": "array", "items": obj(vec![("id", id("Reference id, used by `reference`.")), ("citation", text("Authors, year, journal, volume:pages.")), ("verified", json!({ "type": "boolean", "description": "false prints [unverified]." }))], &["id", "citation"]) }),
             ),
             ("phase", json!({ "type": "array", "items": phase })),
             (
@@ -253,7 +261,8 @@ fn program() -> Value {
                             int("Runs at each stage before the next (default 2).", 1, 6),
                         ),
                         ("per_week", int("Runs a week at most (default 3).", 1, 4)),
-                        ("source", text("Reference id.")),
+                        ("reference", text("Reference id.")),
+                        ("source", text("Old name of `reference` (accepted with a warning).")),
                         (
                             "entry_criteria",
                             texts("When the patient may start, printed."),

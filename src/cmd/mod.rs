@@ -304,7 +304,11 @@ pub fn template_in(
             .map_err(Error::Invalid);
     }
     let mut names: Vec<&str> = crate::template::builtin_names().to_vec();
-    names.extend(templates.iter().map(|(_, t)| t.name.as_str()));
+    for (_, t) in templates {
+        if !names.contains(&t.name.as_str()) {
+            names.push(&t.name);
+        }
+    }
     Err(Error::usage(
         "--template",
         format!("unknown template `{name}`"),

@@ -60,7 +60,7 @@ pub fn execute(global: &Global, args: &ValidateArgs) -> Result<u8> {
             ok: v.diagnostics.is_empty(),
             programs: c.programs.len(),
             exercises: c.library.exercises.len(),
-            templates: v.templates.len(),
+            templates: v.template_names().len(),
             problems: v
                 .diagnostics
                 .iter()
@@ -111,7 +111,7 @@ pub fn execute(global: &Global, args: &ValidateArgs) -> Result<u8> {
         "ok: {} programs, {} exercises, {} templates checked",
         c.programs.len(),
         c.library.exercises.len(),
-        v.templates.len()
+        v.template_names().len()
     ));
     if let Some(o) = &overlay {
         out.push_str(&match o.missing.len() {

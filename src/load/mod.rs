@@ -8,6 +8,7 @@
 //! This is, with the command layer, the only code that touches the file system.
 
 pub mod raw;
+mod recover;
 pub mod translate;
 
 use crate::diag::Diagnostic;
@@ -53,6 +54,9 @@ pub struct Loaded {
     /// Translation files (`translation = "de"`), laid over the others by `translate::apply`.
     pub translations: Vec<(Source, translate::RawTranslation)>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Ids of exercises whose entries could not be read (their problems are in
+    /// `diagnostics`): programs that use them are not told the id is unknown.
+    pub broken_exercises: Vec<String>,
 }
 
 /// The embedded files, as sources.
@@ -386,20 +390,41 @@ pub fn parse_all(sources: Vec<Source>) -> Loaded {
     let two = sources.len() >= 4;
     let parts = crate::par::map(sources, two, |source| {
         let mut one = Loaded::default();
-        parse_source(source, &mut one);
-        one
+        let mut user_templates = Vec::new();
+        parse_source(source, &mut one, &mut user_templates);
+        (one, user_templates)
     });
-    for one in parts {
+    let mut user_templates = Vec::new();
+    for (one, t) in parts {
         loaded.exercises.extend(one.exercises);
         loaded.programs.extend(one.programs);
         loaded.templates.extend(one.templates);
         loaded.translations.extend(one.translations);
         loaded.diagnostics.extend(one.diagnostics);
+        loaded.broken_exercises.extend(one.broken_exercises);
+        user_templates.extend(t);
+    }
+    // A user's template may extend another of the user's templates, so they are read together.
+    let files: Vec<template::TemplateFile> = user_templates
+        .iter()
+        .map(|s: &Source| template::TemplateFile {
+            file: &s.name,
+            text: &s.text,
+            dir: s.dir.as_deref(),
+        })
+        .collect();
+    let results = template::parse_all(&files);
+    drop(files);
+    for (source, r) in user_templates.into_iter().zip(results) {
+        match r {
+            Ok(t) => loaded.templates.push((source, t)),
+            Err(ds) => loaded.diagnostics.extend(ds),
+        }
     }
     loaded
 }
 
-fn parse_source(source: Source, loaded: &mut Loaded) {
+fn parse_source(source: Source, loaded: &mut Loaded, user_templates: &mut Vec<Source>) {
     if let Some(d) = check_nesting(&source) {
         loaded.diagnostics.push(d);
         return;
@@ -419,11 +444,19 @@ fn parse_source(source: Source, loaded: &mut Loaded) {
     match kind {
         Some(Kind::Exercises) => match toml::from_str::<ExerciseFile>(&source.text) {
             Ok(f) => loaded.exercises.push((source, f)),
-            Err(e) => loaded.diagnostics.push(toml_diagnostic(&source, &e)),
+            Err(e) => {
+                // One bad entry must not drop the others: read them one by one.
+                let (good, diags, broken) = recover::exercises(&source, e);
+                loaded.diagnostics.extend(diags);
+                loaded.broken_exercises.extend(broken);
+                if let Some(f) = good {
+                    loaded.exercises.push((source, f));
+                }
+            }
         },
         Some(Kind::Program) => match toml::from_str::<RawProgram>(&source.text) {
             Ok(p) => loaded.programs.push((source, p)),
-            Err(e) => loaded.diagnostics.push(toml_diagnostic(&source, &e)),
+            Err(e) => loaded.diagnostics.extend(recover::program(&source, e)),
         },
         Some(Kind::Translation) => {
             match toml::from_str::<translate::RawTranslation>(&source.text) {
@@ -432,18 +465,15 @@ fn parse_source(source: Source, loaded: &mut Loaded) {
             }
         }
         Some(Kind::Template) => {
-            // A built-in template is parsed once per process, by `template::builtin`.
+            // A built-in template is parsed once per process, by `template::builtin`; the
+            // user's are read together by `parse_all`, as they may extend one another.
             let builtin = match source.layer {
                 Layer::Builtin => template::builtin_file(&source.name),
                 Layer::User => None,
             };
-            let parsed = match builtin {
-                Some(t) => Ok(t),
-                None => template::parse(&source.text, &source.name, source.dir.as_deref()),
-            };
-            match parsed {
-                Ok(t) => loaded.templates.push((source, t)),
-                Err(ds) => loaded.diagnostics.extend(ds),
+            match builtin {
+                Some(t) => loaded.templates.push((source, t)),
+                None => user_templates.push(source),
             }
         }
         None => loaded.diagnostics.push(
@@ -498,6 +528,12 @@ pub fn explain_toml(message: &str) -> (String, String) {
             "this number is too large".to_string(),
             "the numbers in these files are small: sets 1-10, reps 1-100, seconds up to 7200"
                 .to_string(),
+        );
+    }
+    if first.contains("untagged enum RawWeeks") {
+        return (
+            "`weeks` is neither a week number nor a range".to_string(),
+            "write weeks = \"1-4\" (an inclusive range) or weeks = 3 (one week)".to_string(),
         );
     }
     let hint = if first.contains("expected a sequence") {

@@ -107,6 +107,9 @@ pub struct RawPainRule {
     pub amber_max: Spanned<i64>,
     #[serde(default = "yes")]
     pub settle_by_morning: bool,
+    /// The `[[reference]]` id this comes from.
+    pub reference: Option<Spanned<String>>,
+    /// The old name of `reference` (accepted with a warning).
     pub source: Option<Spanned<String>>,
     /// Read by the patient.
     #[serde(default)]
@@ -125,6 +128,9 @@ pub struct RawReturnToRun {
     pub repeat: Option<Spanned<i64>>,
     /// Runs a week at most (default 3); there is always a rest day between runs.
     pub per_week: Option<Spanned<i64>>,
+    /// The `[[reference]]` id this comes from.
+    pub reference: Option<Spanned<String>>,
+    /// The old name of `reference` (accepted with a warning).
     pub source: Option<Spanned<String>>,
     #[serde(default)]
     pub entry_criteria: Vec<String>,
@@ -204,7 +210,7 @@ pub struct RawDoseFields {
     pub time: Option<Spanned<i64>>,
     pub distance: Option<Spanned<i64>>,
     pub load: Option<String>,
-    pub tempo: Option<String>,
+    pub tempo: Option<Spanned<String>>,
     pub rest: Option<Spanned<i64>>,
 }
 
@@ -220,10 +226,13 @@ pub struct RawSlot {
     pub time: Option<Spanned<i64>>,
     pub distance: Option<Spanned<i64>>,
     pub load: Option<String>,
-    pub tempo: Option<String>,
+    pub tempo: Option<Spanned<String>>,
     pub rest: Option<Spanned<i64>>,
     pub frequency: Option<Spanned<String>>,
     pub priority: Option<Spanned<i64>>,
+    /// The `[[reference]]` id this comes from.
+    pub reference: Option<Spanned<String>>,
+    /// The old name of `reference` (accepted with a warning).
     pub source: Option<Spanned<String>>,
     #[serde(default)]
     pub note: String,
@@ -247,7 +256,7 @@ pub struct RawStep {
     pub time: Option<Spanned<i64>>,
     pub distance: Option<Spanned<i64>>,
     pub load: Option<String>,
-    pub tempo: Option<String>,
+    pub tempo: Option<Spanned<String>>,
     pub rest: Option<Spanned<i64>>,
     /// Clinician-only: why this step (printed only in the therapist's section).
     pub rationale: Option<String>,
@@ -278,7 +287,9 @@ pub struct RawChange {
     pub slot: Spanned<String>,
     /// Swap the slot's exercise for another one.
     pub exercise: Option<Spanned<String>>,
-    /// The reference id the changed dose comes from.
+    /// The `[[reference]]` id the changed dose comes from.
+    pub reference: Option<Spanned<String>>,
+    /// The old name of `reference` (accepted with a warning).
     pub source: Option<Spanned<String>>,
     pub sets: Option<Spanned<i64>>,
     pub reps: Option<Spanned<i64>>,
@@ -286,7 +297,7 @@ pub struct RawChange {
     pub time: Option<Spanned<i64>>,
     pub distance: Option<Spanned<i64>>,
     pub load: Option<String>,
-    pub tempo: Option<String>,
+    pub tempo: Option<Spanned<String>>,
     pub rest: Option<Spanned<i64>>,
     pub frequency: Option<Spanned<String>>,
     pub priority: Option<Spanned<i64>>,
@@ -324,3 +335,12 @@ macro_rules! dose_fields {
     )*};
 }
 dose_fields!(RawSlot, RawStep, RawChange);
+
+/// The `[[reference]]` id a slot, change, pain rule or ladder names: `reference`, or the
+/// old key `source` (`validate` warns about it).
+pub fn reference_id<'a>(
+    reference: &'a Option<Spanned<String>>,
+    source: &'a Option<Spanned<String>>,
+) -> Option<&'a Spanned<String>> {
+    reference.as_ref().or(source.as_ref())
+}

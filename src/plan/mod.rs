@@ -731,15 +731,11 @@ fn item(ex: &Exercise, dose: &Dose, program: &Program, note: String) -> Item {
     it
 }
 
-/// Seconds per repetition from a tempo like "3-1-3" (sum of the phases), else 4.
+/// Seconds per repetition from the tempo (down, pause, up and hold added up), else 4.
 fn rep_seconds(tempo: Option<&str>) -> f64 {
     tempo
-        .and_then(|t| {
-            t.split(['-', ':', '/'])
-                .map(|p| p.trim().parse::<f64>().ok())
-                .sum::<Option<f64>>()
-        })
-        .filter(|s| *s > 0.0 && *s < 60.0)
+        .and_then(|t| crate::model::Tempo::parse(t).ok())
+        .map(|t| t.seconds() as f64)
         .unwrap_or(4.0)
 }
 
@@ -895,6 +891,8 @@ mod tests {
     #[test]
     fn tempo_sets_rep_time() {
         assert_eq!(rep_seconds(Some("3-1-3")), 7.0);
+        assert_eq!(rep_seconds(Some("3 s up, 3 s down")), 6.0);
+        assert_eq!(rep_seconds(Some("3-0-3-2")), 8.0);
         assert_eq!(rep_seconds(Some("slow")), 4.0);
         assert_eq!(rep_seconds(None), 4.0);
     }

@@ -50,7 +50,10 @@ pub fn render(plan: &Plan, wording: &Wording, language: &str, created: i64) -> V
             );
             let mut desc = String::new();
             if let Some(name) = &plan.patient {
-                desc.push_str(&format!("{}: {name}\n", wording.patient_label));
+                desc.push_str(&format!(
+                    "{}{name}\n",
+                    wording.label(&wording.patient_label)
+                ));
             }
             let minutes = if s.minutes.fract() == 0.0 {
                 format!("{:.0}", s.minutes)
@@ -80,11 +83,11 @@ pub fn render(plan: &Plan, wording: &Wording, language: &str, created: i64) -> V
                 desc.push('\n');
             }
             desc.push_str(&format!(
-                "{}\n{}: {green}\n{}: {amber}\n{}: {red}\n",
+                "{}\n{}{green}\n{}{amber}\n{}{red}\n",
                 wording.pain_title,
-                wording.pain_green_label,
-                wording.pain_amber_label,
-                wording.pain_red_label
+                wording.label(&wording.pain_green_label),
+                wording.label(&wording.pain_amber_label),
+                wording.label(&wording.pain_red_label)
             ));
             desc.push_str(&wording.disclaimer);
             let event = Event::new()

@@ -40,7 +40,11 @@ pub fn render(plan: &Plan, wording: &Wording, opts: TextOptions) -> String {
             .get(i + 1)
             .is_none_or(|next| next.phase_number != w.phase_number);
         if last_of_phase && !w.progress_when.is_empty() && !w.maintenance {
-            let _ = writeln!(o, "{}", heading(&wording.progress_title));
+            let _ = writeln!(
+                o,
+                "{}",
+                heading(&wording.progress_title, &wording.label_end)
+            );
             for c in &w.progress_when {
                 let _ = writeln!(o, "  - {c}");
             }
@@ -55,12 +59,14 @@ pub fn render(plan: &Plan, wording: &Wording, opts: TextOptions) -> String {
 }
 
 /// A title followed by a list: a colon is added unless it already ends in punctuation.
-fn heading(title: &str) -> String {
+/// A title as a label: followed by the template's `label_end` ("Goals:", "Objectifs :"),
+/// unless it already ends in a punctuation mark.
+fn heading(title: &str, end: &str) -> String {
     let t = title.trim_end();
     if t.ends_with([':', '.', '?', '!', '…']) {
         t.to_string()
     } else {
-        format!("{t}:")
+        format!("{t}{}", end.trim_end())
     }
 }
 
@@ -105,7 +111,7 @@ fn header(o: &mut String, plan: &Plan, wording: &Wording) {
         .max()
         .unwrap_or(0);
     for (label, value) in rows {
-        let label = format!("{label}:");
+        let label = heading(label, &wording.label_end);
         let _ = writeln!(o, "{label:width$}  {value}");
     }
     if plan.screening == crate::plan::types::Screening::NotScreened {
@@ -115,7 +121,7 @@ fn header(o: &mut String, plan: &Plan, wording: &Wording) {
         let _ = writeln!(
             o,
             "\n{} {}",
-            heading(&wording.location_note_label),
+            heading(&wording.location_note_label, &wording.label_end),
             plan.program.location_note
         );
     }
@@ -126,7 +132,7 @@ fn header(o: &mut String, plan: &Plan, wording: &Wording) {
             wording.evidence_title, plan.program.evidence_note
         );
     }
-    let _ = writeln!(o, "\n{}", heading(&wording.pain_title));
+    let _ = writeln!(o, "\n{}", heading(&wording.pain_title, &wording.label_end));
     let [g, a, r] = wording.pain_rule_lines(&plan.program.pain_rule);
     let labels = [
         &wording.pain_green_label,
@@ -162,22 +168,33 @@ fn running(o: &mut String, plan: &Plan, wording: &Wording) {
         let _ = writeln!(o, "{}", wording.run_intro.trim());
     }
     if !r.entry_criteria.is_empty() {
-        let _ = writeln!(o, "{}", heading(&wording.run_entry_title));
+        let _ = writeln!(
+            o,
+            "{}",
+            heading(&wording.run_entry_title, &wording.label_end)
+        );
         for c in &r.entry_criteria {
             let _ = writeln!(o, "  [ ] {c}");
         }
     }
-    let _ = writeln!(o, "{}", heading(&wording.run_stages_title));
+    let _ = writeln!(
+        o,
+        "{}",
+        heading(&wording.run_stages_title, &wording.label_end)
+    );
     let width = plan.runs.len().to_string().len();
     for run in &plan.runs {
         if !run.check.is_empty() {
             let _ = writeln!(
                 o,
                 "  {}",
-                heading(&Wording::fill(
-                    &wording.run_stage_check,
-                    &[("number", &run.number.to_string())]
-                ))
+                heading(
+                    &Wording::fill(
+                        &wording.run_stage_check,
+                        &[("number", &run.number.to_string())]
+                    ),
+                    &wording.label_end
+                )
             );
             for c in &run.check {
                 let _ = writeln!(o, "    [ ] {c}");
@@ -192,7 +209,11 @@ fn running(o: &mut String, plan: &Plan, wording: &Wording) {
         );
     }
     if !r.rules.is_empty() {
-        let _ = writeln!(o, "{}", heading(&wording.run_rules_title));
+        let _ = writeln!(
+            o,
+            "{}",
+            heading(&wording.run_rules_title, &wording.label_end)
+        );
         for c in &r.rules {
             let _ = writeln!(o, "  - {c}");
         }
@@ -248,7 +269,12 @@ fn week(o: &mut String, w: &Week, weeks: usize, wording: &Wording) {
         let _ = writeln!(o, "{}", wording.maintenance_note);
     }
     if !w.adjustment.is_empty() {
-        let _ = writeln!(o, "{} {}", heading(&wording.adjusted_label), w.adjustment);
+        let _ = writeln!(
+            o,
+            "{} {}",
+            heading(&wording.adjusted_label, &wording.label_end),
+            w.adjustment
+        );
     } else if w.program_week != w.number && !w.maintenance {
         let _ = writeln!(
             o,
@@ -260,7 +286,7 @@ fn week(o: &mut String, w: &Week, weeks: usize, wording: &Wording) {
         );
     }
     if !w.goals.is_empty() {
-        let _ = writeln!(o, "{}", heading(&wording.goals_title));
+        let _ = writeln!(o, "{}", heading(&wording.goals_title, &wording.label_end));
         for g in &w.goals {
             let _ = writeln!(o, "  - {g}");
         }
@@ -317,18 +343,27 @@ fn session(o: &mut String, s: &Session, wording: &Wording) {
             dose.join(&wording.list_separator)
         );
         if !it.note.is_empty() {
-            let _ = writeln!(o, "      {} {}", heading(&wording.note_label), it.note);
+            let _ = writeln!(
+                o,
+                "      {} {}",
+                heading(&wording.note_label, &wording.label_end),
+                it.note
+            );
         }
         if !it.caution.is_empty() {
             let _ = writeln!(
                 o,
                 "      {} {}",
-                heading(&wording.caution_label),
+                heading(&wording.caution_label, &wording.label_end),
                 it.caution
             );
         }
         for e in &it.explain {
-            let _ = writeln!(o, "      {} {e}", heading(&wording.why_label));
+            let _ = writeln!(
+                o,
+                "      {} {e}",
+                heading(&wording.why_label, &wording.label_end)
+            );
         }
     }
     if !s.left_out.is_empty() {
@@ -350,12 +385,16 @@ fn fmt_minutes(m: f64, decimal: &str) -> String {
 }
 
 fn footer(o: &mut String, plan: &Plan, wording: &Wording) {
-    let _ = writeln!(o, "{}", heading(&wording.red_flags_title));
+    let _ = writeln!(
+        o,
+        "{}",
+        heading(&wording.red_flags_title, &wording.label_end)
+    );
     if !wording.red_flags_intro.trim().is_empty() {
         let _ = writeln!(o, "  {}", wording.red_flags_intro);
     }
     for (_, title, signs) in wording.red_flag_groups(&plan.program) {
-        let _ = writeln!(o, "  {}", heading(title));
+        let _ = writeln!(o, "  {}", heading(title, &wording.label_end));
         for f in signs {
             let _ = writeln!(o, "    ! {f}");
         }

@@ -315,6 +315,155 @@ pub fn parse(
     validate(raw, &mut cx, base_dir, Some(&base)).ok_or_else(|| sorted(cx.diags))
 }
 
+/// One template file for [`parse_all`]: its name in messages, its text and its folder.
+pub struct TemplateFile<'a> {
+    pub file: &'a str,
+    pub text: &'a str,
+    pub dir: Option<&'a Path>,
+}
+
+/// Reads several template files that may extend one another (a clinic's branding over its own
+/// translation over a built-in). `extends` names a template by its `name`: one of these files
+/// (a template without `name` takes the name of the one it extends) or else a built-in; a file
+/// never extends itself, so `extends = "de"` in a file that changes `de` extends the built-in.
+/// A cycle is one problem naming its members. Results are in the order of `files`.
+pub fn parse_all(files: &[TemplateFile]) -> Vec<Result<Template, Vec<Diagnostic>>> {
+    let n = files.len();
+    let mut raws: Vec<Option<RawTemplate>> = Vec::with_capacity(n);
+    let mut results: Vec<Option<Result<Template, Vec<Diagnostic>>>> = Vec::with_capacity(n);
+    for f in files {
+        let mut cx = Cx::new(f.file, f.text);
+        let raw = read_raw(f.text, &mut cx);
+        results.push(if raw.is_none() {
+            Some(Err(cx.diags))
+        } else {
+            None
+        });
+        raws.push(raw);
+    }
+    // The name each file goes by: its own, else the one it extends (default `en`).
+    let mut names: Vec<String> = raws
+        .iter()
+        .map(|r| match r {
+            Some(r) => r
+                .name
+                .as_ref()
+                .or(r.extends.as_ref())
+                .map(|s| s.get_ref().clone())
+                .unwrap_or_else(|| "en".to_string()),
+            None => String::new(),
+        })
+        .collect();
+    // A file with a type error or an unknown key still has a name, so that the templates
+    // extending it are not told that it does not exist (its own problems are reported).
+    for (name, f) in names.iter_mut().zip(files) {
+        if name.is_empty() {
+            if let Ok(t) = toml::from_str::<toml::Table>(f.text) {
+                let key = |k: &str| t.get(k).and_then(|v| v.as_str()).map(str::to_string);
+                *name = key("name")
+                    .or_else(|| key("extends"))
+                    .unwrap_or_else(|| "en".to_string());
+            }
+        }
+    }
+    let mut stack = Vec::new();
+    for i in 0..n {
+        resolve(i, files, &mut raws, &names, &mut results, &mut stack);
+    }
+    results
+        .into_iter()
+        .map(|r| r.unwrap_or_else(|| Err(Vec::new())))
+        .collect()
+}
+
+fn resolve(
+    i: usize,
+    files: &[TemplateFile],
+    raws: &mut [Option<RawTemplate>],
+    names: &[String],
+    results: &mut [Option<Result<Template, Vec<Diagnostic>>>],
+    stack: &mut Vec<usize>,
+) {
+    if results[i].is_some() {
+        return;
+    }
+    let f = &files[i];
+    let mut cx = Cx::new(f.file, f.text);
+    let extends = raws[i]
+        .as_ref()
+        .and_then(|r| r.extends.as_ref())
+        .map(|e| (e.get_ref().clone(), e.span()));
+    // The last other file going by that name wins, as a user's file overrides a built-in.
+    let user_base = extends.as_ref().and_then(|(e, _)| {
+        (0..files.len())
+            .rev()
+            .find(|&j| j != i && !names[j].is_empty() && &names[j] == e)
+    });
+    let base = match (&extends, user_base) {
+        (Some((_, span)), Some(j)) => {
+            if let Some(at) = stack.iter().position(|&k| k == j) {
+                let mut members: Vec<String> = stack[at..]
+                    .iter()
+                    .map(|&k| format!("`{}`", names[k]))
+                    .collect();
+                members.push(format!("`{}`", names[i]));
+                members.push(format!("`{}`", names[j]));
+                cx.at(
+                    span.clone(),
+                    format!("`extends` forms a cycle: {}", members.join(" extends ")),
+                    "one template of the cycle must extend a built-in one (or none: then it extends `en`)",
+                );
+                results[i] = Some(Err(cx.diags));
+                return;
+            }
+            stack.push(i);
+            resolve(j, files, raws, names, results, stack);
+            stack.pop();
+            match &results[j] {
+                Some(Ok(t)) => t.clone(),
+                // The base's own problems are reported in its file.
+                _ => {
+                    results[i] = Some(Err(Vec::new()));
+                    return;
+                }
+            }
+        }
+        (Some((name, span)), None) => match builtin(name) {
+            Some(t) => t,
+            None => {
+                let mut known: Vec<&str> = builtin_names().to_vec();
+                for (j, n) in names.iter().enumerate() {
+                    if j != i && !n.is_empty() && !known.contains(&n.as_str()) {
+                        known.push(n);
+                    }
+                }
+                let hint = if names[i] == *name {
+                    format!("a template extends one of its own name only to change the built-in one, and there is no built-in `{name}`; {}", builtin_hint())
+                } else {
+                    suggest(
+                        name,
+                        known.iter().copied(),
+                        &format!(
+                            "`extends` names a built-in template or one of yours: {}",
+                            known.join(", ")
+                        ),
+                    )
+                };
+                cx.at(
+                    span.clone(),
+                    format!("unknown template `{name}` in `extends`"),
+                    hint,
+                );
+                results[i] = Some(Err(cx.diags));
+                return;
+            }
+        },
+        (None, _) => builtin("en").expect("the English template is built in"),
+    };
+    let raw = raws[i].take().expect("parsed");
+    results[i] = Some(validate(raw, &mut cx, f.dir, Some(&base)).ok_or_else(|| sorted(cx.diags)));
+}
+
 fn builtin_hint() -> String {
     format!(
         "`extends` names a built-in template: {}",

@@ -59,6 +59,7 @@ fn english_and_german_set_every_key_themselves() {
 
 /// Keys whose English wording is also right in German.
 const SAME_IN_GERMAN: &[&str] = &[
+    "label_end",
     "calendar_training",
     "phase_name",
     "unit_seconds",
@@ -167,7 +168,7 @@ fn doses_read_naturally() {
     it.rest_seconds = 60;
     assert_eq!(
         en.dose_line(&it),
-        "3 x 12 each side, load: 1 kg, tempo 3-1-3 (seconds down, pause, up), rest 1 min between sets"
+        "3 x 12 each side, load: 1 kg, tempo (3 s down, 1 s pause, 3 s up), rest 1 min between sets"
     );
 }
 

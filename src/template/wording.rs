@@ -151,6 +151,8 @@ wording! {
     licence_label: String {},
     /// Label before the clinic's phone number.
     phone_label: String {},
+    /// What follows a label before its value ("Phone: 0123"): ": " in English, " : " in French ("Tél. : 0123").
+    label_end: String {},
 
     // ---- overview calendar ----
     /// Title of the overview calendar.
@@ -275,8 +277,16 @@ wording! {
     dose_each_side: String { allow: &["dose"], require: &["dose"] },
     /// The load (band colour, weight); {load} as written in the program.
     dose_load: String { allow: &["load"], require: &["load"] },
-    /// The tempo, e.g. 3-1-3; {tempo} as written in the program.
+    /// The tempo; {tempo} is its parts in words (`tempo_down`, `tempo_pause`, `tempo_up`, `tempo_hold`), joined with `list_separator`.
     dose_tempo: String { allow: &["tempo"], require: &["tempo"] },
+    /// Seconds lowering (eccentric); {seconds} is a number.
+    tempo_down: String { allow: &["seconds"], require: &["seconds"] },
+    /// Seconds paused at the bottom; {seconds} is a number.
+    tempo_pause: String { allow: &["seconds"], require: &["seconds"] },
+    /// Seconds lifting (concentric); {seconds} is a number.
+    tempo_up: String { allow: &["seconds"], require: &["seconds"] },
+    /// Seconds held still at the top (isometric); {seconds} is a number.
+    tempo_hold: String { allow: &["seconds"], require: &["seconds"] },
     /// Rest between sets; {rest} is a duration.
     dose_rest: String { allow: &["rest"], require: &["rest"] },
     /// Seconds; {n} is a number.
@@ -452,6 +462,13 @@ const DATE_PARTS: &[&str] = &[
 ];
 
 impl Wording {
+    /// A label followed by the template's own punctuation: "Phone: ", "Tél. : ".
+    pub fn label(&self, label: &str) -> String {
+        format!("{label}{}", self.label_end)
+    }
+}
+
+impl Wording {
     /// The dose of one exercise on one day, e.g. "3 x 10 each side", "2 x 30 s hold", "1 x 5 min".
     pub fn dose(&self, item: &Item) -> String {
         let sets = item.sets.to_string();
@@ -502,6 +519,27 @@ impl Wording {
         }
     }
 
+    /// A tempo in words: "tempo (3 s up, 3 s down)", in the order written in the plan
+    /// (down, pause, up, hold), parts of 0 s left out. Text it cannot read is printed as is
+    /// (validation refuses it, so only a hand-made plan has it).
+    pub fn tempo(&self, tempo: &str) -> String {
+        let words = match crate::model::Tempo::parse(tempo) {
+            Ok(t) => [
+                (t.down, &self.tempo_down),
+                (t.pause, &self.tempo_pause),
+                (t.up, &self.tempo_up),
+                (t.hold, &self.tempo_hold),
+            ]
+            .into_iter()
+            .filter(|(s, _)| *s > 0)
+            .map(|(s, text)| fill(text, &[("seconds", &s.to_string())]))
+            .collect::<Vec<_>>()
+            .join(&self.list_separator),
+            Err(_) => tempo.to_string(),
+        };
+        fill(&self.dose_tempo, &[("tempo", &words)])
+    }
+
     /// The rest of an exercise's prescription, one phrase each: load, tempo, rest between sets.
     pub fn dose_details(&self, item: &Item) -> Vec<String> {
         let mut out = Vec::new();
@@ -509,7 +547,7 @@ impl Wording {
             out.push(fill(&self.dose_load, &[("load", load)]));
         }
         if let Some(tempo) = item.tempo.as_deref().filter(|t| !t.trim().is_empty()) {
-            out.push(fill(&self.dose_tempo, &[("tempo", tempo)]));
+            out.push(self.tempo(tempo));
         }
         if item.sets > 1 && item.rest_seconds > 0 {
             out.push(fill(

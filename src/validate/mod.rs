@@ -39,6 +39,20 @@ pub struct Validated {
     pub warnings: Vec<Diagnostic>,
 }
 
+impl Validated {
+    /// The templates by name, each once (a user's template may override a built-in one by
+    /// name, as a program overrides one by id): the built-ins first, then the user's, in order.
+    pub fn template_names(&self) -> Vec<&str> {
+        let mut names: Vec<&str> = crate::template::builtin_names().to_vec();
+        for (_, t) in &self.templates {
+            if !names.contains(&t.name.as_str()) {
+                names.push(&t.name);
+            }
+        }
+        names
+    }
+}
+
 /// Sources are kept by index so that spans can be turned into places.
 pub(crate) struct Sources(pub Vec<Source>);
 
@@ -76,6 +90,8 @@ pub fn check(loaded: Loaded, builtin_text: bool) -> Validated {
         Option<String>,
     )> = Vec::new();
 
+    // `source` as the old name of `reference` in programs: a warning (an error with both).
+    let mut deprecations = Vec::new();
     // Exercises, layered: a user's exercise replaces a built-in with the same id.
     let mut raw_ex: BTreeMap<String, (usize, RawExercise, Layer)> = BTreeMap::new();
     for (source, file) in loaded.exercises {
@@ -134,6 +150,7 @@ pub fn check(loaded: Loaded, builtin_text: bool) -> Validated {
             own,
             p.extends.as_ref().map(|e| e.get_ref().clone()),
         ));
+        old_source_keys(&sources[src], &p, &mut diags, &mut deprecations);
         let id = p.id.get_ref().clone();
         if let Some((prev_src, prev, prev_layer)) = raw_prog.get(&id) {
             if *prev_layer == layer {
@@ -219,10 +236,18 @@ pub fn check(loaded: Loaded, builtin_text: bool) -> Validated {
         }
     }
 
+    // An exercise whose entry could not be read is reported in its file, not in every program.
+    diags.retain(|d| {
+        !loaded.broken_exercises.iter().any(|id| {
+            d.message == format!("unknown exercise id `{id}`")
+                || d.message
+                    .starts_with(&format!("unknown exercise id `{id}` in "))
+        })
+    });
     Diagnostic::sort_all(&mut diags);
     diags.dedup();
 
-    let mut warnings = Vec::new();
+    let mut warnings = deprecations;
     for (src, kind, own, extends) in &text_files {
         let s = &sources.0[*src];
         if s.layer == Layer::Builtin && !builtin_text {
@@ -255,6 +280,73 @@ pub fn check(loaded: Loaded, builtin_text: bool) -> Validated {
         templates: loaded.templates,
         diagnostics: diags,
         warnings,
+    }
+}
+
+/// In a program, `source` is the old name of `reference` (the `[[reference]]` id a slot, a
+/// change, the pain rule or the walk-run ladder comes from): it still works, with a warning, so
+/// that existing files load. An exercise's `source` (free text) keeps its name.
+fn old_source_keys(
+    s: &Source,
+    p: &crate::load::raw::RawProgram,
+    diags: &mut Vec<Diagnostic>,
+    warnings: &mut Vec<Diagnostic>,
+) {
+    if s.layer == Layer::Builtin {
+        return;
+    }
+    type Keys<'a> = (
+        &'a Option<Spanned<String>>,
+        &'a Option<Spanned<String>>,
+        &'a str,
+    );
+    let mut pairs: Vec<Keys> = Vec::new();
+    for ph in p.phase.iter().flatten() {
+        for sl in &ph.get_ref().slot {
+            pairs.push((&sl.get_ref().reference, &sl.get_ref().source, "slot"));
+        }
+    }
+    for sl in &p.add {
+        pairs.push((&sl.get_ref().reference, &sl.get_ref().source, "slot"));
+    }
+    for c in &p.change {
+        pairs.push((&c.get_ref().reference, &c.get_ref().source, "change"));
+    }
+    if let Some(r) = &p.pain_rule {
+        pairs.push((&r.get_ref().reference, &r.get_ref().source, "pain rule"));
+    }
+    if let Some(r) = &p.return_to_run {
+        pairs.push((
+            &r.get_ref().reference,
+            &r.get_ref().source,
+            "walk-run ladder",
+        ));
+    }
+    for (reference, source, what) in pairs {
+        let Some(old) = source else { continue };
+        let span = old.span();
+        // The key itself: `source` starts where its line's text does, before the value.
+        let line_start = s.text[..span.start].rfind('\n').map(|i| i + 1).unwrap_or(0);
+        let key_at = s.text[line_start..span.start]
+            .rfind("source")
+            .map(|i| line_start + i)
+            .unwrap_or(span.start);
+        if reference.is_some() {
+            diags.push(
+                Diagnostic::at(
+                    &s.name,
+                    &s.text,
+                    key_at..key_at,
+                    format!("this {what} has both `reference` and `source`"),
+                )
+                .hint("`source` is the old name of `reference`: keep only `reference`"),
+            );
+        } else {
+            warnings.push(
+                Diagnostic::at(&s.name, &s.text, key_at..key_at, format!("`source` on a {what} is now called `reference`"))
+                    .hint(format!("rename it: reference = {:?} (the id of a [[reference]]); `source` still works for now", old.get_ref())),
+            );
+        }
     }
 }
 
@@ -467,6 +559,7 @@ pub fn check_text(name: &str, text: &str) -> Vec<Diagnostic> {
     loaded.programs.extend(user.programs);
     loaded.templates.extend(user.templates);
     loaded.diagnostics.extend(user.diagnostics);
+    loaded.broken_exercises.extend(user.broken_exercises);
     let v = check(loaded, false);
     let mut all = v.diagnostics;
     all.extend(v.warnings);

@@ -9,7 +9,7 @@ use crate::load::raw::{
 use crate::load::Layer;
 use crate::model::{
     Dose, DoseKind, Evidence, Frequency, Library, PainRule, Phase, Program, Progression, Reference,
-    Slot, StepRationale,
+    Slot, StepRationale, Tempo,
 };
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::{Range, RangeInclusive};
@@ -60,7 +60,7 @@ struct Fields {
     time: Option<F<i64>>,
     distance: Option<F<i64>>,
     load: Option<String>,
-    tempo: Option<String>,
+    tempo: Option<F<String>>,
     rest: Option<F<i64>>,
 }
 
@@ -74,7 +74,7 @@ impl Fields {
             time: f(&d.time),
             distance: f(&d.distance),
             load: d.load.clone(),
-            tempo: d.tempo.clone(),
+            tempo: d.tempo.as_ref().map(|v| F::new(src, v)),
             rest: f(&d.rest),
         }
     }
@@ -113,6 +113,9 @@ struct EffSlot {
     /// The span of the whole slot table, for problems with no better place.
     span: Range<usize>,
     rationale: String,
+    /// A `[[change]]` that swapped the exercise: the new exercise, the dose before the swap
+    /// and the fields the change stated (checked by [`check_switch`] once the library is known).
+    swapped: Option<(F<String>, Fields, Fields)>,
 }
 
 impl EffSlot {
@@ -123,12 +126,13 @@ impl EffSlot {
             fields: Fields::from_raw(src, &r.dose()),
             frequency: r.frequency.as_ref().map(|v| F::new(src, v)),
             priority: r.priority.as_ref().map(|v| F::new(src, v)),
-            source: r.source.as_ref().map(|v| F::new(src, v)),
+            source: crate::load::raw::reference_id(&r.reference, &r.source).map(|v| F::new(src, v)),
             note: r.note.clone(),
             progression: r.progression.as_ref().map(|v| F::new(src, v)),
             steps: r.schedule.as_ref().map(|v| (src, v.clone())),
             span: s.span(),
             rationale: r.rationale.clone(),
+            swapped: None,
         }
     }
     fn apply_change(&mut self, src: usize, c: &RawChange) {
@@ -136,6 +140,11 @@ impl EffSlot {
             if e.get_ref() != self.exercise.get() {
                 // A new exercise starts from its own dose, as in a schedule step: only the
                 // sets and the rest carry over; the old note no longer applies.
+                self.swapped = Some((
+                    F::new(src, e),
+                    self.fields.clone(),
+                    Fields::from_raw(src, &c.dose()),
+                ));
                 self.fields = Fields {
                     sets: self.fields.sets.clone(),
                     rest: self.fields.rest.clone(),
@@ -146,7 +155,7 @@ impl EffSlot {
             }
             self.exercise = F::new(src, e);
         }
-        if let Some(s) = &c.source {
+        if let Some(s) = crate::load::raw::reference_id(&c.reference, &c.source) {
             self.source = Some(F::new(src, s));
         }
         self.fields.overlay(&Fields::from_raw(src, &c.dose()));
@@ -213,9 +222,10 @@ fn effective(
     p: &RawProgram,
     all: &RawPrograms,
     builtin: &BuiltinPrograms,
-    depth: usize,
+    chain: &[String],
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Eff> {
+    let depth = chain.len();
     let id = p.id.get_ref().clone();
     let mut eff = match &p.extends {
         None => Eff {
@@ -257,7 +267,40 @@ fn effective(
             } else {
                 all.get(b).map(|(s, r, _)| (*s, r))
             };
+            if b != &id {
+                if let Some(at) = chain.iter().position(|c| c == b) {
+                    // A cycle: reported once, while checking its first member in id order.
+                    let members = &chain[at..];
+                    if at == 0 && members.iter().all(|m| m >= &chain[0]) {
+                        let mut names: Vec<String> =
+                            members.iter().map(|m| format!("`{m}`")).collect();
+                        names.push(format!("`{b}`"));
+                        diags.push(
+                            sources
+                                .at(
+                                    src,
+                                    base_id.span(),
+                                    format!(
+                                        "`extends` forms a cycle: {}",
+                                        names.join(" extends ")
+                                    ),
+                                )
+                                .hint("one program of the cycle must stand on its own or extend a program outside it"),
+                        );
+                    }
+                    return None;
+                }
+            }
             let Some((bsrc, braw)) = base else {
+                let hint = if b == &id {
+                    format!("a program extends a program of its own id only to change the built-in one, and there is no built-in `{b}`; remove `extends` or name another program")
+                } else {
+                    suggest(
+                        b,
+                        all.keys().map(String::as_str).filter(|k| k != &id),
+                        "run `rehabplan causes` to see the program ids",
+                    )
+                };
                 diags.push(
                     sources
                         .at(
@@ -265,15 +308,15 @@ fn effective(
                             base_id.span(),
                             format!("`extends` names unknown program `{b}`"),
                         )
-                        .hint(suggest(
-                            b,
-                            all.keys().map(String::as_str),
-                            "run `rehabplan causes` to see the program ids",
-                        )),
+                        .hint(hint),
                 );
                 return None;
             };
-            let mut e = effective(sources, bsrc, braw, all, builtin, depth + 1, diags)?;
+            let mut next = chain.to_vec();
+            if b != &id {
+                next.push(b.clone());
+            }
+            let mut e = effective(sources, bsrc, braw, all, builtin, &next, diags)?;
             if b != &id {
                 // Aliases belong to the base program; an override of the same id keeps them.
                 e.aliases.clear();
@@ -500,7 +543,15 @@ pub(super) fn check_program(
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Program> {
     let before = diags.len();
-    let eff = effective(sources, src, p, all, builtin, 0, diags)?;
+    let eff = effective(
+        sources,
+        src,
+        p,
+        all,
+        builtin,
+        std::slice::from_ref(p.id.get_ref()),
+        diags,
+    )?;
     let id = eff.id.get().clone();
     let id_span = eff.id.span();
     let missing = |field: &str, example: &str| {
@@ -627,16 +678,14 @@ pub(super) fn check_program(
                 );
                 ok = false;
             }
-            if let Some(s) = &r.source {
+            if let Some(s) = crate::load::raw::reference_id(&r.reference, &r.source) {
                 check_ref(&F::new(pr.src, s), diags);
             }
             ok.then(|| PainRule {
                 green_max: g as u8,
                 amber_max: a as u8,
                 settle_by_morning: r.settle_by_morning,
-                source: r
-                    .source
-                    .as_ref()
+                source: crate::load::raw::reference_id(&r.reference, &r.source)
                     .map(|s| s.get_ref().clone())
                     .unwrap_or_default(),
                 note: r.note.trim().to_string(),
@@ -911,7 +960,7 @@ fn check_run(
                 .hint("add [[return_to_run.stage]] tables with walk, run and distance"),
         );
     }
-    if let Some(s) = &raw.source {
+    if let Some(s) = crate::load::raw::reference_id(&raw.reference, &raw.source) {
         check_ref(&F::new(src, s), diags);
     }
     if diags.len() > before {
@@ -921,9 +970,7 @@ fn check_run(
         start_week,
         repeat,
         per_week,
-        source: raw
-            .source
-            .as_ref()
+        source: crate::load::raw::reference_id(&raw.reference, &raw.source)
             .map(|s| s.get_ref().clone())
             .unwrap_or_default(),
         entry_criteria: raw.entry_criteria.clone(),
@@ -1119,6 +1166,9 @@ fn check_slot(
         }
     }
 
+    if let Some((e, before, stated)) = &s.swapped {
+        check_switch(sources, library, e, before, stated, "this change", diags);
+    }
     let progression = s
         .progression
         .as_ref()
@@ -1136,6 +1186,15 @@ fn check_slot(
             let over = Fields::from_raw(*ssrc, &r.dose());
             if let Some(e) = &r.exercise {
                 if e.get_ref() != state.exercise.get() {
+                    check_switch(
+                        sources,
+                        library,
+                        &F::new(*ssrc, e),
+                        &state.fields,
+                        &over,
+                        &format!("week {week}"),
+                        diags,
+                    );
                     // A new exercise starts from its own dose: kind fields, load and tempo reset.
                     let keep_sets = state.fields.sets.clone();
                     let keep_rest = state.fields.rest.clone();
@@ -1199,6 +1258,31 @@ fn check_slot(
             }
         }
     }
+    // A rule that adds to a count the dose does not have would silently never change it.
+    if let (Some(p), Some(pf), Some(d)) = (&progression, &s.progression, weeks.first()) {
+        for (name, adds, has) in [
+            ("reps", p.add_reps, d.reps.is_some()),
+            ("hold", p.add_hold, d.hold.is_some()),
+            ("time", p.add_time, d.time.is_some()),
+        ] {
+            if adds > 0 && !has {
+                diags.push(
+                    sources
+                        .at(
+                            pf.src,
+                            pf.span(),
+                            format!(
+                                "this progression adds {name}, but the dose of `{}` has no `{name}`, so it would never change",
+                                d.exercise
+                            ),
+                        )
+                        .hint(format!(
+                            "give the slot a starting {name} = ..., or remove add_{name}"
+                        )),
+                );
+            }
+        }
+    }
     if diags.len() > before || weeks.len() != (last - first + 1) as usize {
         return None;
     }
@@ -1227,6 +1311,97 @@ fn check_slot(
             })
             .collect(),
     })
+}
+
+/// A step or change that swaps the exercise starts a new dose: only `sets` and `rest` carry
+/// over. Every other key the dose had before and the new exercise takes (its count, the load,
+/// the tempo) must be stated again, or a forgotten `reps = 6` silently becomes one hold a set.
+#[allow(clippy::too_many_arguments)]
+fn check_switch(
+    sources: &Sources,
+    library: &Library,
+    to: &F<String>,
+    before: &Fields,
+    stated: &Fields,
+    what: &str,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let Some(ex) = library.get(to.get()) else {
+        return;
+    };
+    let takes: &[&str] = match ex.dose {
+        DoseKind::Reps => &["reps"],
+        DoseKind::Hold => &["hold", "reps"],
+        DoseKind::Time => &["time"],
+        DoseKind::Distance => &["distance"],
+    };
+    let num = |f: &Fields, k: &str| -> Option<i64> {
+        match k {
+            "reps" => f.reps.as_ref(),
+            "hold" => f.hold.as_ref(),
+            "time" => f.time.as_ref(),
+            "distance" => f.distance.as_ref(),
+            _ => None,
+        }
+        .map(|v| *v.get())
+    };
+    let mut missing: Vec<(&str, String)> = Vec::new();
+    for k in takes {
+        if let (Some(v), None) = (num(before, k), num(stated, k)) {
+            missing.push((k, v.to_string()));
+        }
+    }
+    for (k, b, st) in [
+        ("load", &before.load, &stated.load),
+        (
+            "tempo",
+            &before.tempo.as_ref().map(|t| t.get().clone()),
+            &stated.tempo.as_ref().map(|t| t.get().clone()),
+        ),
+    ] {
+        if let (Some(v), None) = (b, st) {
+            if !v.trim().is_empty() {
+                missing.push((k, format!("{v:?}")));
+            }
+        }
+    }
+    if missing.is_empty() {
+        return;
+    }
+    let keys = missing
+        .iter()
+        .map(|(k, _)| format!("`{k}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let had = missing
+        .iter()
+        .map(|(k, v)| format!("{k} = {v}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let none: Vec<String> = missing
+        .iter()
+        .filter(|(k, _)| *k == "load" || *k == "tempo")
+        .map(|(k, _)| format!("{k} = \"\""))
+        .collect();
+    let drop = if none.is_empty() {
+        String::new()
+    } else {
+        format!(" ({} for none)", none.join(", "))
+    };
+    diags.push(
+        sources
+            .at(
+                to.src,
+                to.span(),
+                format!(
+                    "{what} switches to `{}` without stating {keys}; the dose before had {had}",
+                    to.get()
+                ),
+            )
+            .hint(format!(
+                "a step that changes the exercise states its whole dose (only sets and rest carry over): add {had} to keep it, or give the new values{drop}"
+            )),
+    );
 }
 
 fn parse_frequency(s: &str) -> Option<Frequency> {
@@ -1284,6 +1459,17 @@ fn check_progression(
         add_time: num(&r.add_time, "add_time", 0..=1800, diags).unwrap_or(0),
         max_time: num(&r.max_time, "max_time", TIME, diags),
     };
+    if pr.add_reps > 0 && pr.add_sets > 0 && pr.max_reps.is_none() {
+        diags.push(
+            sources
+                .at(
+                    p.src,
+                    r.add_sets.as_ref().map(|v| v.span()).unwrap_or(p.span()),
+                    "add_sets never applies: with add_reps, sets are added only when reps reach max_reps, and this rule has no max_reps",
+                )
+                .hint("add max_reps = ... (and reset_reps), or remove add_sets"),
+        );
+    }
     if pr.add_reps == 0 && pr.add_sets == 0 && pr.add_hold == 0 && pr.add_time == 0 {
         diags.push(
             sources
@@ -1519,6 +1705,19 @@ fn week_dose(
             ok = false;
         }
     }
+    let tempo = match f.tempo.as_ref().filter(|t| !t.get().trim().is_empty()) {
+        None => None,
+        Some(t) => match Tempo::parse(t.get()) {
+            Ok(tempo) => Some(tempo.canonical()),
+            Err(message) => {
+                diags.push(sources.at(t.src, t.span(), message).hint(
+                    "give seconds for each part: \"3-1-3\" (down-pause-up), \"3-1-3-2\" (then a hold at the top), or in words \"3 s up, 3 s down\" (parts: up, down, pause, hold; 0-60 s each)",
+                ));
+                ok = false;
+                None
+            }
+        },
+    };
     if !ok {
         return None;
     }
@@ -1535,11 +1734,7 @@ fn week_dose(
             .as_ref()
             .map(|s| s.trim().to_string())
             .filter(|s| !s.is_empty()),
-        tempo: f
-            .tempo
-            .as_ref()
-            .map(|s| s.trim().to_string())
-            .filter(|s| !s.is_empty()),
+        tempo,
         rest: n(&f.rest).unwrap_or(DEFAULT_REST),
         note: state.note.clone(),
     };

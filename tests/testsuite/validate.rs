@@ -191,3 +191,429 @@ fn every_builtin_plan_carries_its_clinician_notes() {
         );
     }
 }
+
+/// A one-phase program (weeks 1-8) around `slot`, the TOML of one `[[phase.slot]]`.
+fn one_slot_program(slot: &str) -> String {
+    format!(
+        "id = \"p\"\ntitle = \"P\"\nsummary = \"s\"\ndescription = \"d\"\nevidence = \"trial\"\n\
+[pain_rule]\ngreen_max = 3\namber_max = 5\n\
+[[phase]]\nname = \"One\"\nweeks = \"1-8\"\nsessions_per_week = 2\n[[phase.slot]]\n{slot}"
+    )
+}
+
+fn validate_one(name: &str, text: &str) -> Run {
+    let dir = scratch(name);
+    std::fs::write(dir.join("p.toml"), text).unwrap();
+    run_in(&dir, &["validate", "p.toml"])
+}
+
+#[test]
+fn a_step_that_switches_exercise_must_restate_the_hold_count() {
+    // Six holds a set, then a switch that forgets `reps`: it used to print one hold a set.
+    let r = validate_one(
+        "switch-forgets-reps",
+        &one_slot_program(
+            "exercise = \"front-plank-knees\"\nsets = 2\nreps = 6\nhold = 10\n\
+schedule = [\n  { week = 1 },\n  { week = 5, exercise = \"side-plank-knees\", hold = 20 },\n]\n",
+        ),
+    );
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert_eq!(
+        r.stderr,
+        "error: p.toml:20:26: week 5 switches to `side-plank-knees` without stating `reps`; the dose before had reps = 6
+  hint: a step that changes the exercise states its whole dose (only sets and rest carry over): add reps = 6 to keep it, or give the new values
+1 problem found in the input files
+"
+    );
+    // Stated, it validates and the plan keeps six holds a set.
+    let fixed = validate_one(
+        "switch-states-reps",
+        &one_slot_program(
+            "exercise = \"front-plank-knees\"\nsets = 2\nreps = 6\nhold = 10\n\
+schedule = [\n  { week = 1 },\n  { week = 5, exercise = \"side-plank-knees\", reps = 6, hold = 20 },\n]\n",
+        ),
+    );
+    assert_eq!(fixed.code, 0, "{}", fixed.stderr);
+}
+
+#[test]
+fn a_switch_that_drops_the_load_must_say_so() {
+    let r = validate_one(
+        "switch-drops-load",
+        &one_slot_program(
+            "exercise = \"clamshell\"\nsets = 2\nreps = 10\nload = \"light band\"\n\
+schedule = [\n  { week = 1 },\n  { week = 3, exercise = \"glute-bridge\", reps = 12 },\n]\n",
+        ),
+    );
+    assert_eq!(
+        r.stderr,
+        "error: p.toml:20:26: week 3 switches to `glute-bridge` without stating `load`; the dose before had load = \"light band\"
+  hint: a step that changes the exercise states its whole dose (only sets and rest carry over): add load = \"light band\" to keep it, or give the new values (load = \"\" for none)
+1 problem found in the input files
+"
+    );
+}
+
+#[test]
+fn a_change_that_swaps_the_exercise_must_restate_the_dose_too() {
+    let dir = scratch("change-swap");
+    std::fs::write(
+        dir.join("p.toml"),
+        "id = \"q\"\nextends = \"pfps\"\n[[change]]\nphase = 1\nslot = \"clamshell\"\nexercise = \"side-plank-knees\"\nhold = 20\n",
+    )
+    .unwrap();
+    let r = run_in(&dir, &["validate", "p.toml"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert_eq!(
+        r.stderr,
+        "error: p.toml:6:12: this change switches to `side-plank-knees` without stating `reps`; the dose before had reps = 10
+  hint: a step that changes the exercise states its whole dose (only sets and rest carry over): add reps = 10 to keep it, or give the new values
+1 problem found in the input files
+"
+    );
+}
+
+#[test]
+fn a_progression_that_could_never_change_the_dose_is_refused() {
+    let r = validate_one(
+        "progression-no-reps",
+        &one_slot_program(
+            "exercise = \"side-plank-knees\"\nsets = 2\nhold = 20\nprogression = { add_reps = 2 }\n",
+        ),
+    );
+    assert_eq!(
+        r.stderr,
+        "error: p.toml:17:15: this progression adds reps, but the dose of `side-plank-knees` has no `reps`, so it would never change
+  hint: give the slot a starting reps = ..., or remove add_reps
+1 problem found in the input files
+"
+    );
+    let r = validate_one(
+        "progression-sets-ignored",
+        &one_slot_program(
+            "exercise = \"clamshell\"\nsets = 2\nreps = 10\nprogression = { add_reps = 2, add_sets = 1 }\n",
+        ),
+    );
+    assert_eq!(
+        r.stderr,
+        "error: p.toml:17:42: add_sets never applies: with add_reps, sets are added only when reps reach max_reps, and this rule has no max_reps
+  hint: add max_reps = ... (and reset_reps), or remove add_sets
+1 problem found in the input files
+"
+    );
+}
+
+#[test]
+fn a_template_extends_another_of_the_users_templates() {
+    // The clinic's branding stays apart from its translation: branding -> translation -> de.
+    let dir = scratch("template-chain");
+    std::fs::write(
+        dir.join("translation.toml"),
+        "extends = \"de\"\nname = \"praxis-de\"\n[text]\nweek_heading = \"Trainingswoche {week} von {weeks}\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("branding.toml"),
+        "extends = \"praxis-de\"\nname = \"praxis-nord\"\n[clinic]\nname = \"Praxis Nord\"\n",
+    )
+    .unwrap();
+    let d = dir.to_str().unwrap();
+    let r = run(&["validate", d]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    // Two new names over the three built-ins: five, each counted once.
+    assert_eq!(
+        r.stdout,
+        "ok: 7 programs, 63 exercises, 5 templates checked\n"
+    );
+    let r = run(&[
+        "--programs",
+        d,
+        "plan",
+        "--cause",
+        "pfps",
+        "--start",
+        "2027-01-04",
+        "--template",
+        "praxis-nord",
+        "-o",
+        dir.join("plan.pdf").to_str().unwrap(),
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let Some(text) = crate::pdf::text_of(&dir.join("plan.pdf")) else {
+        return; // pdftotext is not installed
+    };
+    // The branding's clinic, the translation's heading and the built-in German words.
+    assert!(text.contains("Praxis Nord"), "{text}");
+    assert!(text.contains("Trainingswoche 1 von 6"), "{text}");
+    assert!(text.contains("Übungsplan"), "{text}");
+}
+
+#[test]
+fn an_extends_cycle_of_templates_is_one_problem_naming_its_members() {
+    let dir = scratch("template-cycle");
+    std::fs::write(dir.join("a.toml"), "extends = \"tb\"\nname = \"ta\"\n").unwrap();
+    std::fs::write(dir.join("b.toml"), "extends = \"ta\"\nname = \"tb\"\n").unwrap();
+    let r = run_in(&dir, &["validate", "."]);
+    assert_eq!(r.code, 2);
+    assert_eq!(
+        r.stderr,
+        "error: ./b.toml:1:11: `extends` forms a cycle: `ta` extends `tb` extends `ta`
+  hint: one template of the cycle must extend a built-in one (or none: then it extends `en`)
+1 problem found in the input files
+"
+    );
+}
+
+#[test]
+fn an_extends_cycle_of_programs_is_one_problem_naming_its_members() {
+    let dir = scratch("program-cycle");
+    std::fs::write(dir.join("a.toml"), "id = \"pa\"\nextends = \"pb\"\n").unwrap();
+    std::fs::write(dir.join("b.toml"), "id = \"pb\"\nextends = \"pc\"\n").unwrap();
+    std::fs::write(dir.join("c.toml"), "id = \"pc\"\nextends = \"pa\"\n").unwrap();
+    let r = run_in(&dir, &["validate", "."]);
+    assert_eq!(r.code, 2);
+    assert_eq!(
+        r.stderr,
+        "error: ./c.toml:2:11: `extends` forms a cycle: `pa` extends `pb` extends `pc` extends `pa`
+  hint: one program of the cycle must stand on its own or extend a program outside it
+1 problem found in the input files
+"
+    );
+}
+
+#[test]
+fn did_you_mean_never_suggests_the_name_itself() {
+    let dir = scratch("self-extends");
+    std::fs::write(
+        dir.join("p.toml"),
+        "id = \"knee-pain\"\nextends = \"knee-pain\"\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("t.toml"), "extends = \"fr\"\n").unwrap();
+    let r = run_in(&dir, &["validate", "."]);
+    assert_eq!(
+        r.stderr,
+        "error: ./p.toml:2:11: `extends` names unknown program `knee-pain`
+  hint: a program extends a program of its own id only to change the built-in one, and there is no built-in `knee-pain`; remove `extends` or name another program
+error: ./t.toml:1:11: unknown template `fr` in `extends`
+  hint: a template extends one of its own name only to change the built-in one, and there is no built-in `fr`; `extends` names a built-in template: en, large-print, de
+2 problems found in the input files
+"
+    );
+}
+
+#[test]
+fn the_list_of_templates_names_each_once() {
+    // The built-in templates read again as a user's folder override themselves: still three.
+    let r = run(&[
+        "--programs",
+        "templates",
+        "plan",
+        "--cause",
+        "pfps",
+        "--template",
+        "fr",
+    ]);
+    assert_eq!(r.code, 2);
+    assert_eq!(
+        r.stderr,
+        "error: invalid value for --template: unknown template `fr`
+  hint: use one of: en, large-print, de or the path of a .toml file
+"
+    );
+    let r = run(&["validate", "templates"]);
+    assert_eq!(
+        r.stdout,
+        "ok: 7 programs, 63 exercises, 3 templates checked\n"
+    );
+}
+
+#[test]
+fn the_template_owns_its_punctuation() {
+    // French puts a space before the colon: "Tél. : 01 23 45 67 89".
+    let dir = scratch("french-colon");
+    std::fs::write(
+        dir.join("fr.toml"),
+        "name = \"cabinet-fr\"\nlanguage = \"fr\"\n[clinic]\nname = \"Cabinet Est\"\nphone = \"01 23 45 67 89\"\n\
+[text]\nphone_label = \"Tél.\"\nlabel_end = \" : \"\nnote_label = \"Remarque\"\n",
+    )
+    .unwrap();
+    let d = dir.to_str().unwrap();
+    let pdf = dir.join("plan.pdf");
+    let r = run(&[
+        "--programs",
+        d,
+        "plan",
+        "--cause",
+        "pfps",
+        "--start",
+        "2027-01-04",
+        "--template",
+        "cabinet-fr",
+        "-o",
+        pdf.to_str().unwrap(),
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let text = run(&[
+        "--programs",
+        d,
+        "plan",
+        "--cause",
+        "itbs",
+        "--start",
+        "2027-01-04",
+        "--template",
+        "cabinet-fr",
+    ]);
+    assert!(text.stdout.contains("Remarque :"), "{}", text.stdout);
+    assert!(!text.stdout.contains("Remarque:"), "{}", text.stdout);
+    let Some(t) = crate::pdf::text_of(&pdf) else {
+        return; // pdftotext is not installed
+    };
+    assert!(t.contains("Tél. : 01 23 45 67 89"), "{t}");
+    assert!(!t.contains("Tél.:"), "{t}");
+}
+
+#[test]
+fn a_tempo_in_words_is_printed_in_words_and_unreadable_tempo_is_refused() {
+    let r = validate_one(
+        "tempo-slow",
+        &one_slot_program("exercise = \"clamshell\"\nsets = 2\nreps = 10\ntempo = \"slow\"\n"),
+    );
+    assert_eq!(
+        r.stderr,
+        "error: p.toml:17:9: cannot read tempo `slow`
+  hint: give seconds for each part: \"3-1-3\" (down-pause-up), \"3-1-3-2\" (then a hold at the top), or in words \"3 s up, 3 s down\" (parts: up, down, pause, hold; 0-60 s each)
+1 problem found in the input files
+"
+    );
+    // A published "3 s concentric + 3 s eccentric": printed in words, and the time estimate
+    // counts 6 s a repetition (2 x 10 x 6 s + 60 s rest + 30 s = 3.5 min; 3 min at 4 s).
+    let dir = scratch("tempo-words");
+    std::fs::write(
+        dir.join("p.toml"),
+        one_slot_program(
+            "exercise = \"glute-bridge\"\nsets = 2\nreps = 10\ntempo = \"3 s concentric + 3 s eccentric\"\n",
+        ),
+    )
+    .unwrap();
+    let d = dir.to_str().unwrap();
+    let plan = json(&run(&[
+        "--programs",
+        d,
+        "plan",
+        "--cause",
+        "p",
+        "--start",
+        "2027-01-04",
+        "--format",
+        "json",
+    ]));
+    let item = &plan["weeks"][0]["sessions"][0]["exercises"][0];
+    assert_eq!(item["tempo"], "3-0-3", "{item}");
+    assert_eq!(item["minutes"], 3.5, "{item}");
+    let text = run(&[
+        "--programs",
+        d,
+        "plan",
+        "--cause",
+        "p",
+        "--start",
+        "2027-01-04",
+    ]);
+    assert!(
+        text.stdout.contains("tempo (3 s down, 3 s up)"),
+        "{}",
+        text.stdout
+    );
+}
+
+#[test]
+fn one_run_reports_every_type_error_of_a_file() {
+    // Serde stops at the first; each table is read again on its own.
+    let r = validate_one(
+        "every-type-error",
+        "id = \"pq\"\ntitle = \"P\"\nsummary = \"s\"\ndescription = \"d\"\nevidence = \"trial\"\ncolour = 3\n\
+[pain_rule]\ngreen_max = 3\namber_max = \"5\"\n\
+[[phase]]\nname = \"One\"\nweeks = 4.5\nsessions_per_week = 2\n\
+[[phase.slot]]\nexercise = \"clamshell\"\nsets = \"2\"\nreps = 10\n\
+[[phase.slot]]\nexercise = \"glute-bridge\"\nsets = 2\nrepz = 10\n",
+    );
+    assert_eq!(
+        r.stderr,
+        "error: p.toml:6:1: unknown field `colour`
+  hint: allowed keys here: `id`, `extends`, `title`, `aliases`, `summary`, `description`, `location_note`, `evidence`, `evidence_note`, `red_flags`, `general_red_flags`, `pain_rule`, `reference`, `phase`, `return_to_run`, `change`, `add`, `remove`, `rationale`
+error: p.toml:9:13: invalid type: string \"5\", expected i64
+  hint: check the value's type: text needs quotes, numbers and true/false do not
+error: p.toml:12:9: `weeks` is neither a week number nor a range
+  hint: write weeks = \"1-4\" (an inclusive range) or weeks = 3 (one week)
+error: p.toml:16:8: invalid type: string \"2\", expected i64
+  hint: check the value's type: text needs quotes, numbers and true/false do not
+error: p.toml:21:1: unknown field `repz`
+  hint: did you mean `reps`?
+5 problems found in the input files
+"
+    );
+}
+
+#[test]
+fn an_unknown_key_drops_one_exercise_not_its_file_and_programs_get_no_noise() {
+    let dir = scratch("exercise-recovery");
+    std::fs::write(
+        dir.join("ex.toml"),
+        "[[exercise]]\nid = \"good-one\"\nname = \"G\"\ncategory = \"hip\"\nposition = \"lying\"\ndose = \"reps\"\ninstructions = [\"x\"]\nsource = \"s\"\nlicense = \"l\"\n\
+[[exercise]]\nid = \"bad-one\"\nname = \"B\"\ncategory = \"hip\"\nposition = \"lying\"\ndose = \"reps\"\ninstructions = [\"x\"]\nsource = \"s\"\nlicense = \"l\"\ncolor = 1\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("p.toml"),
+        "id = \"pz\"\nextends = \"pfps\"\n[[add]]\nphase = 1\nexercise = \"good-one\"\nsets = 2\nreps = 10\n\
+[[add]]\nphase = 1\nexercise = \"bad-one\"\nsets = 2\nreps = 10\n",
+    )
+    .unwrap();
+    let r = run_in(&dir, &["validate", "."]);
+    // One problem: the bad key. `good-one` loads; `bad-one` is not "unknown" in the program.
+    assert_eq!(
+        r.stderr,
+        "error: ./ex.toml:19:1: unknown field `color`
+  hint: allowed keys here: `id`, `name`, `category`, `muscles`, `equipment`, `position`, `dose`, `per_side`, `instructions`, `cues`, `mistakes`, `easier`, `harder`, `contraindicated`, `caution`, `caution_note`, `source`, `license`, `figure`
+1 problem found in the input files
+"
+    );
+}
+
+#[test]
+fn the_old_source_key_on_a_slot_loads_with_a_warning() {
+    let r = validate_one(
+        "old-source-key",
+        &one_slot_program("exercise = \"clamshell\"\nsets = 2\nreps = 10\nsource = \"x\"\n")
+            .replace(
+                "[pain_rule]",
+                "[[reference]]\nid = \"x\"\ncitation = \"X 2020\"\n[pain_rule]",
+            ),
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        r.stderr,
+        "warning: p.toml:20:1: `source` on a slot is now called `reference`
+  hint: rename it: reference = \"x\" (the id of a [[reference]]); `source` still works for now
+"
+    );
+    let r = validate_one(
+        "both-source-keys",
+        &one_slot_program(
+            "exercise = \"clamshell\"\nsets = 2\nreps = 10\nsource = \"x\"\nreference = \"x\"\n",
+        )
+        .replace(
+            "[pain_rule]",
+            "[[reference]]\nid = \"x\"\ncitation = \"X 2020\"\n[pain_rule]",
+        ),
+    );
+    assert_eq!(
+        r.stderr,
+        "error: p.toml:20:1: this slot has both `reference` and `source`
+  hint: `source` is the old name of `reference`: keep only `reference`
+1 problem found in the input files
+"
+    );
+}

@@ -213,7 +213,7 @@ impl Builder<'_> {
         let doses: Vec<String> = self
             .dose_rows(card)
             .into_iter()
-            .map(|(l, d)| format!("{l}: {d}"))
+            .map(|(l, d)| format!("{}{d}", self.w.label(&l)))
             .chain(self.dose_extras(card))
             .collect();
         text.extend(
@@ -234,10 +234,10 @@ impl Builder<'_> {
         }
         let y: f32 = text.iter().map(|f| f.h).sum();
         text.extend(self.m.rich_around(&steps, narrow, full, y, fig_h));
-        let tips = format!("{}: ", w.cues_title);
-        let avoid = format!("{}: ", w.mistakes_title);
-        let note = format!("{}: ", w.note_label);
-        let caution = format!("{}: ", w.caution_label);
+        let tips = w.label(&w.cues_title);
+        let avoid = w.label(&w.mistakes_title);
+        let note = w.label(&w.note_label);
+        let caution = w.label(&w.caution_label);
         let cues = info.cues.join(" ");
         let mistakes = info.mistakes.join(" ");
         let red = small.colour(super::doc::colour(self.t.style.red));
@@ -354,7 +354,7 @@ impl Builder<'_> {
                 .join(&w.list_separator)
         };
         lines.extend(self.m.para(
-            &format!("{}: {equipment}", w.equipment_label),
+            &format!("{}{equipment}", w.label(&w.equipment_label)),
             s,
             0.0,
             fw - self.fs,
@@ -386,7 +386,7 @@ impl Builder<'_> {
             let mut line: Vec<String> = self
                 .dose_rows(card)
                 .into_iter()
-                .map(|(l, d)| format!("{l}: {d}"))
+                .map(|(l, d)| format!("{}{d}", self.w.label(&l)))
                 .collect();
             line.extend(self.dose_extras(card));
             let right = stack(self.m.para(&line.join(" · "), s, 0.0, dose_w));

@@ -36,7 +36,7 @@ impl Builder<'_> {
         if !clinic.phone.is_empty() {
             lines.extend(self.m.rich(
                 &[
-                    (small.bold(), &format!("{}: ", self.w.phone_label)),
+                    (small.bold(), &self.w.label(&self.w.phone_label)),
                     (small, &clinic.phone),
                 ],
                 x,
@@ -164,7 +164,7 @@ impl Builder<'_> {
             // Prominent: it tells the patient whether this plan fits where it hurts.
             let pad = self.fs * 0.7;
             let s = Style::new(self.fs * 1.08);
-            let label = format!("{}: ", self.w.location_note_label);
+            let label = self.w.label(&self.w.location_note_label);
             let inner = self.m.rich(
                 &[(s.bold(), &label), (s.bold(), &p.location_note.clone())],
                 0.0,

@@ -106,8 +106,13 @@ pub fn render(plan: &Plan, template: &Template, options: &PdfOptions) -> Result<
     let c = compose(plan, template, options)?;
     let w = &template.text;
     let title = match plan.patient.as_deref().filter(|p| !p.trim().is_empty()) {
-        Some(p) => format!("{}: {} ({})", w.document_title, plan.program.title, p),
-        None => format!("{}: {}", w.document_title, plan.program.title),
+        Some(p) => format!(
+            "{}{} ({})",
+            w.label(&w.document_title),
+            plan.program.title,
+            p
+        ),
+        None => format!("{}{}", w.label(&w.document_title), plan.program.title),
     };
     let seed = id_seed(plan, template, c.paper, options.created)?;
     let meta = write::Meta {
@@ -260,7 +265,7 @@ fn compose(plan: &Plan, template: &Template, options: &PdfOptions) -> Result<Com
     let header = template.clinic.as_ref().map(|c| {
         let mut text = c.name.clone();
         if !c.phone.is_empty() {
-            text.push_str(&format!(" · {}: {}", w.phone_label, c.phone));
+            text.push_str(&format!(" · {}{}", w.label(&w.phone_label), c.phone));
         }
         let mut f = stack(b.m.para(&text, small.colour(GREY), 0.0, width));
         let y = f.h + fs * 0.2;

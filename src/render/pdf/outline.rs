@@ -54,7 +54,7 @@ pub fn dose_parts(w: &Wording, item: &Item) -> Vec<String> {
         parts.push(Wording::fill(&w.dose_load, &[("load", load)]));
     }
     if let Some(tempo) = item.tempo.as_deref().filter(|t| !t.trim().is_empty()) {
-        parts.push(Wording::fill(&w.dose_tempo, &[("tempo", tempo)]));
+        parts.push(w.tempo(tempo));
     }
     parts
 }

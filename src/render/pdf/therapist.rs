@@ -26,7 +26,7 @@ impl Builder<'_> {
         self.subtitle(&w.evidence_title.clone(), self.h3(), 0.4);
         self.paragraph(&evidence, s);
         for note in p.clinician_notes.clone() {
-            let label = format!("{}: ", note.about);
+            let label = w.label(&note.about);
             let text = paragraphs(&note.text).join(" ");
             let mut f = self
                 .m
@@ -39,7 +39,7 @@ impl Builder<'_> {
         let rule = &p.pain_rule;
         if let Some(r) = p.references.iter().find(|r| r.id == rule.source) {
             self.subtitle(&w.pain_rule_title.clone(), self.h3(), 0.6);
-            let text = format!("{}: {}", w.source_label, r.citation);
+            let text = format!("{}{}", w.label(&w.source_label), r.citation);
             self.paragraph(&text, s);
         }
 
@@ -84,13 +84,17 @@ impl Builder<'_> {
         for e in &self.plan.exercises {
             let mut text = e.source.trim().to_string();
             if one_licence.is_none() && !e.license.trim().is_empty() {
-                text.push_str(&format!(" ({}: {})", w.licence_label, e.license.trim()));
+                text.push_str(&format!(
+                    " ({}{})",
+                    w.label(&w.licence_label),
+                    e.license.trim()
+                ));
             }
-            runs.push((tiny.bold(), format!("{}: ", e.name)));
+            runs.push((tiny.bold(), w.label(&e.name)));
             runs.push((tiny, format!("{text}  ")));
         }
         if let Some(l) = one_licence {
-            runs.push((tiny.bold(), format!("{}: ", w.licence_label)));
+            runs.push((tiny.bold(), w.label(&w.licence_label)));
             runs.push((tiny, l.to_string()));
         }
         let runs: Vec<(super::layout::Style, &str)> =
