@@ -611,7 +611,14 @@ fn translation() -> Value {
         &[],
     );
     let stage = obj(
-        vec![("effort", text("How hard the stage should feel."))],
+        vec![
+            ("effort", text("How hard the stage should feel.")),
+            ("what", text("What the run is (e.g. strides).")),
+            (
+                "check",
+                texts("The checklist before the stage, entry by entry."),
+            ),
+        ],
         &[],
     );
     let exercise = obj(

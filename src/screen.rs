@@ -164,6 +164,22 @@ pub fn questions_for(id: &str, flags: &[RedFlag], mode: GeneralRedFlags) -> Vec<
     qs
 }
 
+/// The questions with the general ones worded by a template (`screen_questions`, in the order
+/// of [`general`]); a program's own questions keep their (translated) text.
+pub fn worded(mut qs: Vec<Question>, texts: &[String]) -> Vec<Question> {
+    let ids: Vec<String> = general().into_iter().map(|q| q.id).collect();
+    for q in &mut qs {
+        if let Some(t) = ids
+            .iter()
+            .position(|id| *id == q.id)
+            .and_then(|i| texts.get(i))
+        {
+            q.text = t.clone();
+        }
+    }
+    qs
+}
+
 /// The general questions, or a program's (see [`questions_for`]).
 pub fn questions(program: Option<&Program>) -> Vec<Question> {
     match program {
@@ -288,6 +304,21 @@ mod tests {
             w.red_flags_same_day_title
         );
         assert_eq!(urgency_heading(Urgency::Days), w.red_flags_days_title);
+    }
+
+    #[test]
+    fn the_english_template_words_the_general_questions_as_asked() {
+        let w = crate::template::builtin("en").unwrap().text;
+        let asked: Vec<String> = general().into_iter().map(|q| q.text).collect();
+        assert_eq!(w.screen_questions, asked);
+        let de = crate::template::builtin("de").unwrap().text;
+        let qs = worded(general(), &de.screen_questions);
+        assert!(
+            qs[0].text.starts_with("Schmerzt Ihre Wade"),
+            "{}",
+            qs[0].text
+        );
+        assert_eq!(qs.len(), asked.len());
     }
 
     #[test]

@@ -116,6 +116,8 @@ pub struct TrReturnToRun {
 #[serde(deny_unknown_fields)]
 pub struct TrStage {
     pub effort: Option<Spanned<String>>,
+    pub what: Option<Spanned<String>>,
+    pub check: Option<Spanned<Vec<String>>>,
 }
 
 /// A source string that has no (usable) translation and prints in the source language.
@@ -826,14 +828,25 @@ fn return_to_run(
     );
     for (i, st) in r.stage.iter_mut().enumerate() {
         let inner = at.within(st.span());
-        let te = t
-            .and_then(|t| t.stage.get(i))
-            .and_then(|x| x.effort.as_ref());
+        let ts = t.and_then(|t| t.stage.get(i));
+        let st = st.get_mut();
         cx.one(
             &inner,
             &format!("return_to_run.stage[{}]: effort", i + 1),
-            &mut st.get_mut().effort,
-            s.zip(te),
+            &mut st.effort,
+            s.zip(ts.and_then(|x| x.effort.as_ref())),
+        );
+        cx.one(
+            &inner,
+            &format!("return_to_run.stage[{}]: what", i + 1),
+            &mut st.what,
+            s.zip(ts.and_then(|x| x.what.as_ref())),
+        );
+        cx.list(
+            &inner,
+            &format!("return_to_run.stage[{}]: check", i + 1),
+            &mut st.check,
+            s.zip(ts.and_then(|x| x.check.as_ref())),
         );
     }
 }

@@ -579,10 +579,27 @@ fn validate(
         Some(c) => validate_clinic(c, base_dir, cx),
         None => Some(base.and_then(|b| b.clinic.clone())),
     };
+    // The general screening questions are worded by position: a list must have them all.
+    let general = crate::screen::general().len();
+    let screen_ok = match raw.text.as_ref().and_then(|t| t.screen_questions.as_ref()) {
+        Some(list) if list.get_ref().len() != general => {
+            cx.at(
+                list.span(),
+                format!(
+                    "`text.screen_questions` needs exactly {general} questions, found {}",
+                    list.get_ref().len()
+                ),
+                "list the general screening questions in the order of templates/en.toml",
+            );
+            false
+        }
+        _ => true,
+    };
     let text = raw
         .text
         .unwrap_or_default()
-        .resolve(base.map(|b| &b.text), cx);
+        .resolve(base.map(|b| &b.text), cx)
+        .filter(|_| screen_ok);
     Some(Template {
         name: name?,
         language: language?,

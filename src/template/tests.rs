@@ -560,3 +560,11 @@ fn the_worked_example_in_the_docs_is_valid() {
         "docs/templates.md should show:\n{err}"
     );
 }
+
+#[test]
+fn the_screening_questions_are_all_there() {
+    check(
+        "[text]\nscreen_questions = [\"Is your knee sore?\"]\n",
+        "t.toml:2:20: `text.screen_questions` needs exactly 12 questions, found 1\n  hint: list the general screening questions in the order of templates/en.toml",
+    );
+}

@@ -131,6 +131,8 @@ wording! {
     before_you_start_yes: String {},
     /// The label of the "no" box in that tick list.
     before_you_start_no: String {},
+    /// The general screening questions of that tick list, one per line, in the order `rehabplan screen` asks them (12, from the calf with breathlessness to morning stiffness). Safety text.
+    screen_questions: Vec<String> {},
     /// The line the text and JSON outputs print when the plan was made without screening answers.
     not_screened: String {},
     /// Title above the disclaimer.

@@ -239,9 +239,17 @@ fn decimals_follow_the_language_everywhere() {
             return;
         };
         let patient = patient_pages_any(&text);
-        // The stage list and the run log both print the distance.
-        assert!(patient.matches(km).count() >= 2, "{lang}: {km} missing");
+        // The walk-run ladder's stage list prints the distance, and its build-up runs the
+        // distance they build towards (the runs are undated, so the weekly log has none).
+        assert!(patient.contains(km), "{lang}: {km} missing");
         assert!(!patient.contains(other), "{lang}: {other} printed");
+        let (towards, not_towards) = if lang == "de" {
+            ("hin zu 2,4 km", "2.4 km")
+        } else {
+            ("towards 2.4 km", "2,4 km")
+        };
+        assert!(patient.contains(towards), "{lang}: {towards:?} missing");
+        assert!(!patient.contains(not_towards), "{lang}: {not_towards} printed");
     }
     // --lang de with the English template: the decimals follow the language.
     let r = run(&[
@@ -253,10 +261,11 @@ fn decimals_follow_the_language_everywhere() {
         "--lang",
         "de",
         "--format",
-        "json",
+        "text",
     ]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert!(r.stdout.contains("repeated to 1,6 km"), "{}", r.stdout);
+    // The text lists the undated runs (JSON gives their distance in metres, no decimals).
+    assert!(r.stdout.contains("repeated, 1,6 km"), "{}", r.stdout);
     assert!(!r.stdout.contains("1.6 km"));
 }
 

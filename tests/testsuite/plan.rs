@@ -1009,8 +1009,8 @@ fn the_handout_logs_the_warm_up_first_and_the_stretches_last_without_rest() {
         rows[rows.len() - 2].starts_with("Seated hamstring stretch"),
         "{log}"
     );
-    // Week 3: the standing work together (the program lists the calf raise after the bridge
-    // and the bird dog, on the floor).
+    // Week 3: the standing work together (the program lists the calf raise and the single-leg
+    // balance after the bridge and the bird dog, on the floor).
     let log = text
         .split("Week 3 of 8 Mon 18 Jan")
         .nth(1)
@@ -1029,6 +1029,7 @@ fn the_handout_logs_the_warm_up_first_and_the_stretches_last_without_rest() {
             "Step-up",
             "Standing hip abduction with band",
             "Calf raise",
+            "Single-leg balance",
             "Glute bridge with march",
             "Bird dog",
             "Seated hamstring stretch on a",

@@ -125,7 +125,7 @@ fn step_2_the_typo_gives_its_place_and_a_hint() {
     assert_eq!(
         r.stderr,
         "\
-error: clinic/pfps.toml:225:1: unknown field `rep`
+error: clinic/pfps.toml:230:1: unknown field `rep`
   hint: did you mean `reps`?
 1 problem found in the input files
 "
@@ -455,7 +455,7 @@ fn step_7_untranslated_text_falls_back_and_is_listed() {
     );
     assert_eq!(
         lines.last().copied(),
-        Some("ok: 9 programs, 60 exercises, 3 templates checked; 92 strings are not translated to de (printed in English)")
+        Some("ok: 9 programs, 64 exercises, 3 templates checked; 95 strings are not translated to de (printed in English)")
     );
 }
 
@@ -475,7 +475,7 @@ fn step_7_the_translation_is_the_one_shown_and_leaves_no_warning() {
         "clinic/pfps-no-prone.toml:5:9: not translated to de: title: \"Patellofemoral pain (runner's knee), no lying face down\"\n"
     ), "{}", r.stdout);
     assert!(r.stdout.ends_with(
-        "ok: 9 programs, 60 exercises, 3 templates checked; 57 strings are not translated to de (printed in English)\n"
+        "ok: 9 programs, 64 exercises, 3 templates checked; 60 strings are not translated to de (printed in English)\n"
     ), "{}", r.stdout);
     assert!(!r.stdout.contains("medial-plica.toml"), "{}", r.stdout);
     assert!(!r.stdout.contains("clinic.toml"), "{}", r.stdout);
@@ -561,18 +561,18 @@ fn step_8_watch_shows_each_save_and_keeps_the_last_good_pdf() {
     let text = std::fs::read_to_string(&program).unwrap();
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(
-        lines[62..64],
+        lines[63..65],
         ["exercise = \"straight-leg-raise\"", "sets = 2"]
     );
     let broken: Vec<&str> = lines
         .iter()
         .enumerate()
-        .map(|(i, l)| if i == 63 { "sets = 0" } else { l })
+        .map(|(i, l)| if i == 64 { "sets = 0" } else { l })
         .collect();
     std::fs::write(&program, broken.join("\n") + "\n").unwrap();
     wait_for("not written");
     assert!(err().ends_with(
-        "error: clinic/medial-plica.toml:64:8: sets is 0\n  hint: sets must be from 1 to 10; typical: 2-3\n1 problem found in the input files\nnot written: fix the problem above and save again\n"
+        "error: clinic/medial-plica.toml:65:8: sets is 0\n  hint: sets must be from 1 to 10; typical: 2-3\n1 problem found in the input files\nnot written: fix the problem above and save again\n"
     ), "{}", err());
     assert_eq!(std::fs::read(dir.join("plan-de.pdf")).unwrap(), good);
     unsafe {

@@ -268,7 +268,10 @@ impl Builder<'_> {
         }
         let w = self.w;
         let p = &self.plan.program;
-        let questions = crate::screen::questions_for(&p.id, &p.red_flags, p.general_red_flags);
+        let questions = crate::screen::worded(
+            crate::screen::questions_for(&p.id, &p.red_flags, p.general_red_flags),
+            &w.screen_questions,
+        );
         self.subtitle(&w.before_you_start_title.clone(), self.h3(), 0.4);
         let intro = w.before_you_start_intro.clone();
         self.paragraph(&intro, self.body().bold());
