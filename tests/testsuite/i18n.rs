@@ -249,7 +249,10 @@ fn decimals_follow_the_language_everywhere() {
             ("towards 2.4 km", "2,4 km")
         };
         assert!(patient.contains(towards), "{lang}: {towards:?} missing");
-        assert!(!patient.contains(not_towards), "{lang}: {not_towards} printed");
+        assert!(
+            !patient.contains(not_towards),
+            "{lang}: {not_towards} printed"
+        );
     }
     // --lang de with the English template: the decimals follow the language.
     let r = run(&[
