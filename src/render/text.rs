@@ -125,13 +125,6 @@ fn header(o: &mut String, plan: &Plan, wording: &Wording) {
             plan.program.location_note
         );
     }
-    if !plan.program.evidence_note.is_empty() {
-        let _ = writeln!(
-            o,
-            "\n{}\n  {}",
-            wording.evidence_title, plan.program.evidence_note
-        );
-    }
     let _ = writeln!(o, "\n{}", heading(&wording.pain_title, &wording.label_end));
     let [g, a, r] = wording.pain_rule_lines(&plan.program.pain_rule);
     let labels = [
@@ -400,6 +393,18 @@ fn footer(o: &mut String, plan: &Plan, wording: &Wording) {
         }
     }
     let _ = writeln!(o, "\n{}", wording.disclaimer);
+    // How strong the evidence is speaks to the clinician, as in the PDF: last, under its own
+    // heading, never among the patient's instructions.
+    if !plan.program.evidence_note.is_empty() {
+        let _ = writeln!(
+            o,
+            "\n{}\n  {}\n\n{}\n  {}",
+            wording.therapist_title,
+            wording.therapist_intro,
+            wording.evidence_title,
+            plan.program.evidence_note
+        );
+    }
 }
 
 /// A space that `wrap` never breaks at (a no-break space, printed as a plain space).

@@ -1130,3 +1130,37 @@ fn built_ins_schedule_the_cited_protocols() {
 fn flat(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+/// The terminal view keeps the clinician's evidence note out of the patient's instructions:
+/// it comes last, under "For your therapist", after the warning signs and the disclaimer.
+#[test]
+fn the_text_view_puts_the_evidence_note_in_the_therapists_part() {
+    let r = run(&[
+        "plan",
+        "--cause",
+        "pes-anserine",
+        "--start",
+        "2027-01-04",
+        "--no",
+        "all",
+        "--week",
+        "1",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let out = flat(&r.stdout);
+    let note =
+        out.find("No randomised trial with an exercise dose for pes anserine pain was found.");
+    let therapist = out
+        .find("For your therapist Where this plan comes from, for the clinician who reviews it.");
+    let disclaimer = out.find("This plan is not medical advice");
+    let traffic = out.find("the traffic light").expect("the pain rule");
+    let (note, therapist, disclaimer) = (
+        note.expect("the note"),
+        therapist.expect("the heading"),
+        disclaimer.expect("the disclaimer"),
+    );
+    assert!(
+        traffic < disclaimer && disclaimer < therapist && therapist < note,
+        "{out}"
+    );
+}
