@@ -111,7 +111,7 @@ impl Builder<'_> {
             // empty for want of room for both. Printed on a new page, it says which week
             // it belongs to.
             if !lw.sessions.is_empty() {
-                self.push_grid(std::mem::take(&mut frames), &title);
+                self.push_grid(std::mem::take(&mut frames), Some(&title));
             }
             let section = self.context.take();
             self.set_context(Some(&title));
@@ -146,19 +146,25 @@ impl Builder<'_> {
                 })
                 .collect();
             frames.extend(self.grid(&w.exercise_column, &cols, rows, daily_name_w));
-            self.push_grid(frames, &title);
+            // Its context line already names the week on a new page.
+            self.push_grid(frames, None);
             self.context = section;
-            return;
+        } else {
+            self.push_grid(frames, Some(&title));
         }
-        self.push_grid(frames, &title);
     }
 
     /// A week's heading and grid as one table block. Where it continues on the next page,
-    /// that page starts with "Week 3 of 12 · dates (continued)" and the grid's header row.
-    fn push_grid(&mut self, frames: Vec<Frame>, title: &str) {
+    /// that page starts with the grid's header row, under "`title` (continued)" when given
+    /// (a block whose context line already names the week gives none).
+    fn push_grid(&mut self, frames: Vec<Frame>, title: Option<&str>) {
         match frames.iter().position(|f| f.table_header) {
             Some(i) => {
-                let header = stack(vec![self.context_line(title), frames[i].clone()]);
+                let row = frames[i].clone();
+                let header = match title {
+                    Some(t) => stack(vec![self.context_line(t), row]),
+                    None => row,
+                };
                 self.push(Block::table(frames, header));
             }
             None => self.push(Block::together(frames)),

@@ -911,3 +911,47 @@ fn twice_daily_work_has_two_ticks_a_day_in_the_log() {
     }
     assert_eq!(boxes(&twice), boxes(&once) + 2 * 7);
 }
+
+/// A page that continues a section or a week says so once: a table's repeated header and the
+/// section's context line never both print "Week 3 of 12 · ... (continued)".
+#[test]
+fn a_continued_line_is_printed_once_a_page() {
+    for t in [
+        en(),
+        builtin("de").unwrap(),
+        builtin("large-print").unwrap(),
+    ] {
+        let tail = Wording::fill(&t.text.continued, &[("title", "")]);
+        for plan in builtin_plans() {
+            for paper in [Paper::A4, Paper::Letter] {
+                let opts = PdfOptions {
+                    paper: Some(paper),
+                    ..PdfOptions::default()
+                };
+                let c = compose(&plan, &t, &opts).unwrap();
+                for (n, page) in c.pages.iter().enumerate() {
+                    let lines: Vec<&str> = page
+                        .iter()
+                        .flat_map(|(_, f)| &f.prims)
+                        .filter_map(|p| match p {
+                            Prim::Text { text, .. } if text.ends_with(tail.trim()) => {
+                                Some(text.as_str())
+                            }
+                            _ => None,
+                        })
+                        .collect();
+                    let mut unique = lines.clone();
+                    unique.dedup();
+                    assert_eq!(
+                        lines,
+                        unique,
+                        "{} ({}, {paper}), page {}",
+                        plan.program.id,
+                        t.name,
+                        n + 1
+                    );
+                }
+            }
+        }
+    }
+}
