@@ -1,9 +1,8 @@
 //! Translation of programs and exercises (`programs/lang/<language>/`, `--lang`,
 //! `validate --lang`) and the live preview (`watch`).
 
-use crate::{fixture, repo, run, run_in, scratch, TODAY};
+use crate::{fixture, repo, run, run_in, scratch};
 use std::path::Path;
-use std::time::{Duration, Instant};
 
 const CAUSES: [&str; 7] = [
     "pfps",
@@ -286,18 +285,6 @@ fn patient_pages_any(text: &str) -> &str {
 
 // ---- watch ----------------------------------------------------------------------------------
 
-/// Poll `check` every 50 ms until it holds, for at most `limit`.
-fn wait_for(limit: Duration, mut check: impl FnMut() -> bool) -> bool {
-    let start = Instant::now();
-    while start.elapsed() < limit {
-        if check() {
-            return true;
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    check()
-}
-
 fn copy_fixture(to: &Path) {
     for f in ["exercises.toml", "wall.toml"] {
         std::fs::copy(fixture("i18n").join(f), to.join(f)).unwrap();
@@ -307,17 +294,14 @@ fn copy_fixture(to: &Path) {
 #[cfg(unix)]
 #[test]
 fn watch_rerenders_on_save_and_keeps_the_last_good_pdf() {
-    use std::io::Read;
-    use std::process::{Command, Stdio};
-    use std::sync::{Arc, Mutex};
-
     let dir = scratch("i18n-watch");
     let progs = dir.join("clinic");
     std::fs::create_dir_all(&progs).unwrap();
     copy_fixture(&progs);
     let pdf = dir.join("plan.pdf");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_rehabplan"))
-        .args([
+    let w = crate::Watching::start(
+        &dir,
+        &[
             "--programs",
             "clinic",
             "watch",
@@ -327,37 +311,13 @@ fn watch_rerenders_on_save_and_keeps_the_last_good_pdf() {
             "2026-01-05",
             "-o",
             "plan.pdf",
-        ])
-        .current_dir(&dir)
-        .env("REHABPLAN_TODAY", TODAY)
-        .env("SOURCE_DATE_EPOCH", "1767225600")
-        .env("NO_COLOR", "1")
-        .env_remove("REHABPLAN_PROGRAMS")
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let stderr = Arc::new(Mutex::new(String::new()));
-    let mut pipe = child.stderr.take().unwrap();
-    let sink = Arc::clone(&stderr);
-    let reader = std::thread::spawn(move || {
-        let mut buf = [0u8; 4096];
-        while let Ok(n) = pipe.read(&mut buf) {
-            if n == 0 {
-                break;
-            }
-            sink.lock()
-                .unwrap()
-                .push_str(&String::from_utf8_lossy(&buf[..n]));
-        }
-    });
-    let err = || stderr.lock().unwrap().clone();
-    let limit = Duration::from_secs(90);
+        ],
+    );
+    let err = || w.err();
 
     // The first render.
     assert!(
-        wait_for(limit, || err().contains("wrote plan.pdf")),
+        crate::poll(|| err().contains("wrote plan.pdf")),
         "{}",
         err()
     );
@@ -375,7 +335,7 @@ fn watch_rerenders_on_save_and_keeps_the_last_good_pdf() {
     )
     .unwrap();
     assert!(
-        wait_for(limit, || std::fs::read(&pdf).is_ok_and(|b| b != first)),
+        crate::poll(|| std::fs::read(&pdf).is_ok_and(|b| b != first)),
         "the PDF did not change: {}",
         err()
     );
@@ -386,11 +346,7 @@ fn watch_rerenders_on_save_and_keeps_the_last_good_pdf() {
 
     // A broken save: the error is printed and the last good PDF stays.
     std::fs::write(&program, text.replace("sets = 3", "sets = 0")).unwrap();
-    assert!(
-        wait_for(limit, || err().contains("not written")),
-        "{}",
-        err()
-    );
+    assert!(crate::poll(|| err().contains("not written")), "{}", err());
     assert!(
         err().contains(
             "error: clinic/wall.toml:28:8: sets is 0\n  hint: sets must be from 1 to 10; typical: 2-3\n"
@@ -405,17 +361,9 @@ fn watch_rerenders_on_save_and_keeps_the_last_good_pdf() {
     );
 
     // Ctrl-C stops it cleanly.
-    unsafe {
-        libc::kill(child.id() as i32, libc::SIGINT);
-    }
-    let mut status = None;
-    assert!(wait_for(limit, || {
-        status = child.try_wait().unwrap();
-        status.is_some()
-    }));
-    reader.join().unwrap();
-    assert_eq!(status.unwrap().code(), Some(0), "{}", err());
-    assert!(err().ends_with("stopped watching\n"), "{}", err());
+    let (status, err) = w.stop();
+    assert_eq!(status.code(), Some(0), "{err}");
+    assert!(err.ends_with("stopped watching\n"), "{err}");
     assert_eq!(std::fs::read(&pdf).unwrap(), second);
 }
 

@@ -129,3 +129,91 @@ pub fn run_in_terminal(dir: &Path, command: &str) -> Option<String> {
         }
     }
 }
+
+/// A `rehabplan watch` run in `dir`, its standard error collected as it comes (the tests read
+/// what the therapist sees in the terminal).
+#[cfg(unix)]
+pub struct Watching {
+    child: std::process::Child,
+    stderr: std::sync::Arc<std::sync::Mutex<String>>,
+    reader: std::thread::JoinHandle<()>,
+}
+
+#[cfg(unix)]
+impl Watching {
+    pub fn start(dir: &Path, args: &[&str]) -> Watching {
+        use std::io::Read;
+        use std::process::Stdio;
+        let mut child = Command::new(env!("CARGO_BIN_EXE_rehabplan"))
+            .args(args)
+            .current_dir(dir)
+            .env("REHABPLAN_TODAY", TODAY)
+            .env("SOURCE_DATE_EPOCH", "1767225600")
+            .env("NO_COLOR", "1")
+            .env_remove("REHABPLAN_PROGRAMS")
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let stderr = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
+        let mut pipe = child.stderr.take().unwrap();
+        let sink = std::sync::Arc::clone(&stderr);
+        let reader = std::thread::spawn(move || {
+            let mut buf = [0u8; 4096];
+            while let Ok(n) = pipe.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                sink.lock()
+                    .unwrap()
+                    .push_str(&String::from_utf8_lossy(&buf[..n]));
+            }
+        });
+        Watching {
+            child,
+            stderr,
+            reader,
+        }
+    }
+
+    /// Everything it has printed to standard error so far.
+    pub fn err(&self) -> String {
+        self.stderr.lock().unwrap().clone()
+    }
+
+    /// Waits (at most 90 s) until standard error contains `what`; whether it did.
+    pub fn wait_for(&self, what: &str) -> bool {
+        poll(|| self.err().contains(what))
+    }
+
+    /// Ctrl-C: waits (at most 90 s) for it to exit; its exit status and all it printed.
+    pub fn stop(mut self) -> (std::process::ExitStatus, String) {
+        unsafe {
+            libc::kill(self.child.id() as i32, libc::SIGINT);
+        }
+        let mut status = None;
+        assert!(
+            poll(|| {
+                status = self.child.try_wait().unwrap();
+                status.is_some()
+            }),
+            "watch did not stop"
+        );
+        self.reader.join().unwrap();
+        let err = self.stderr.lock().unwrap().clone();
+        (status.unwrap(), err)
+    }
+}
+
+/// Polls `check` every 50 ms until it holds, for at most 90 s; whether it held.
+pub fn poll(mut check: impl FnMut() -> bool) -> bool {
+    let start = std::time::Instant::now();
+    while start.elapsed() < std::time::Duration::from_secs(90) {
+        if check() {
+            return true;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    check()
+}

@@ -112,13 +112,6 @@ fn pages(pdf: &Path) -> (usize, f32, f32) {
     )
 }
 
-fn long_date(d: &str) -> String {
-    chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d")
-        .unwrap()
-        .format("%A %-d %B %Y")
-        .to_string()
-}
-
 /// One plan as PDF and as JSON with the same options.
 fn make(dir: &Path, file: &str, args: &[&str]) -> serde_json::Value {
     let mut a = vec!["plan"];

@@ -498,14 +498,10 @@ fn step_7_the_translation_is_the_one_shown_and_leaves_no_warning() {
 #[cfg(unix)]
 #[test]
 fn step_8_watch_shows_each_save_and_keeps_the_last_good_pdf() {
-    use std::io::Read;
-    use std::process::{Command, Stdio};
-    use std::sync::{Arc, Mutex};
-    use std::time::{Duration, Instant};
-
     let dir = clinic_copy("tutorial-step-8");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_rehabplan"))
-        .args([
+    let w = crate::Watching::start(
+        &dir,
+        &[
             "--programs",
             "clinic",
             "watch",
@@ -517,39 +513,10 @@ fn step_8_watch_shows_each_save_and_keeps_the_last_good_pdf() {
             START,
             "-o",
             "plan-de.pdf",
-        ])
-        .current_dir(&dir)
-        .env("REHABPLAN_TODAY", TODAY)
-        .env("SOURCE_DATE_EPOCH", "1767225600")
-        .env("NO_COLOR", "1")
-        .env_remove("REHABPLAN_PROGRAMS")
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let stderr = Arc::new(Mutex::new(String::new()));
-    let mut pipe = child.stderr.take().unwrap();
-    let sink = Arc::clone(&stderr);
-    let reader = std::thread::spawn(move || {
-        let mut buf = [0u8; 4096];
-        while let Ok(n) = pipe.read(&mut buf) {
-            if n == 0 {
-                break;
-            }
-            sink.lock()
-                .unwrap()
-                .push_str(&String::from_utf8_lossy(&buf[..n]));
-        }
-    });
-    let err = || stderr.lock().unwrap().clone();
-    let wait_for = |what: &str| {
-        let start = Instant::now();
-        while !err().contains(what) && start.elapsed() < Duration::from_secs(90) {
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        assert!(err().contains(what), "no {what:?} in:\n{}", err());
-    };
+        ],
+    );
+    let err = || w.err();
+    let wait_for = |what: &str| assert!(w.wait_for(what), "no {what:?} in:\n{}", err());
     wait_for("wrote plan-de.pdf");
     assert_eq!(
         err(),
@@ -575,21 +542,7 @@ fn step_8_watch_shows_each_save_and_keeps_the_last_good_pdf() {
         "error: clinic/medial-plica.toml:65:8: sets is 0\n  hint: sets must be from 1 to 10; typical: 2-3\n1 problem found in the input files\nnot written: fix the problem above and save again\n"
     ), "{}", err());
     assert_eq!(std::fs::read(dir.join("plan-de.pdf")).unwrap(), good);
-    unsafe {
-        libc::kill(child.id() as i32, libc::SIGINT);
-    }
-    let start = Instant::now();
-    let status = loop {
-        if let Some(s) = child.try_wait().unwrap() {
-            break s;
-        }
-        assert!(
-            start.elapsed() < Duration::from_secs(90),
-            "watch did not stop"
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    };
-    reader.join().unwrap();
+    let (status, err) = w.stop();
     assert_eq!(status.code(), Some(0));
-    assert!(err().ends_with("stopped watching\n"), "{}", err());
+    assert!(err.ends_with("stopped watching\n"), "{err}");
 }
