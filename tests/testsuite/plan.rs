@@ -992,37 +992,18 @@ fn the_handout_logs_the_warm_up_first_and_the_stretches_last_without_rest() {
     let Some(text) = super::pdf::text_of(&out) else {
         return;
     };
-    // The weekly log of week 1: one row per exercise, in the order of the session.
-    let log = text
-        .split("Week 1 of 8 Mon 4 Jan")
-        .nth(1)
-        .expect("the log of week 1");
-    let log = &log[..log.find("Pain (0-10)").expect("the pain row")];
-    let rows: Vec<&str> = log
-        .lines()
-        .filter(|l| l.contains(" p. "))
-        .map(|l| l.split("  ").next().unwrap())
-        .collect();
-    assert_eq!(rows.first(), Some(&"Exercise bike"), "{log}");
-    assert_eq!(rows.last(), Some(&"Calf stretch against a wall"), "{log}");
-    assert!(
-        rows[rows.len() - 2].starts_with("Seated hamstring stretch"),
-        "{log}"
-    );
-    // Week 3: the standing work together (the program lists the calf raise and the single-leg
-    // balance after the bridge and the bird dog, on the floor).
-    let log = text
-        .split("Week 3 of 8 Mon 18 Jan")
-        .nth(1)
-        .expect("the log of week 3");
-    let log = &log[..log.find("Pain (0-10)").expect("the pain row")];
-    let rows: Vec<&str> = log
-        .lines()
-        .filter(|l| l.contains(" p. "))
-        .map(|l| l.split("  ").next().unwrap())
-        .collect();
+    // The log of weeks 1 and 2 (one grid): one row per exercise, in the order of the session.
+    let rows = log_rows(&text, "Week 1 of 8 · Week 2 of 8 Mon 4 Jan");
+    assert_eq!(rows.first().map(String::as_str), Some("Exercise bike"));
     assert_eq!(
-        rows,
+        rows.last().map(String::as_str),
+        Some("Calf stretch against a wall")
+    );
+    assert_eq!(rows[rows.len() - 2], "Seated hamstring stretch on a chair");
+    // Weeks 3 and 4: the standing work together (the program lists the calf raise and the
+    // single-leg balance after the bridge and the bird dog, on the floor).
+    assert_eq!(
+        log_rows(&text, "Week 3 of 8 · Week 4 of 8 Mon 18 Jan"),
         [
             "Exercise bike",
             "Sit to stand",
@@ -1032,10 +1013,9 @@ fn the_handout_logs_the_warm_up_first_and_the_stretches_last_without_rest() {
             "Single-leg balance",
             "Glute bridge with march",
             "Bird dog",
-            "Seated hamstring stretch on a",
+            "Seated hamstring stretch on a chair",
             "Calf stretch against a wall",
-        ],
-        "{log}"
+        ]
     );
     // The stretch's card gives its dose and no rest between sets.
     let card = text
@@ -1044,4 +1024,32 @@ fn the_handout_logs_the_warm_up_first_and_the_stretches_last_without_rest() {
         .expect("the calf stretch card");
     let dose = card.lines().next().unwrap().trim();
     assert_eq!(dose, "wk 1-2: 2 x 30 s hold each side");
+}
+
+/// The exercise rows of the log grid headed `heading`, as pdftotext lays them out: a name
+/// may wrap over lines that start at the left edge, and its last line ends with its card's
+/// page ("p. 3") before the dose.
+fn log_rows(text: &str, heading: &str) -> Vec<String> {
+    let log = text
+        .split(heading)
+        .nth(1)
+        .unwrap_or_else(|| panic!("no log grid {heading:?}"));
+    let log = &log[..log.find("Pain (0-10)").expect("the pain row")];
+    let mut rows = Vec::new();
+    let mut name: Vec<&str> = Vec::new();
+    for line in log
+        .lines()
+        .skip_while(|l| !l.starts_with("Exercise"))
+        .skip(1)
+    {
+        if line.starts_with(' ') || line.trim().is_empty() {
+            continue;
+        }
+        name.push(line.split("  ").next().unwrap().trim());
+        if line.contains(" p. ") {
+            rows.push(name.join(" "));
+            name.clear();
+        }
+    }
+    rows
 }

@@ -8,7 +8,7 @@ use super::cards::glue;
 use super::doc::{tint, Builder};
 use super::layout::{stack, Block, Frame, Prim, Style, BLACK, GREY, LIGHT};
 use super::outline::LogWeek;
-use crate::plan::types::Item;
+use crate::plan::types::{Item, Week};
 use crate::template::Wording;
 use chrono::Duration;
 
@@ -23,7 +23,7 @@ enum Cell {
 }
 
 impl Builder<'_> {
-    pub fn log(&mut self, weeks: &[LogWeek]) {
+    pub fn log(&mut self, weeks: Vec<LogWeek>) {
         let w = self.w;
         self.title(&w.log_title, self.h2(), false);
         if !w.log_intro.trim().is_empty() {
@@ -31,33 +31,42 @@ impl Builder<'_> {
             f.push(Frame::space(self.fs * 0.3));
             self.push(Block::together(f));
         }
-        for week in weeks {
-            self.log_week(week);
+        for grid in super::outline::log_grids(weeks) {
+            self.log_grid(&grid);
         }
     }
 
-    fn log_week(&mut self, lw: &LogWeek) {
-        let w = self.w;
-        let week = lw.week;
-        let heading = Wording::fill(
-            &w.week_heading,
+    /// "Week 3 of 12".
+    fn week_title(&self, week: &Week) -> String {
+        Wording::fill(
+            &self.w.week_heading,
             &[
                 ("week", &week.number.to_string()),
                 ("weeks", &self.plan.weeks.len().to_string()),
             ],
-        );
-        let phase = if week.maintenance {
+        )
+    }
+
+    /// One grid of one week or two (see `outline::log_grids`): its heading, a row per
+    /// exercise with a column per session, the pain and notes rows; then each week's
+    /// seven-day grid for daily work.
+    fn log_grid(&mut self, weeks: &[LogWeek]) {
+        let w = self.w;
+        let (first, last) = (weeks[0].week, weeks[weeks.len() - 1].week);
+        let titles: Vec<String> = weeks.iter().map(|lw| self.week_title(lw.week)).collect();
+        let heading = titles.join(" · ");
+        let phase = if first.maintenance {
             w.maintenance_title.clone()
         } else {
             Wording::fill(
                 &w.phase_name,
                 &[
-                    ("number", &week.phase_number.to_string()),
-                    ("name", &week.phase),
+                    ("number", &first.phase_number.to_string()),
+                    ("name", &first.phase),
                 ],
             )
         };
-        let dates = w.date_range(&w.date_short(week.start), &w.date_short(week.end));
+        let dates = w.date_range(&w.date_short(first.start), &w.date_short(last.end));
         let title = format!("{heading} · {dates}");
         let mut frames = vec![Frame::space(self.fs * 0.5)];
         frames.extend(self.m.rich(
@@ -68,90 +77,149 @@ impl Builder<'_> {
             0.0,
             self.width,
         ));
-        if !week.adjustment.trim().is_empty() {
-            frames.extend(
-                self.m
-                    .para(&week.adjustment, self.small().bold(), 0.0, self.width),
-            );
+        for lw in weeks {
+            if !lw.week.adjustment.trim().is_empty() {
+                let text = if weeks.len() > 1 {
+                    format!(
+                        "{}{}",
+                        w.label(&self.week_title(lw.week)),
+                        lw.week.adjustment
+                    )
+                } else {
+                    lw.week.adjustment.clone()
+                };
+                frames.extend(self.m.para(&text, self.small().bold(), 0.0, self.width));
+            }
         }
         frames.push(Frame::new(self.fs * 0.3));
 
         let s = self.small();
-        // Columns: the exercise and its card's page, its dose, then one per session (or day).
-        let name_w = self.width * 0.66;
-        let dose_x = name_w * 0.62;
-        if !lw.sessions.is_empty() {
-            let cols: Vec<String> = lw.sessions.iter().map(|d| w.date_short(*d)).collect();
-            let mut rows: Vec<(Vec<Frame>, Vec<Cell>)> = Vec::new();
-            for (item, on) in &lw.rows {
-                let cells = on
+        let sessions: usize = weeks.iter().map(|lw| lw.sessions.len()).sum();
+        if sessions > 0 {
+            // Columns: the exercise and its card's page, its dose, then one per session.
+            let name_w = self.width * if weeks.len() > 1 { 0.5 } else { 0.66 };
+            let dose_x = name_w * 0.62;
+            let cols: Vec<String> = weeks
+                .iter()
+                .flat_map(|lw| lw.sessions.iter().map(|d| w.date_short(*d)))
+                .collect();
+            let groups: Vec<(String, usize)> = if weeks.len() > 1 {
+                weeks
                     .iter()
-                    .map(|o| {
-                        if *o {
-                            Cell::Ticks(item.sets)
+                    .zip(&titles)
+                    .map(|(lw, t)| (t.clone(), lw.sessions.len()))
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            let mut rows: Vec<(Vec<Frame>, Vec<Cell>)> = Vec::new();
+            for (id, items) in grid_rows(weeks) {
+                let mut cells = Vec::with_capacity(sessions);
+                for (lw, item) in weeks.iter().zip(&items) {
+                    let on = lw.rows.iter().find(|(i, _)| i.id == id).map(|(_, on)| on);
+                    for k in 0..lw.sessions.len() {
+                        cells.push(match (item, on) {
+                            (Some(item), Some(on)) if on[k] => Cell::Ticks(item.sets),
+                            _ => Cell::Off,
+                        });
+                    }
+                }
+                let dose = self.grid_dose(weeks, &items);
+                let item = items.iter().flatten().next().expect("a row has an item");
+                rows.push((self.log_label(item, &dose, dose_x, name_w), cells));
+            }
+            // Pain during the session and the next morning: two boxes in one row.
+            let f = self.m.para(&w.log_pain_row, s.bold(), 0.0, name_w);
+            rows.push((f, vec![Cell::Numbers(2); sessions]));
+            let mut notes = self.m.para(&w.notes_label, s.bold(), 0.0, name_w);
+            notes.push(Frame::new(self.fs * 0.4));
+            rows.push((notes, vec![Cell::Empty; sessions]));
+            frames.extend(self.grid(&w.exercise_column, &groups, &cols, rows, name_w));
+        }
+        let daily: Vec<&LogWeek> = weeks.iter().filter(|lw| !lw.daily.is_empty()).collect();
+        if daily.is_empty() {
+            self.push_grid(frames, Some(&title));
+            return;
+        }
+        // A daily grid is a block of its own, so that it can start the next page when the
+        // session grid has filled this one: a page then never stays half empty for want of
+        // room for both. Printed on a new page, it says which week it belongs to.
+        if sessions > 0 {
+            self.push_grid(std::mem::take(&mut frames), Some(&title));
+        }
+        for lw in daily {
+            self.daily_grid(lw, std::mem::take(&mut frames));
+        }
+    }
+
+    /// A week's seven-day grid of the work done on other days too, after `frames` (the
+    /// week's heading when it has no session grid).
+    fn daily_grid(&mut self, lw: &LogWeek, mut frames: Vec<Frame>) {
+        let w = self.w;
+        let week = lw.week;
+        let dates = w.date_range(&w.date_short(week.start), &w.date_short(week.end));
+        let title = format!("{} · {dates}", self.week_title(week));
+        let s = self.small();
+        let section = self.context.take();
+        self.set_context(Some(&title));
+        // Seven day columns: a narrower exercise column.
+        let daily_name_w = self.width * 0.44;
+        let daily_dose_x = daily_name_w * 0.6;
+        frames.push(Frame::space(self.fs * 0.5));
+        let head = format!("{} · {}", self.week_title(week), w.daily_grid_title);
+        frames.extend(self.m.para(&head, s.bold(), 0.0, self.width));
+        frames.push(Frame::new(self.fs * 0.2));
+        let cols: Vec<String> = (0..7)
+            .map(|d| {
+                let date = week.start + Duration::days(d);
+                w.format_date("{weekday_short} {day}", date)
+            })
+            .collect();
+        let rows = lw
+            .daily
+            .iter()
+            .map(|(item, days)| {
+                let cells = days
+                    .iter()
+                    .map(|on| {
+                        if *on {
+                            // Twice-daily work gets a box for each time.
+                            Cell::Ticks(item.times_a_day.max(1))
                         } else {
                             Cell::Off
                         }
                     })
                     .collect();
-                rows.push((self.log_label(item, dose_x, name_w), cells));
-            }
-            let n = lw.sessions.len();
-            // Pain during the session and the next morning: two boxes in one row.
-            let f = self.m.para(&w.log_pain_row, s.bold(), 0.0, name_w);
-            rows.push((f, vec![Cell::Numbers(2); n]));
-            let mut notes = self.m.para(&w.notes_label, s.bold(), 0.0, name_w);
-            notes.push(Frame::new(self.fs * 0.4));
-            rows.push((notes, vec![Cell::Empty; n]));
-            frames.extend(self.grid(&w.exercise_column, &cols, rows, name_w));
+                let dose = glue(&w.dose(item));
+                (
+                    self.log_label(item, &dose, daily_dose_x, daily_name_w),
+                    cells,
+                )
+            })
+            .collect();
+        frames.extend(self.grid(&w.exercise_column, &[], &cols, rows, daily_name_w));
+        // Its context line already names the week on a new page.
+        self.push_grid(frames, None);
+        self.context = section;
+    }
+
+    /// A row's dose: the same in every week of the grid, or each week's ("wk 3: 3 x 10").
+    fn grid_dose(&self, weeks: &[LogWeek], items: &[Option<&Item>]) -> String {
+        let w = self.w;
+        let doses: Vec<Option<String>> = items.iter().map(|i| i.map(|i| w.dose(i))).collect();
+        let first = doses.iter().flatten().next();
+        if weeks.len() == 1 || doses.iter().all(|d| d.is_some() && d.as_ref() == first) {
+            return glue(first.map(String::as_str).unwrap_or(""));
         }
-        if !lw.daily.is_empty() {
-            // The daily grid is a block of its own, so that it can start the next page when
-            // the week's session grid has filled this one: a page then never stays half
-            // empty for want of room for both. Printed on a new page, it says which week
-            // it belongs to.
-            if !lw.sessions.is_empty() {
-                self.push_grid(std::mem::take(&mut frames), Some(&title));
-            }
-            let section = self.context.take();
-            self.set_context(Some(&title));
-            // Seven day columns: a narrower exercise column.
-            let daily_name_w = self.width * 0.44;
-            let daily_dose_x = daily_name_w * 0.6;
-            frames.push(Frame::space(self.fs * 0.5));
-            frames.extend(self.m.para(&w.daily_grid_title, s.bold(), 0.0, self.width));
-            frames.push(Frame::new(self.fs * 0.2));
-            let cols: Vec<String> = (0..7)
-                .map(|d| {
-                    let date = week.start + Duration::days(d);
-                    w.format_date("{weekday_short} {day}", date)
-                })
-                .collect();
-            let rows = lw
-                .daily
-                .iter()
-                .map(|(item, days)| {
-                    let cells = days
-                        .iter()
-                        .map(|on| {
-                            if *on {
-                                // Twice-daily work gets a box for each time.
-                                Cell::Ticks(item.times_a_day.max(1))
-                            } else {
-                                Cell::Off
-                            }
-                        })
-                        .collect();
-                    (self.log_label(item, daily_dose_x, daily_name_w), cells)
-                })
-                .collect();
-            frames.extend(self.grid(&w.exercise_column, &cols, rows, daily_name_w));
-            // Its context line already names the week on a new page.
-            self.push_grid(frames, None);
-            self.context = section;
-        } else {
-            self.push_grid(frames, Some(&title));
-        }
+        weeks
+            .iter()
+            .zip(doses)
+            .filter_map(|(lw, d)| {
+                let wk = Wording::fill(&w.dose_week, &[("week", &lw.week.number.to_string())]);
+                d.map(|d| glue(&format!("{}{d}", w.label(&wk))))
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
     }
 
     /// A week's heading and grid as one table block. Where it continues on the next page,
@@ -171,19 +239,19 @@ impl Builder<'_> {
         }
     }
 
-    /// An exercise row's label: its name and card page, and its dose that week in a column
-    /// of its own, `dose_x` from the left.
-    fn log_label(&self, item: &Item, dose_x: f32, name_w: f32) -> Vec<Frame> {
+    /// An exercise row's label: its name and card page, and its dose (`dose`, glued) in a
+    /// column of its own, `dose_x` from the left.
+    fn log_label(&self, item: &Item, dose: &str, dose_x: f32, name_w: f32) -> Vec<Frame> {
         let s = self.small();
         let page_w = self.page_ref_width(s) + self.fs * 0.3;
         let left_w = dose_x - self.fs * 0.5;
         let mut name = self.m.para(&item.name, s.bold(), 0.0, left_w - page_w);
-        if let Some(first) = name.first_mut() {
-            first.prims.extend(self.page_ref(&item.id, left_w, true, s));
+        // The card's page after the name's last line: "with band   p. 5".
+        if let Some(last) = name.last_mut() {
+            last.prims.extend(self.page_ref(&item.id, left_w, true, s));
         }
         // The card has the load and tempo; the log keeps to the count.
-        let dose = glue(&self.w.dose(item));
-        let dose = stack(self.m.para(&dose, s, 0.0, name_w - dose_x));
+        let dose = stack(self.m.para(dose, s, 0.0, name_w - dose_x));
         let mut f = stack(name);
         f.h = f.h.max(dose.h);
         f.overlay(dose, dose_x, 0.0);
@@ -192,9 +260,12 @@ impl Builder<'_> {
 
     /// A grid: a header row (first column title, then `cols`), then each row's label frames
     /// and cells. Returns its frames (the header first).
+    /// `groups` (label, number of columns) head runs of columns with a band above the
+    /// header, with a stronger line between them: the weeks of a two-week grid.
     fn grid(
         &self,
         first: &str,
+        groups: &[(String, usize)],
         cols: &[String],
         rows: Vec<(Vec<Frame>, Vec<Cell>)>,
         name_w: f32,
@@ -216,7 +287,28 @@ impl Builder<'_> {
             .map(|c| self.m.wrap(c, head_style, col_w - 2.0 * pad + 0.5))
             .collect();
         let lines = heads.iter().map(Vec::len).max().unwrap_or(1).max(1);
-        let mut header = Frame::new((head_style.lh() * lines as f32).max(s.lh()) + 2.0 * pad);
+        // The band over the column groups, each label wrapped to its group's width.
+        let band: Vec<(f32, f32, Vec<String>)> = {
+            let mut x = name_w + pad;
+            groups
+                .iter()
+                .map(|(label, n)| {
+                    let gw = col_w * *n as f32;
+                    let lines = self.m.wrap(label, s.bold(), gw - 2.0 * pad);
+                    let out = (x, gw, lines);
+                    x += gw;
+                    out
+                })
+                .collect()
+        };
+        let band_lines = band.iter().map(|(_, _, l)| l.len()).max().unwrap_or(0);
+        let band_h = if band_lines > 0 {
+            s.lh() * band_lines as f32 + pad
+        } else {
+            0.0
+        };
+        let mut header =
+            Frame::new(band_h + (head_style.lh() * lines as f32).max(s.lh()) + 2.0 * pad);
         header.push(Prim::Rect {
             x: 0.0,
             y: 0.0,
@@ -228,15 +320,36 @@ impl Builder<'_> {
         header.overlay(
             stack(self.m.para(first, s.bold(), pad, name_w - pad)),
             0.0,
-            pad,
+            band_h + pad,
         );
+        for (x, gw, lines) in band {
+            for (k, text) in lines.into_iter().enumerate() {
+                let tw = self.m.width(&text, s.bold());
+                header.push(Prim::Text {
+                    x: x + (gw - tw) / 2.0,
+                    baseline: pad + k as f32 * s.lh() + s.baseline(),
+                    text,
+                    bold: true,
+                    size: s.size,
+                    colour: BLACK,
+                });
+            }
+            header.push(Prim::Line {
+                x1: x,
+                y1: 0.0,
+                x2: x,
+                y2: header.h,
+                colour: line.0,
+                width: line.1,
+            });
+        }
         for (i, head) in heads.into_iter().enumerate() {
             let x = name_w + pad + i as f32 * col_w;
             for (k, text) in head.into_iter().enumerate() {
                 let tw = self.m.width(&text, head_style);
                 header.push(Prim::Text {
                     x: x + (col_w - tw) / 2.0,
-                    baseline: pad + k as f32 * head_style.lh() + head_style.baseline(),
+                    baseline: band_h + pad + k as f32 * head_style.lh() + head_style.baseline(),
                     text,
                     bold: true,
                     size: head_style.size,
@@ -244,6 +357,16 @@ impl Builder<'_> {
                 });
             }
         }
+        // Where a group of columns starts: a stronger line in every row.
+        let group_starts: Vec<usize> = groups
+            .iter()
+            .scan(0, |at, (_, n)| {
+                let start = *at;
+                *at += n;
+                Some(start)
+            })
+            .skip(1)
+            .collect();
         header.table_header = true;
         let mut out = vec![header];
         let tick = (self.fs * 0.9).max(8.0);
@@ -262,13 +385,14 @@ impl Builder<'_> {
             f.overlay(label, pad, pad);
             for (i, cell) in cells.iter().enumerate() {
                 let x = name_w + pad + i as f32 * col_w;
+                let strong = group_starts.contains(&i);
                 f.push(Prim::Line {
                     x1: x,
                     y1: 0.0,
                     x2: x,
                     y2: h,
-                    colour: line.0,
-                    width: line.1,
+                    colour: if strong { BLACK } else { line.0 },
+                    width: if strong { 1.2 } else { line.1 },
                 });
                 self.cell(&mut f, *cell, x, col_w, h, tick);
             }
@@ -343,4 +467,24 @@ fn fit(b: &Builder, style: Style, texts: &[String], width: f32) -> Style {
             ..style
         }
     }
+}
+
+/// The rows of a grid: each exercise of its weeks' session rows once, in the first week's
+/// order and then the new ones of the next, with its item in each week (none where the week
+/// does not have it).
+fn grid_rows<'a>(weeks: &[LogWeek<'a>]) -> Vec<(&'a str, Vec<Option<&'a Item>>)> {
+    let mut out: Vec<(&'a str, Vec<Option<&'a Item>>)> = Vec::new();
+    for (k, lw) in weeks.iter().enumerate() {
+        for (item, _) in &lw.rows {
+            let row = match out.iter_mut().position(|(id, _)| *id == item.id) {
+                Some(i) => &mut out[i].1,
+                None => {
+                    out.push((item.id.as_str(), vec![None; weeks.len()]));
+                    &mut out.last_mut().expect("just pushed").1
+                }
+            };
+            row[k] = Some(*item);
+        }
+    }
+    out
 }

@@ -255,7 +255,7 @@ fn compose(plan: &Plan, template: &Template, options: &PdfOptions) -> Result<Com
     b.front();
     b.calendar();
     b.cards(&groups);
-    b.log(&log_weeks);
+    b.log(log_weeks);
     b.running();
     b.therapist();
     let blocks = std::mem::take(&mut b.blocks);

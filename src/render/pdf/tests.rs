@@ -191,20 +191,32 @@ fn each_weeks_doses_read_back_from_the_cards_and_the_log() {
     let text = r.all();
     let log_start = text.find(&squash(&w.log_title)).expect("the log");
     let (cards, log) = text.split_at(log_start);
+    let heading = |n: u32| {
+        squash(&Wording::fill(
+            &w.week_heading,
+            &[("week", &n.to_string()), ("weeks", "12")],
+        ))
+    };
+    // Two weeks of a phase share a grid, headed "Week 1 of 12 · Week 2 of 12".
+    let pair = |n: u32| format!("{}·{}", heading(n), heading(n + 1));
+    let mut paired = 0;
     for week in &plan.weeks {
         // The log: the week's grid, with each exercise of its sessions and its dose.
-        let heading = |n: u32| {
-            squash(&Wording::fill(
-                &w.week_heading,
-                &[("week", &n.to_string()), ("weeks", "12")],
-            ))
+        let n = week.number;
+        let (at, next) = if let Some(at) = (n > 1).then(|| log.find(&pair(n - 1))).flatten() {
+            (at, n + 1)
+        } else if let Some(at) = log.find(&pair(n)) {
+            paired += 1;
+            (at, n + 2)
+        } else {
+            (
+                log.find(&heading(n)).expect("week heading in the log"),
+                n + 1,
+            )
         };
-        let at = log
-            .find(&heading(week.number))
-            .expect("week heading in the log");
-        let end = log
-            .find(&heading(week.number + 1))
-            .filter(|e| *e > at)
+        let end = log[at..]
+            .find(&heading(next))
+            .map(|e| at + e)
             .unwrap_or(log.len());
         let part = &log[at..end];
         // Items done on other days too are in the week's seven-day grid, whose narrower name
@@ -255,6 +267,7 @@ fn each_weeks_doses_read_back_from_the_cards_and_the_log() {
             }
         }
     }
+    assert!(paired > 0, "no two weeks share a grid");
 }
 
 #[test]

@@ -15,7 +15,9 @@ impl Builder<'_> {
         if !w.therapist_intro.trim().is_empty() {
             self.paragraph(&w.therapist_intro.clone(), self.small());
         }
-        let s = self.small();
+        // The clinician's pages are set a little smaller than the patient's small text, as
+        // the cards are.
+        let s = super::layout::Style::new((self.fs * 0.8).max(8.0).max(self.min_size()));
 
         // The evidence behind the program, and the clinical notes (program, evidence, pain
         // rule, phases, slots) in program order.
