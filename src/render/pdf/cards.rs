@@ -4,7 +4,7 @@
 //! their new doses. The criteria for moving on close the phase.
 
 use super::doc::{tint, Builder};
-use super::layout::{boxed, stack, Block, Frame, Prim, Style, BLACK, GREY, LIGHT};
+use super::layout::{boxed, stack, Block, Frame, Prim, Style, GREY, LIGHT};
 use super::outline::{Card, Often, PhaseGroup};
 use crate::template::Wording;
 
@@ -57,6 +57,7 @@ impl Builder<'_> {
                 if i + 1 == new.len() && earlier.is_empty() && !g.progress_when.is_empty() {
                     if let Some(b) = self.blocks.last_mut() {
                         b.keep_with_next = true;
+                        b.split_after_first = false;
                     }
                 }
             }
@@ -193,8 +194,8 @@ impl Builder<'_> {
         else {
             return;
         };
-        let pad = self.fs * 0.5;
-        let fig_w = (self.width * 0.24).round();
+        let pad = self.fs * 0.4;
+        let fig_w = (self.width * 0.22).round();
         let fig_h = (fig_w * 0.62).round();
         let inner = self.width - 2.0 * pad;
         let text_x = fig_w + pad;
@@ -207,19 +208,24 @@ impl Builder<'_> {
 
         // Beside the illustration: the name and the dose week by week; then the steps, the
         // tips and the mistakes, wrapping under the illustration once past it.
-        let mut text = self
-            .m
-            .para(&info.name, self.h3().colour(BLACK), text_x, narrow.1);
+        let mut text = self.m.para(
+            &info.name,
+            Style::new((self.fs * 1.1).max(self.min_size())).bold(),
+            text_x,
+            narrow.1,
+        );
         let doses: Vec<String> = self
             .dose_rows(card)
             .into_iter()
             .map(|(l, d)| format!("{}{d}", self.w.label(&l)))
             .chain(self.dose_extras(card))
             .collect();
-        text.extend(
-            self.m
-                .para(&doses.join(" · "), self.body().bold(), text_x, narrow.1),
-        );
+        text.extend(self.m.para(
+            &doses.join(" · "),
+            Style::new((self.fs * 0.9).max(self.min_size())).bold(),
+            text_x,
+            narrow.1,
+        ));
         text.push(Frame::new(self.fs * 0.25));
         let numbers: Vec<String> = (1..=info.instructions.len())
             .map(|i| format!("{i} "))
@@ -317,9 +323,10 @@ impl Builder<'_> {
             f.anchor = Some(index);
             vec![f]
         };
-        frames.push(Frame::space(self.fs * 0.4));
+        frames.push(Frame::space(self.fs * 0.3));
         self.push(Block {
             split_when_short: true,
+            split_after_first: true,
             ..Block::together(frames)
         });
     }

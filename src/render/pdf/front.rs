@@ -13,10 +13,14 @@ impl Builder<'_> {
         self.cover_title();
         self.facts();
         self.before_you_start();
+        // The warning signs first, right under who the plan is for (or its questions):
+        // they are what must be read before anything else. Their box is never split; when
+        // it does not fit the rest of the page, the text after it fills the page and the
+        // box starts the next one.
+        self.red_flags();
         self.about();
         self.how_to();
         self.traffic_light();
-        self.red_flags();
         self.disclaimer();
     }
 
@@ -362,7 +366,10 @@ impl Builder<'_> {
         }
         let mut frames = vec![self.gap(1.0)];
         frames.extend(boxed(inner, self.width, pad, (red, 2.0), None));
-        self.push(Block::together(frames));
+        self.push(Block {
+            float: true,
+            ..Block::together(frames)
+        });
     }
 
     fn disclaimer(&mut self) {

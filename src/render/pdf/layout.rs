@@ -20,9 +20,9 @@ pub const GREY: Colour = [0.33, 0.33, 0.33];
 pub const LIGHT: Colour = [0.55, 0.55, 0.55];
 pub const WHITE: Colour = [1.0, 1.0, 1.0];
 
-/// Line height as a multiple of the font size: DejaVu Sans's own line gap (1.16) and a
+/// Line height as a multiple of the font size: DejaVu Sans's own line height (1.16) and a
 /// little air, enough for reading short instructions at 8 to 10 pt.
-pub const LEADING: f32 = 1.24;
+pub const LEADING: f32 = 1.2;
 
 /// One drawing instruction, positioned inside its frame.
 #[derive(Debug, Clone)]
@@ -204,6 +204,13 @@ pub struct Block {
     /// A table kept together when it fits the rest of the page, which otherwise continues
     /// on the next page (repeating `header`) rather than leave a third of a page or more empty.
     pub split_when_short: bool,
+    /// May break after its first frame wherever that frame fits the rest of the page (an
+    /// exercise card: its figure, name, dose and steps here, its tips on the next page).
+    pub split_after_first: bool,
+    /// May wait for the top of the next page when it does not fit the rest of this one,
+    /// the whole blocks after it filling the page first (kept together; the box of warning
+    /// signs, never split, does not leave the front page a third empty).
+    pub float: bool,
     /// Repeated at the top of every page the block continues onto.
     pub header: Option<Frame>,
     /// Printed first when a page break falls inside or before this block (not for `new_page`
@@ -278,6 +285,10 @@ fn lead(blocks: &[Block], i: usize, avail: f32, depth: usize, nested: bool) -> f
     }
 }
 
+/// A table or card that does not fit the rest of a page continues on the next one (its
+/// header repeated) when at least this share of the page is left; below it, it moves whole.
+pub const SPLIT_ROOM: f32 = 1.0 / 3.0;
+
 /// Places blocks on pages. `first_avail` is the usable height of the first page, `avail` of
 /// the others (the cover has no running header).
 pub fn paginate(blocks: Vec<Block>, first_avail: f32, avail: f32) -> Vec<PlacedPage> {
@@ -294,9 +305,35 @@ pub fn paginate(blocks: Vec<Block>, first_avail: f32, avail: f32) -> Vec<PlacedP
             *y = c.h;
         }
     };
+    // A floating block waiting for the next page (see `Block::float`).
+    let mut waiting: Option<usize> = None;
+    let place_float = |pages: &mut Vec<PlacedPage>, y: &mut f32, f: &Block| {
+        for frame in f.frames.iter().skip_while(|fr| fr.space) {
+            pages.last_mut().expect("a page").push((*y, frame.clone()));
+            *y += frame.h;
+        }
+    };
     for i in 0..blocks.len() {
         let b = &blocks[i];
         if b.frames.is_empty() {
+            continue;
+        }
+        if let Some(wi) = waiting {
+            // The first block that does not fit whole ends the page: the floating block
+            // starts the next one.
+            if b.new_page || y + b.height() > room(&pages) + EPS {
+                new_page(&mut pages, &mut y, None);
+                place_float(&mut pages, &mut y, &blocks[wi]);
+                waiting = None;
+            }
+        }
+        if b.float
+            && waiting.is_none()
+            && y > 0.0
+            && y + b.height() > room(&pages) + EPS
+            && b.height() <= avail + EPS
+        {
+            waiting = Some(i);
             continue;
         }
         if b.new_page && y > 0.0 {
@@ -315,7 +352,9 @@ pub fn paginate(blocks: Vec<Block>, first_avail: f32, avail: f32) -> Vec<PlacedP
         // block: moving it now would leave the heading alone at the bottom.
         let after_heading =
             i > 0 && blocks[i - 1].keep_with_next && !blocks[i - 1].frames.is_empty();
-        let short = b.split_when_short && room(&pages) - y >= avail / 3.0;
+        let left = room(&pages) - y;
+        let short = b.split_when_short && left >= avail * SPLIT_ROOM
+            || b.split_after_first && b.frames.len() > 2 && b.frames[0].h <= left + EPS;
         if y > 0.0 && y + need > room(&pages) + EPS && !after_heading && !short {
             if need <= avail - ctx_h + EPS {
                 new_page(&mut pages, &mut y, context);
@@ -358,6 +397,12 @@ pub fn paginate(blocks: Vec<Block>, first_avail: f32, avail: f32) -> Vec<PlacedP
                 .map(|(_, f)| f.h)
                 .unwrap_or(0.0);
         }
+    }
+    if let Some(wi) = waiting {
+        if y + blocks[wi].height() > room(&pages) + EPS {
+            new_page(&mut pages, &mut y, None);
+        }
+        place_float(&mut pages, &mut y, &blocks[wi]);
     }
     if pages.len() > 1 && pages.last().is_some_and(|p| p.is_empty()) {
         pages.pop();
@@ -809,6 +854,42 @@ mod tests {
                 assert!(y + f.h <= 100.01);
             }
         }
+    }
+
+    #[test]
+    fn a_floating_block_waits_while_whole_blocks_fill_the_page() {
+        let block = |h: f32| Block::together(vec![Frame::new(h)]);
+        let blocks = vec![
+            block(40.0),
+            Block {
+                float: true,
+                ..block(70.0)
+            },
+            block(30.0),
+            block(20.0),
+            block(25.0),
+        ];
+        let pages = paginate(blocks, 100.0, 100.0);
+        let heights: Vec<Vec<f32>> = pages
+            .iter()
+            .map(|p| p.iter().map(|(_, f)| f.h).collect())
+            .collect();
+        // The 70 does not fit under the 40: the 30 and 20 fill the page, the 25 does not fit
+        // whole, so the 70 starts page 2 and the 25 follows it.
+        assert_eq!(heights, [vec![40.0, 30.0, 20.0], vec![70.0, 25.0]]);
+        // Without the float, page 1 keeps 60 points empty.
+        let plain = paginate(
+            vec![
+                block(40.0),
+                block(70.0),
+                block(30.0),
+                block(20.0),
+                block(25.0),
+            ],
+            100.0,
+            100.0,
+        );
+        assert_eq!(plain[0].len(), 1);
     }
 }
 

@@ -27,7 +27,7 @@ impl Builder<'_> {
             intro.push(' ');
         }
         intro.push_str(&format!("({from})"));
-        self.paragraph(&intro, self.body());
+        self.paragraph(&intro, self.small());
         if !rtr.entry_criteria.is_empty() {
             let mut f = self
                 .m
@@ -199,7 +199,7 @@ impl Builder<'_> {
                 .para(&w.run_rules_title, self.body().bold(), 0.0, self.width);
             f.push(Frame::new(self.fs * 0.2));
             for r in &rtr.rules {
-                f.extend(self.list_item("•", r, self.body(), 0.0, self.width));
+                f.extend(self.list_item("•", r, self.small(), 0.0, self.width));
             }
             self.push(Block::together(f));
         }

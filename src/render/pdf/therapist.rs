@@ -17,7 +17,7 @@ impl Builder<'_> {
         }
         // The clinician's pages are set a little smaller than the patient's small text, as
         // the cards are.
-        let s = super::layout::Style::new((self.fs * 0.8).max(8.0).max(self.min_size()));
+        let s = super::layout::Style::new((self.fs * 0.76).max(7.5).max(self.min_size()));
 
         // The evidence behind the program, and the clinical notes (program, evidence, pain
         // rule, phases, slots) in program order.
@@ -37,14 +37,6 @@ impl Builder<'_> {
             self.push(Block::together(f));
         }
 
-        // The pain rule's source.
-        let rule = &p.pain_rule;
-        if let Some(r) = p.references.iter().find(|r| r.id == rule.source) {
-            self.subtitle(&w.pain_rule_title.clone(), self.h3(), 0.6);
-            let text = format!("{}{}", w.label(&w.source_label), r.citation);
-            self.paragraph(&text, s);
-        }
-
         // The planner's notes (substitutions, shortened runs, ...).
         if !self.plan.warnings.is_empty() {
             self.subtitle(&w.plan_notes_title.clone(), self.h3(), 0.6);
@@ -58,11 +50,15 @@ impl Builder<'_> {
         if !p.references.is_empty() {
             self.subtitle(&w.references_title.clone(), self.h3(), 0.6);
             for (i, r) in p.references.clone().iter().enumerate() {
-                let text = if r.verified {
+                let mut text = if r.verified {
                     r.citation.clone()
                 } else {
                     format!("{} {}", r.citation, w.unverified)
                 };
+                // The pain rule's source is marked in the list rather than cited twice.
+                if r.id == p.pain_rule.source {
+                    text.push_str(&format!(" ({})", w.pain_rule_title));
+                }
                 let f = self.list_item(&format!("{}.", i + 1), &text, s, 0.0, self.width);
                 self.push(Block::together(f));
             }
@@ -82,9 +78,22 @@ impl Builder<'_> {
         let one_licence = (licences.len() == 1)
             .then(|| licences.iter().next().copied())
             .flatten();
+        // A closing clause every description shares ("description written for rehabplan")
+        // is said once, after the list.
+        let shared = shared_clause(self.plan.exercises.iter().map(|e| e.source.as_str()));
         let mut runs: Vec<(super::layout::Style, String)> = Vec::new();
         for e in &self.plan.exercises {
-            let mut text = e.source.trim().to_string();
+            let mut text = e.source.trim().trim_end_matches('.').to_string();
+            if let Some(c) = &shared {
+                text = text
+                    .strip_suffix(c.as_str())
+                    .unwrap_or(&text)
+                    .trim_end_matches(['.', ';', ',', ' '])
+                    .to_string();
+                if !text.is_empty() {
+                    text.push('.');
+                }
+            }
             if one_licence.is_none() && !e.license.trim().is_empty() {
                 text.push_str(&format!(
                     " ({}{})",
@@ -95,6 +104,13 @@ impl Builder<'_> {
             runs.push((tiny.bold(), w.label(&e.name)));
             runs.push((tiny, format!("{text}  ")));
         }
+        if let Some(c) = shared {
+            let mut c = c;
+            if let Some(first) = c.get(..1) {
+                c = format!("{}{}", first.to_uppercase(), &c[1..]);
+            }
+            runs.push((tiny.bold(), format!("{c}.  ")));
+        }
         if let Some(l) = one_licence {
             runs.push((tiny.bold(), w.label(&w.licence_label)));
             runs.push((tiny, l.to_string()));
@@ -103,5 +119,36 @@ impl Builder<'_> {
             runs.iter().map(|(s, t)| (*s, t.as_str())).collect();
         let frames = self.m.rich(&runs, 0.0, self.width);
         self.push(Block::flow(frames));
+    }
+}
+
+/// The last clause (after the last "; ") that every one of `sources` ends with, when there
+/// are at least two of them.
+fn shared_clause<'a>(sources: impl Iterator<Item = &'a str>) -> Option<String> {
+    let lasts: Vec<&str> = sources
+        .map(|s| {
+            let s = s.trim().trim_end_matches('.');
+            s.rsplit("; ").next().unwrap_or(s).trim()
+        })
+        .collect();
+    let first = *lasts.first()?;
+    (lasts.len() > 1 && !first.is_empty() && lasts.iter().all(|l| *l == first))
+        .then(|| first.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shared_clause;
+
+    #[test]
+    fn a_clause_shared_by_every_source_is_found_once() {
+        let all = ["Used in A; written here.", "Used in B and C; written here"];
+        assert_eq!(
+            shared_clause(all.into_iter()).as_deref(),
+            Some("written here")
+        );
+        let not_all = ["Used in A; written here.", "Used in B"];
+        assert_eq!(shared_clause(not_all.into_iter()), None);
+        assert_eq!(shared_clause(["Only one; written here"].into_iter()), None);
     }
 }
