@@ -197,13 +197,39 @@ pub fn body_marks(
         }
     };
     let trunk_ink = if inks.ghost { Ink::Ghost } else { Ink::Near };
+    let [back, front] = legs_back_to_front(fig, cam, k);
     arm(out, cam, k, far, ink(Limb::Arm(far), far), false);
-    leg(out, cam, k, far, ink(Limb::Leg(far), far), false);
+    leg(out, cam, k, back, ink(Limb::Leg(back), back), false);
     between(out);
     trunk(out, cam, k, trunk_ink);
-    leg(out, cam, k, near, ink(Limb::Leg(near), near), true);
+    leg(out, cam, k, front, ink(Limb::Leg(front), front), true);
     arm(out, cam, k, near, ink(Limb::Arm(near), near), true);
 }
+
+/// The order the legs are drawn in, the one behind first. From the side the near leg is in
+/// front. Seen from the front, an upright body's leg that steps or crosses behind the other
+/// (the cross-over stretch, the skater's swinging leg) is further from the camera whichever its
+/// side, so the legs go by depth: the mean depth of knee, ankle and foot.
+pub fn legs_back_to_front(fig: &Figure, cam: &Camera, k: &Skel) -> [Side; 2] {
+    let (near, far) = (fig.near, fig.near.other());
+    if fig.view != View::Front || !fig.start.lie.upright() {
+        return [far, near];
+    }
+    let depth = |s: Side| {
+        let l = &k.limbs[s.index()];
+        let pts = [l.knee, l.ankle, l.foot[FOOT_MID]];
+        pts.iter().map(|p| cam.see(*p).2).sum::<f32>() / pts.len() as f32
+    };
+    // A margin, so legs side by side keep the usual order.
+    if depth(near) < depth(far) - 0.02 {
+        [near, far]
+    } else {
+        [far, near]
+    }
+}
+
+/// A point of the foot for its depth: under the heel.
+const FOOT_MID: usize = 2 * body::FOOT_HEEL;
 
 fn arm(out: &mut Sketch, cam: &Camera, k: &Skel, s: Side, ink: Ink, halo: bool) {
     let l = &k.limbs[s.index()];

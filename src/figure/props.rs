@@ -246,17 +246,42 @@ fn end(fig: &Figure, p: &Posed, e: End, other: V3) -> V3 {
     }
 }
 
+/// How far above the knee joint a band looped round both knees sits (H, about 6 cm): on the
+/// thighs, just above the kneecaps, where the steps put it, never over the joint.
+pub const ABOVE_KNEE: f32 = 0.035;
+
+/// The two ends of a band or strap in the world. A band that joins the two knees is looped round
+/// both legs, so it is drawn just above them; any other end is at its point (a band behind one
+/// knee, round an ankle, to a post).
+pub fn line_ends(fig: &Figure, p: &Posed, prop: &Prop) -> Option<(V3, V3)> {
+    let (a, b) = (prop.from?, prop.to?);
+    let pa = end(fig, p, a, v3(0.0, 0.0, 0.0));
+    let pb = end(fig, p, b, pa);
+    let pa = end(fig, p, a, pb);
+    let knee = |e: End| match e {
+        End::Body(Point::Knee(s)) => Some(s),
+        _ => None,
+    };
+    match (knee(a), knee(b)) {
+        (Some(sa), Some(sb)) if sa != sb && prop.kind == PropKind::Band => {
+            let up = |s: Side, q: V3| {
+                let l = &p.skel.limbs[s.index()];
+                q + (l.hip - l.knee).unit() * ABOVE_KNEE
+            };
+            Some((up(sa, pa), up(sb, pb)))
+        }
+        _ => Some((pa, pb)),
+    }
+}
+
 /// Props in front of the body: bands, straps, ankle weights.
 pub fn front(sk: &mut Sketch, fig: &Figure, cam: &Camera, p: &Posed, ghost: bool) {
     for prop in &fig.props {
         match prop.kind {
             PropKind::Band | PropKind::Strap => {
-                let (Some(a), Some(b)) = (prop.from, prop.to) else {
+                let Some((pa, pb)) = line_ends(fig, p, prop) else {
                     continue;
                 };
-                let pa = end(fig, p, a, v3(0.0, 0.0, 0.0));
-                let pb = end(fig, p, b, pa);
-                let pa = end(fig, p, a, pb);
                 let ink = match (ghost, prop.kind) {
                     (true, _) => Ink::Ghost,
                     (false, PropKind::Band) => Ink::Accent,

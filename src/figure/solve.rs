@@ -291,7 +291,8 @@ fn settle(
         .supports
         .iter()
         .find(|s| s.solve.is_none() && env.surface(s.on).is_some());
-    // The fixed point between poses: the first support (solved or not), else the pelvis.
+    // The pose's own fixed point: the first support (solved or not), else the pelvis; `align`
+    // then lines the start up with the end.
     let dx = match pose.supports.first() {
         Some(s) => -contact(&k, s.point).x,
         None => -k.pelvis.x,
@@ -478,5 +479,23 @@ pub fn solve_all(fig: &Figure) -> (Env, Vec<Posed>) {
         }
         out.push(if derived { solve(fig, &env, pose) } else { p });
     }
+    align(fig, &mut out);
     (env, out)
+}
+
+/// Put the start pose where the end pose's fixed point (its first support, else the pelvis) was
+/// in it, so the ghost start and the end pose share the point that stays: the balls of the feet
+/// of a calf raise, the standing foot of a leg swing, the pelvis of a curl-up that lifts the feet.
+/// Each pose alone is placed by its own first support; without this, a start and an end that
+/// name different first supports (or none) are drawn shifted against each other.
+fn align(fig: &Figure, out: &mut [Posed]) {
+    let (Some(end), [start, last]) = (&fig.end, out) else {
+        return;
+    };
+    let at = |k: &Skel| match end.supports.first() {
+        Some(s) => contact(k, s.point).x,
+        None => k.pelvis.x,
+    };
+    let dx = at(&last.skel) - at(&start.skel);
+    start.skel.map(&|p| p + body::v3(dx, 0.0, 0.0));
 }

@@ -131,3 +131,79 @@ fn the_hull_of_a_square_is_its_corners() {
     ]);
     assert_eq!(h.len(), 4);
 }
+
+#[test]
+fn the_ghost_start_pose_shares_the_end_poses_fixed_point() {
+    // A calf raise names no support in its start pose and the balls of the feet in its end
+    // pose: the toes must not slide between the two.
+    let fig = figure("calf-raise");
+    let (_, posed) = solve::solve_all(&fig);
+    let toes = |p: &solve::Posed| contact(&p.skel, Point::Toes(Side::Left)).x;
+    assert!(
+        (toes(&posed[0]) - toes(&posed[1])).abs() < 1e-4,
+        "toes at {} and {}",
+        toes(&posed[0]),
+        toes(&posed[1])
+    );
+    // The leg swing's standing foot stays where it stood.
+    let fig = figure("terminal-knee-extension-band");
+    let (_, posed) = solve::solve_all(&fig);
+    let foot = |p: &solve::Posed| contact(&p.skel, Point::Foot(Side::Left)).x;
+    assert!((foot(&posed[0]) - foot(&posed[1])).abs() < 1e-4);
+}
+
+#[test]
+fn a_band_round_both_knees_sits_on_the_thighs_just_above_them() {
+    let fig = figure("clamshell-band");
+    let (_, posed) = solve::solve_all(&fig);
+    let band = fig.props.iter().find(|p| p.kind == PropKind::Band).unwrap();
+    for p in &posed {
+        let (a, b) = super::props::line_ends(&fig, p, band).unwrap();
+        for (end, s) in [(a, Side::Left), (b, Side::Right)] {
+            let l = &p.skel.limbs[s.index()];
+            let up = (l.hip - l.knee).unit();
+            let d = end - l.knee;
+            // Along the thigh towards the hip, by ABOVE_KNEE, and not beside it.
+            assert!(
+                (d.dot(up) - super::props::ABOVE_KNEE).abs() < 1e-4,
+                "{:?}: {}",
+                s,
+                d.dot(up)
+            );
+            assert!((d - up * d.dot(up)).len() < 1e-4);
+        }
+    }
+    // A band behind one knee (to a post) stays at the knee.
+    let fig = figure("terminal-knee-extension-band");
+    let (_, posed) = solve::solve_all(&fig);
+    let band = fig.props.iter().find(|p| p.kind == PropKind::Band).unwrap();
+    let (a, _) = super::props::line_ends(&fig, &posed[1], band).unwrap();
+    assert!((a - posed[1].skel.limbs[Side::Right.index()].knee).len() < 1e-6);
+}
+
+#[test]
+fn a_leg_crossed_behind_the_other_is_drawn_first_in_a_front_view() {
+    // The cross-over stretch: the right leg (the near side's) crosses behind the left.
+    let fig = figure("itb-crossover-stretch");
+    let (_, posed) = solve::solve_all(&fig);
+    let cam = super::draw::Camera::new(&fig);
+    let k = &posed[0].skel;
+    let order = super::draw::legs_back_to_front(&fig, &cam, k);
+    assert_eq!(order, [Side::Right, Side::Left]);
+    // And it does cross: seen from the front its foot is past the other foot.
+    let x = |s: Side| cam.pt(k.limbs[s.index()].ankle).0;
+    assert!(
+        x(Side::Right) > x(Side::Left),
+        "{} {}",
+        x(Side::Right),
+        x(Side::Left)
+    );
+    // From the side the near leg stays in front.
+    let fig = figure("mini-squat");
+    let (_, posed) = solve::solve_all(&fig);
+    let cam = super::draw::Camera::new(&fig);
+    assert_eq!(
+        super::draw::legs_back_to_front(&fig, &cam, &posed[1].skel),
+        [Side::Left, Side::Right]
+    );
+}
