@@ -287,7 +287,7 @@ pub fn template_in(
     if let Some((_, t)) = templates.iter().rev().find(|(_, t)| t.name == name) {
         return Ok(t.clone());
     }
-    if let Some(t) = crate::template::builtin(name) {
+    if let Some(t) = crate::validate::template::builtin(name) {
         return Ok(t);
     }
     let path = std::path::Path::new(name);
@@ -300,8 +300,12 @@ pub fn template_in(
                 p.to_path_buf()
             }
         });
-        return crate::template::parse(&text, &path.display().to_string(), dir.as_deref())
-            .map_err(Error::Invalid);
+        return crate::validate::template::parse(
+            &text,
+            &path.display().to_string(),
+            dir.as_deref(),
+        )
+        .map_err(Error::Invalid);
     }
     let mut names: Vec<&str> = crate::template::builtin_names().to_vec();
     for (_, t) in templates {
