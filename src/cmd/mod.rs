@@ -327,32 +327,6 @@ pub fn template_in(
     ))
 }
 
-/// Render a plan as PDF bytes, created now (or at SOURCE_DATE_EPOCH when set).
-pub fn render_pdf(
-    plan: &crate::plan::types::Plan,
-    template: &crate::template::Template,
-    paper: Option<crate::cli::PaperArg>,
-) -> Result<Vec<u8>> {
-    render_pdf_with(plan, template, paper, created()?)
-}
-
-pub fn render_pdf_with(
-    plan: &crate::plan::types::Plan,
-    template: &crate::template::Template,
-    paper: Option<crate::cli::PaperArg>,
-    created: i64,
-) -> Result<Vec<u8>> {
-    use crate::template::Paper;
-    let options = crate::render::pdf::PdfOptions {
-        paper: paper.map(|p| match p {
-            crate::cli::PaperArg::A4 => Paper::A4,
-            crate::cli::PaperArg::Letter => Paper::Letter,
-        }),
-        created,
-    };
-    crate::render::pdf::render(plan, template, &options).map_err(|e| Error::Render(e.to_string()))
-}
-
 /// Write a command's output to `path`, never harming what is there:
 /// - `-` and `/dev/stdout` are standard output (any format, the PDF too);
 /// - a regular file (or a new one) is written atomically: a temporary file in the same folder,
