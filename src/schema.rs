@@ -789,8 +789,9 @@ mod tests {
             doc.push_str(&format!("{k} = \"#123456\"\n"));
         }
         doc.push_str("[clinic]\nname = \"C\"\naddress = \"A\"\nphone = \"1\"\n[text]\n");
-        let en = crate::template::builtin("en").unwrap();
-        let full = crate::template::parse(&doc, "t.toml", None).unwrap_or_else(|d| panic!("{d:?}"));
+        let en = crate::validate::template::builtin("en").unwrap();
+        let full = crate::validate::template::parse(&doc, "t.toml", None)
+            .unwrap_or_else(|d| panic!("{d:?}"));
         assert_eq!(full.text, en.text);
         assert_eq!(
             listed(&s["properties"]["text"]).len(),

@@ -294,7 +294,7 @@ mod tests {
 
     #[test]
     fn the_headings_are_the_english_template_s() {
-        let w = crate::template::builtin("en").unwrap().text;
+        let w = crate::validate::template::builtin("en").unwrap().text;
         assert_eq!(
             urgency_heading(Urgency::Emergency),
             w.red_flags_emergency_title
@@ -308,10 +308,10 @@ mod tests {
 
     #[test]
     fn the_english_template_words_the_general_questions_as_asked() {
-        let w = crate::template::builtin("en").unwrap().text;
+        let w = crate::validate::template::builtin("en").unwrap().text;
         let asked: Vec<String> = general().into_iter().map(|q| q.text).collect();
         assert_eq!(w.screen_questions, asked);
-        let de = crate::template::builtin("de").unwrap().text;
+        let de = crate::validate::template::builtin("de").unwrap().text;
         let qs = worded(general(), &de.screen_questions);
         assert!(
             qs[0].text.starts_with("Schmerzt Ihre Wade"),

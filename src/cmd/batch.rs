@@ -5,10 +5,12 @@
 //! fields than the header, as an unquoted `mon,wed,fri` gives) is reported with its line number
 //! and the other rows go on; the exit code is 2 when any row failed.
 
-use super::plan::{options, Request};
+use super::plan::{options, paper, produce, Job, Request};
 use crate::cli::{BatchArgs, Global};
 use crate::error::{Error, Result};
+use crate::plan::types::Screening;
 use crate::plan::Level;
+use crate::render::{Format, RenderOptions};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -310,14 +312,29 @@ fn one(
         minutes: row.get("minutes"),
         name: row.get("name"),
     };
-    let mut opts = options(&request, today).map_err(column_error)?;
-    opts.run_words = crate::plan::RunWords::from_wording(&template.text);
+    let opts = options(&request, today).map_err(column_error)?;
     let cause = row.get("cause").ok_or("column `cause` is empty")?;
     let program = super::find_program(v, cause).map_err(column_error)?;
-    let plan = crate::plan::plan(&v.catalog.library, program, &opts);
-    let pdf =
-        super::render_pdf_with(&plan, template, args.paper, created).map_err(|e| e.to_string())?;
-    let write = |ext: &str, bytes: &[u8]| -> std::result::Result<(), String> {
+    let job = Job {
+        opts,
+        screening: Screening::NotScreened,
+        render: RenderOptions {
+            paper: args.paper.map(paper),
+            created,
+            ..RenderOptions::default()
+        },
+    };
+    let mut formats = vec![(Format::Pdf, "pdf")];
+    if args.ics {
+        formats.push((Format::Ics, "ics"));
+    }
+    if args.json {
+        formats.push((Format::Json, "json"));
+    }
+    let asked: Vec<Format> = formats.iter().map(|(f, _)| *f).collect();
+    let (_, outputs) =
+        produce(&v.catalog.library, program, template, &job, &asked).map_err(|e| e.to_string())?;
+    for ((_, ext), bytes) in formats.iter().zip(outputs) {
         let path: PathBuf = stem.with_extension(ext);
         if super::same_file(&path, &args.csv) {
             return Err(format!(
@@ -325,17 +342,7 @@ fn one(
                 path.display()
             ));
         }
-        super::write_output(&path, bytes).map_err(|e| e.to_string())
-    };
-    write("pdf", &pdf)?;
-    if args.ics {
-        write(
-            "ics",
-            &crate::render::ics::render(&plan, &template.text, &template.language, created),
-        )?;
-    }
-    if args.json {
-        write("json", &crate::render::json::render(&plan, &template.text))?;
+        super::write_output(&path, &bytes).map_err(|e| e.to_string())?;
     }
     Ok(())
 }

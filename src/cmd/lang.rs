@@ -34,12 +34,12 @@ fn builtin_template_for(language: &str) -> Option<Template> {
     let names = crate::template::builtin_names();
     names
         .iter()
-        .filter_map(|n| crate::template::builtin(n))
+        .filter_map(|n| crate::validate::template::builtin(n))
         .find(|t| t.language.eq_ignore_ascii_case(language))
         .or_else(|| {
             names
                 .iter()
-                .filter_map(|n| crate::template::builtin(n))
+                .filter_map(|n| crate::validate::template::builtin(n))
                 .find(|t| primary(&t.language) == primary(language))
         })
 }
@@ -98,7 +98,8 @@ pub fn prepare(global: &Global, template: Option<&str>, lang: Option<&str>) -> R
     let lang = lang.map(check_lang).transpose()?;
     // Templates are known after loading; a built-in or a file path before. The user's folder
     // may define a template by name, so those are looked up in the loaded files first.
-    let loaded = super::load_files(global, &[]);
+    let mut loaded = super::load_files(global, &[]);
+    crate::validate::template::check_loaded(&mut loaded);
     let loaded_templates = &loaded.templates;
     let mut chosen = match (template, &lang) {
         (Some(name), _) => super::template_in(loaded_templates, name)?,

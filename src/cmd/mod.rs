@@ -287,7 +287,7 @@ pub fn template_in(
     if let Some((_, t)) = templates.iter().rev().find(|(_, t)| t.name == name) {
         return Ok(t.clone());
     }
-    if let Some(t) = crate::template::builtin(name) {
+    if let Some(t) = crate::validate::template::builtin(name) {
         return Ok(t);
     }
     let path = std::path::Path::new(name);
@@ -300,8 +300,12 @@ pub fn template_in(
                 p.to_path_buf()
             }
         });
-        return crate::template::parse(&text, &path.display().to_string(), dir.as_deref())
-            .map_err(Error::Invalid);
+        return crate::validate::template::parse(
+            &text,
+            &path.display().to_string(),
+            dir.as_deref(),
+        )
+        .map_err(Error::Invalid);
     }
     let mut names: Vec<&str> = crate::template::builtin_names().to_vec();
     for (_, t) in templates {
@@ -321,32 +325,6 @@ pub fn template_in(
             ),
         ),
     ))
-}
-
-/// Render a plan as PDF bytes, created now (or at SOURCE_DATE_EPOCH when set).
-pub fn render_pdf(
-    plan: &crate::plan::types::Plan,
-    template: &crate::template::Template,
-    paper: Option<crate::cli::PaperArg>,
-) -> Result<Vec<u8>> {
-    render_pdf_with(plan, template, paper, created()?)
-}
-
-pub fn render_pdf_with(
-    plan: &crate::plan::types::Plan,
-    template: &crate::template::Template,
-    paper: Option<crate::cli::PaperArg>,
-    created: i64,
-) -> Result<Vec<u8>> {
-    use crate::template::Paper;
-    let options = crate::render::pdf::PdfOptions {
-        paper: paper.map(|p| match p {
-            crate::cli::PaperArg::A4 => Paper::A4,
-            crate::cli::PaperArg::Letter => Paper::Letter,
-        }),
-        created,
-    };
-    crate::render::pdf::render(plan, template, &options).map_err(|e| Error::Render(e.to_string()))
 }
 
 /// Write a command's output to `path`, never harming what is there:

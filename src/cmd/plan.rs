@@ -1,13 +1,18 @@
-//! `rehabplan plan`: check the flags, build the plan, render it, write it.
+//! `rehabplan plan`: check the flags (before any file is read), load the programs and the
+//! template, screen, replay a pain log, then [`produce`] the plan's bytes and write them.
+//! `batch` goes through [`options`] and [`produce`] for each row.
 
-use crate::cli::{Global, Level as LevelArg, PlanArgs, PlanFormat};
+use crate::cli::{Global, Level as LevelArg, PaperArg, PlanArgs, PlanFormat};
 use crate::diag::suggest;
 use crate::error::{Error, Result};
-use crate::model::EQUIPMENT;
+use crate::model::{Library, Program, EQUIPMENT};
+use crate::plan::types::{Plan, Screening};
 use crate::plan::{self, Level, Options, MAX_WEEKS};
-use crate::render;
+use crate::render::{self, Format, RenderOptions};
+use crate::template::{Paper, Template};
 use chrono::{NaiveDate, Weekday};
 use std::collections::BTreeSet;
+use std::path::Path;
 
 /// The planning options as given, from flags or from a batch row.
 #[derive(Debug, Clone, Default)]
@@ -90,11 +95,56 @@ pub fn level(l: LevelArg) -> Level {
     }
 }
 
-pub fn execute(global: &Global, args: &PlanArgs) -> Result<u8> {
-    let today = super::today();
+/// A request checked into what planning and rendering need, before any file is read.
+#[derive(Debug, Clone)]
+pub struct Job {
+    pub opts: Options,
+    pub screening: Screening,
+    pub render: RenderOptions,
+}
+
+/// The one path from a checked request to output, for `plan` and for each `batch` row: the
+/// plan of `program` in the template's words, and its bytes in each of `formats`.
+pub fn produce(
+    library: &Library,
+    program: &Program,
+    template: &Template,
+    job: &Job,
+    formats: &[Format],
+) -> Result<(Plan, Vec<Vec<u8>>)> {
+    let mut opts = job.opts.clone();
+    opts.run_words = plan::RunWords::from_wording(&template.text);
+    let mut plan = plan::plan(library, program, &opts);
+    plan.screening = job.screening;
+    let bytes = formats
+        .iter()
+        .map(|f| {
+            render::render(&plan, template, *f, &job.render)
+                .map_err(|e| Error::Render(e.to_string()))
+        })
+        .collect::<Result<Vec<_>>>()?;
+    Ok((plan, bytes))
+}
+
+/// The paper asked for with `--paper`.
+pub fn paper(p: PaperArg) -> Paper {
+    match p {
+        PaperArg::A4 => Paper::A4,
+        PaperArg::Letter => Paper::Letter,
+    }
+}
+
+/// Where `plan` writes: `None` is standard output.
+fn output_path(args: &PlanArgs) -> Option<&Path> {
+    args.output.as_deref().filter(|p| p.as_os_str() != "-")
+}
+
+/// Everything `plan` can check from its flags alone: the output (never one of the inputs, a
+/// PDF never to the terminal), the format, the planning options and the creation time.
+fn check(global: &Global, args: &PlanArgs, today: NaiveDate) -> Result<(Job, Format)> {
     if let Some(out) = &args.output {
         // Never write the plan over a file this command reads.
-        let mut inputs: Vec<(&str, &std::path::Path)> = Vec::new();
+        let mut inputs: Vec<(&str, &Path)> = Vec::new();
         if let Some(log) = &args.log {
             inputs.push(("--log", log));
         }
@@ -102,7 +152,7 @@ pub fn execute(global: &Global, args: &PlanArgs) -> Result<u8> {
             inputs.push(("--answers", answers));
         }
         if let Some(t) = &args.template {
-            inputs.push(("--template", std::path::Path::new(t)));
+            inputs.push(("--template", Path::new(t)));
         }
         super::refuse_input_as_output(out, &inputs)?;
         if let Some(dir) = &global.programs {
@@ -119,79 +169,64 @@ pub fn execute(global: &Global, args: &PlanArgs) -> Result<u8> {
         name: args.name.as_deref(),
     };
     let mut opts = options(&request, today)?;
-    let start = opts.start;
     opts.explain = args.explain;
     let format = output_format(args)?;
+    if format == Format::Pdf && args.output.is_none() {
+        return Err(Error::usage(
+            "--format",
+            "a PDF cannot be printed to the terminal",
+            "add -o plan.pdf, or -o - to write it to standard output",
+        ));
+    }
+    let created = match format {
+        Format::Pdf | Format::Ics => super::created()?,
+        Format::Text | Format::Json => 0,
+    };
+    let render = RenderOptions {
+        week: None,
+        width: if output_path(args).is_none() {
+            terminal_width()
+        } else {
+            80
+        },
+        paper: args.paper.map(paper),
+        created,
+    };
+    let job = Job {
+        opts,
+        screening: Screening::NotScreened,
+        render,
+    };
+    Ok((job, format))
+}
 
+pub fn execute(global: &Global, args: &PlanArgs) -> Result<u8> {
+    let today = super::today();
+    let (mut job, format) = check(global, args, today)?;
     // The PDF's fonts are read while the programs load: the two take about as long.
-    if format == PlanFormat::Pdf {
+    if format == Format::Pdf {
         std::thread::spawn(render::pdf::prepare);
     }
     let prepared = super::lang::prepare(global, args.template.as_deref(), args.lang.as_deref())?;
     let (v, template) = (&prepared.v, &prepared.template);
     let program = super::find_program(v, &args.cause)?;
-    let screening =
+    let start = job.opts.start;
+    let plan_weeks = job
+        .opts
+        .weeks
+        .unwrap_or(program.weeks())
+        .clamp(1, MAX_WEEKS);
+    job.render.week = match &args.week {
+        None => None,
+        Some(w) => Some(select_week(w, start, today, plan_weeks)?),
+    };
+    job.screening =
         super::screen::check_for_plan(program, &args.answers, args.cleared_by_clinician)?;
-
     if let Some(log) = &args.log {
-        let text = crate::load::read_text(log).map_err(|d| Error::Invalid(vec![d]))?;
-        let entries =
-            crate::painlog::parse(&text, &log.display().to_string()).map_err(Error::Invalid)?;
-        let plan_weeks = opts.weeks.unwrap_or(program.weeks());
-        let (logged, outside) = crate::painlog::logged_weeks(&entries, start, plan_weeks);
-        let end = start + chrono::Duration::days(7 * i64::from(plan_weeks) - 1);
-        for d in &outside {
-            eprintln!(
-                "warning: {}: the entry of {d} is outside the plan ({start} to {end}) and was not used",
-                log.display()
-            );
-        }
-        let known = super::log::program_exercise_ids(&v.catalog.library, program);
-        for e in &entries {
-            if let Some(x) = e
-                .exercise
-                .as_deref()
-                .filter(|x| !known.iter().any(|k| k == x))
-            {
-                eprintln!(
-                    "warning: {}: the entry of {} is for `{x}`, which is not an exercise of the {} program; its scores still count",
-                    log.display(),
-                    e.date,
-                    program.id
-                );
-            }
-        }
-        if let Some(reason) = crate::painlog::escalation(&program.pain_rule, &logged) {
-            if args.cleared_by_clinician {
-                eprintln!("warning: {reason}; planning anyway because a clinician reviewed the plan (--cleared-by-clinician)");
-            } else {
-                return Err(Error::RedFlag(escalation_message(&reason)));
-            }
-        }
-        let (map, adjustments) = crate::painlog::week_map(
-            &program.pain_rule,
-            &entries,
-            start,
-            plan_weeks,
-            program.weeks(),
-        );
-        for a in &adjustments {
-            eprintln!(
-                "week {}: {} -> program week {} ({})",
-                a.plan_week,
-                a.decision.as_str(),
-                a.program_week,
-                a.reason
-            );
-        }
-        if entries.is_empty() {
-            eprintln!("warning: the log has no entries; the plan is unchanged");
-        }
-        opts.adjust = Some((map, adjustments));
+        job.opts.adjust = Some(adjust_from_log(log, v, program, &job.opts, args)?);
     }
-    opts.run_words = plan::RunWords::from_wording(&template.text);
-    let mut plan = plan::plan(&v.catalog.library, program, &opts);
-    plan.screening = screening;
+    let (plan, mut bytes) = produce(&v.catalog.library, program, template, &job, &[format])?;
+    let bytes = bytes.pop().expect("one format asked, one output");
     if let Some(w) = prepared
         .overlay
         .as_ref()
@@ -199,33 +234,7 @@ pub fn execute(global: &Global, args: &PlanArgs) -> Result<u8> {
     {
         eprintln!("warning: {w}");
     }
-    let week = match &args.week {
-        None => None,
-        Some(w) => Some(select_week(w, start, today, plan.weeks.len() as u32)?),
-    };
-    // The text view shows one week of the whole plan; the other formats hold just that week.
-    if let (Some(n), false) = (week, format == PlanFormat::Text) {
-        plan.weeks.retain(|w| w.number == n);
-    }
-
-    let to_stdout = args.output.as_ref().is_none_or(|p| p.as_os_str() == "-");
-    let bytes = match format {
-        PlanFormat::Text => {
-            let width = if to_stdout { terminal_width() } else { 80 };
-            render::text::render(
-                &plan,
-                &template.text,
-                render::text::TextOptions { week, width },
-            )
-            .into_bytes()
-        }
-        PlanFormat::Json => render::json::render(&plan, &template.text),
-        PlanFormat::Pdf => super::render_pdf(&plan, template, args.paper)?,
-        PlanFormat::Ics => {
-            render::ics::render(&plan, &template.text, &template.language, super::created()?)
-        }
-    };
-    match args.output.as_deref().filter(|p| p.as_os_str() != "-") {
+    match output_path(args) {
         Some(path) => {
             super::write_output(path, &bytes)?;
             // One write: stderr is unbuffered, and formatting dates piece by piece into it
@@ -246,14 +255,7 @@ pub fn execute(global: &Global, args: &PlanArgs) -> Result<u8> {
             eprint!("{note}");
         }
         None => {
-            if format == PlanFormat::Pdf && args.output.is_none() {
-                return Err(Error::usage(
-                    "--format",
-                    "a PDF cannot be printed to the terminal",
-                    "add -o plan.pdf, or -o - to write it to standard output",
-                ));
-            }
-            if format != PlanFormat::Text {
+            if format != Format::Text {
                 for w in &plan.warnings {
                     eprintln!("warning: {w}");
                 }
@@ -262,6 +264,72 @@ pub fn execute(global: &Global, args: &PlanArgs) -> Result<u8> {
         }
     }
     Ok(0)
+}
+
+/// `adjust`: reads the pain log and replays it into program weeks, with its warnings; stops
+/// with the red-flag exit when the log calls for a clinician (unless one cleared the plan).
+fn adjust_from_log(
+    log: &Path,
+    v: &crate::validate::Validated,
+    program: &Program,
+    opts: &Options,
+    args: &PlanArgs,
+) -> Result<(Vec<u32>, Vec<crate::painlog::Adjustment>)> {
+    let start = opts.start;
+    let text = crate::load::read_text(log).map_err(|d| Error::Invalid(vec![d]))?;
+    let entries =
+        crate::painlog::parse(&text, &log.display().to_string()).map_err(Error::Invalid)?;
+    let plan_weeks = opts.weeks.unwrap_or(program.weeks());
+    let (logged, outside) = crate::painlog::logged_weeks(&entries, start, plan_weeks);
+    let end = start + chrono::Duration::days(7 * i64::from(plan_weeks) - 1);
+    for d in &outside {
+        eprintln!(
+            "warning: {}: the entry of {d} is outside the plan ({start} to {end}) and was not used",
+            log.display()
+        );
+    }
+    let known = super::log::program_exercise_ids(&v.catalog.library, program);
+    for e in &entries {
+        if let Some(x) = e
+            .exercise
+            .as_deref()
+            .filter(|x| !known.iter().any(|k| k == x))
+        {
+            eprintln!(
+                "warning: {}: the entry of {} is for `{x}`, which is not an exercise of the {} program; its scores still count",
+                log.display(),
+                e.date,
+                program.id
+            );
+        }
+    }
+    if let Some(reason) = crate::painlog::escalation(&program.pain_rule, &logged) {
+        if args.cleared_by_clinician {
+            eprintln!("warning: {reason}; planning anyway because a clinician reviewed the plan (--cleared-by-clinician)");
+        } else {
+            return Err(Error::RedFlag(escalation_message(&reason)));
+        }
+    }
+    let (map, adjustments) = crate::painlog::week_map(
+        &program.pain_rule,
+        &entries,
+        start,
+        plan_weeks,
+        program.weeks(),
+    );
+    for a in &adjustments {
+        eprintln!(
+            "week {}: {} -> program week {} ({})",
+            a.plan_week,
+            a.decision.as_str(),
+            a.program_week,
+            a.reason
+        );
+    }
+    if entries.is_empty() {
+        eprintln!("warning: the log has no entries; the plan is unchanged");
+    }
+    Ok((map, adjustments))
 }
 
 /// The terminal's width in columns when standard output is one, else 80.
@@ -299,22 +367,27 @@ fn refuse_output_in_programs(out: &std::path::Path, dir: &std::path::Path) -> Re
     Ok(())
 }
 
-fn output_format(args: &PlanArgs) -> Result<PlanFormat> {
+fn output_format(args: &PlanArgs) -> Result<Format> {
     if let Some(f) = args.format {
-        return Ok(f);
+        return Ok(match f {
+            PlanFormat::Text => Format::Text,
+            PlanFormat::Json => Format::Json,
+            PlanFormat::Pdf => Format::Pdf,
+            PlanFormat::Ics => Format::Ics,
+        });
     }
     let Some(path) = args.output.as_ref().filter(|p| p.as_os_str() != "-") else {
-        return Ok(PlanFormat::Text);
+        return Ok(Format::Text);
     };
     let ext = path
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
     match ext.as_str() {
-        "pdf" => Ok(PlanFormat::Pdf),
-        "json" => Ok(PlanFormat::Json),
-        "ics" | "ical" => Ok(PlanFormat::Ics),
-        "txt" | "text" => Ok(PlanFormat::Text),
+        "pdf" => Ok(Format::Pdf),
+        "json" => Ok(Format::Json),
+        "ics" | "ical" => Ok(Format::Ics),
+        "txt" | "text" => Ok(Format::Text),
         _ => Err(Error::usage(
             "-o",
             format!(

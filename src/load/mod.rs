@@ -12,7 +12,7 @@ mod recover;
 pub mod translate;
 
 use crate::diag::Diagnostic;
-use crate::template::{self, Template};
+use crate::template::{self, RawTemplateFile, Template};
 use raw::{ExerciseFile, RawProgram};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -50,6 +50,11 @@ pub struct Source {
 pub struct Loaded {
     pub exercises: Vec<(Source, ExerciseFile)>,
     pub programs: Vec<(Source, RawProgram)>,
+    /// Template files as parsed: `None` for a built-in one (checked once per process by
+    /// `validate::template::builtin`). `validate::template::check_loaded` turns them into
+    /// `templates`.
+    pub template_files: Vec<(Source, Option<RawTemplateFile>)>,
+    /// The checked templates, filled by `validate::template::check_loaded`.
     pub templates: Vec<(Source, Template)>,
     /// Translation files (`translation = "de"`), laid over the others by `translate::apply`.
     pub translations: Vec<(Source, translate::RawTranslation)>,
@@ -390,41 +395,21 @@ pub fn parse_all(sources: Vec<Source>) -> Loaded {
     let two = sources.len() >= 4;
     let parts = crate::par::map(sources, two, |source| {
         let mut one = Loaded::default();
-        let mut user_templates = Vec::new();
-        parse_source(source, &mut one, &mut user_templates);
-        (one, user_templates)
+        parse_source(source, &mut one);
+        one
     });
-    let mut user_templates = Vec::new();
-    for (one, t) in parts {
+    for one in parts {
         loaded.exercises.extend(one.exercises);
         loaded.programs.extend(one.programs);
-        loaded.templates.extend(one.templates);
+        loaded.template_files.extend(one.template_files);
         loaded.translations.extend(one.translations);
         loaded.diagnostics.extend(one.diagnostics);
         loaded.broken_exercises.extend(one.broken_exercises);
-        user_templates.extend(t);
-    }
-    // A user's template may extend another of the user's templates, so they are read together.
-    let files: Vec<template::TemplateFile> = user_templates
-        .iter()
-        .map(|s: &Source| template::TemplateFile {
-            file: &s.name,
-            text: &s.text,
-            dir: s.dir.as_deref(),
-        })
-        .collect();
-    let results = template::parse_all(&files);
-    drop(files);
-    for (source, r) in user_templates.into_iter().zip(results) {
-        match r {
-            Ok(t) => loaded.templates.push((source, t)),
-            Err(ds) => loaded.diagnostics.extend(ds),
-        }
     }
     loaded
 }
 
-fn parse_source(source: Source, loaded: &mut Loaded, user_templates: &mut Vec<Source>) {
+fn parse_source(source: Source, loaded: &mut Loaded) {
     if let Some(d) = check_nesting(&source) {
         loaded.diagnostics.push(d);
         return;
@@ -464,18 +449,16 @@ fn parse_source(source: Source, loaded: &mut Loaded, user_templates: &mut Vec<So
                 Err(e) => loaded.diagnostics.push(toml_diagnostic(&source, &e)),
             }
         }
-        Some(Kind::Template) => {
-            // A built-in template is parsed once per process, by `template::builtin`; the
-            // user's are read together by `parse_all`, as they may extend one another.
-            let builtin = match source.layer {
-                Layer::Builtin => template::builtin_file(&source.name),
-                Layer::User => None,
-            };
-            match builtin {
-                Some(t) => loaded.templates.push((source, t)),
-                None => user_templates.push(source),
+        Some(Kind::Template) => match source.layer {
+            // A built-in template is parsed and checked once per process, by
+            // `validate::template::builtin`.
+            Layer::Builtin => loaded.template_files.push((source, None)),
+            Layer::User => {
+                let (parsed, diags) = template::parse_raw(&source.text, &source.name);
+                loaded.diagnostics.extend(diags);
+                loaded.template_files.push((source, Some(parsed)));
             }
-        }
+        },
         None => loaded.diagnostics.push(
             Diagnostic::file(&source.name, "cannot tell what kind of file this is")
                 .hint("an exercise library has [[exercise]] entries, a program has `id` and [[phase]] tables, a template has a [page] or [text] table, a translation starts with `translation = \"de\"`"),

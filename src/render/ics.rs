@@ -5,12 +5,15 @@
 //! on the same program never share a UID, and re-importing a plan updates its events.
 
 use crate::plan::types::{Plan, SessionKind};
-use crate::template::Wording;
+use crate::template::{Template, Wording};
 use chrono::{DateTime, Duration};
 use icalendar::{Calendar, Component, Event, EventLike};
 
-/// `created`: unix seconds for DTSTAMP; `language`: the template's language ("en", "de").
-pub fn render(plan: &Plan, wording: &Wording, language: &str, created: i64) -> Vec<u8> {
+/// `created`: unix seconds for DTSTAMP. The words and the language ("en", "de") are the
+/// template's.
+pub fn render(plan: &Plan, template: &Template, created: i64) -> Vec<u8> {
+    let wording = &template.text;
+    let language = template.language.as_str();
     let stamp = DateTime::from_timestamp(created, 0)
         .unwrap_or_default()
         .format("%Y%m%dT%H%M%SZ")

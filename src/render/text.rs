@@ -6,7 +6,7 @@
 //! together. Lines are wrapped to `TextOptions::width`.
 
 use crate::plan::types::{Item, Plan, Session, SessionKind, Week};
-use crate::template::Wording;
+use crate::template::{Template, Wording};
 use std::fmt::Write;
 
 /// What to show.
@@ -27,7 +27,9 @@ impl Default for TextOptions {
     }
 }
 
-pub fn render(plan: &Plan, wording: &Wording, opts: TextOptions) -> String {
+/// The plan in the template's words.
+pub fn render(plan: &Plan, template: &Template, opts: TextOptions) -> String {
+    let wording = &template.text;
     let mut o = String::new();
     header(&mut o, plan, wording);
     for (i, w) in plan.weeks.iter().enumerate() {

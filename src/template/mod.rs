@@ -1,14 +1,16 @@
 //! Print templates: paper, margins, font size, colours, the clinic's name and logo, and every
-//! printed word ([`Wording`]), read from a TOML file and checked into a [`Template`].
+//! printed word ([`Wording`]): the checked [`Template`] the renderers read, and the raw tables
+//! a template file is parsed into.
 //!
-//! Parse, then validate: the file is deserialized into raw structs (`deny_unknown_fields`, with
-//! spans), then checked field by field; every problem becomes a [`Diagnostic`] with
-//! file:line:col and a hint. A template may set only what it changes: every key it leaves out
-//! comes from the template named by `extends` (default: the built-in English template, `en`).
-//! The safety text (the disclaimer and the warning signs) can be reworded but never removed.
+//! Parse, then validate, as programs are: [`parse_raw`] deserializes a file into raw structs
+//! (`deny_unknown_fields`, with spans); `validate::template` checks them field by field, resolves
+//! `extends` and reads the logo. Every problem becomes a [`Diagnostic`] with file:line:col and
+//! a hint. A template may set only what it changes: every key it leaves out comes from the
+//! template named by `extends` (default: the built-in English template, `en`). The safety text
+//! (the disclaimer and the warning signs) can be reworded but never removed.
 //!
-//! The only I/O is reading the clinic's logo (PNG or JPEG) named by the file, relative to the
-//! template's folder. Built-in templates (`templates/*.toml`) are embedded in the binary.
+//! This module reads no file. The built-in templates (`templates/*.toml`) are embedded with the
+//! other built-in files by `build.rs`.
 
 mod fields;
 mod wording;
@@ -16,33 +18,26 @@ mod wording;
 pub use fields::{fill, Spec};
 pub use wording::{Wording, TEXT_KEYS};
 
-use crate::diag::{suggest, Diagnostic};
-use fields::Cx;
-use serde::Deserialize;
-use std::ops::Range;
-use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
-use toml::Spanned;
-use wording::RawText;
+pub(crate) use fields::Cx;
+pub(crate) use wording::RawText;
 
-/// The built-in templates: (name, file as shown in messages, contents).
-const BUILTINS: &[(&str, &str, &str)] = &[
-    (
-        "en",
-        "builtin:templates/en.toml",
-        include_str!("../../templates/en.toml"),
-    ),
-    (
-        "large-print",
-        "builtin:templates/large-print.toml",
-        include_str!("../../templates/large-print.toml"),
-    ),
-    (
-        "de",
-        "builtin:templates/de.toml",
-        include_str!("../../templates/de.toml"),
-    ),
+use crate::diag::{suggest, Diagnostic};
+use serde::Deserialize;
+use std::path::PathBuf;
+use toml::Spanned;
+
+/// The built-in templates by name, each with the file it is embedded from. `en` comes first:
+/// the others extend it.
+pub const BUILTINS: &[(&str, &str)] = &[
+    ("en", "templates/en.toml"),
+    ("large-print", "templates/large-print.toml"),
+    ("de", "templates/de.toml"),
 ];
+
+/// The names of the built-in templates.
+pub fn builtin_names() -> &'static [&'static str] {
+    &["en", "large-print", "de"]
+}
 
 /// Allowed margins, in millimetres.
 pub const MARGIN_MM: (f32, f32) = (5.0, 40.0);
@@ -181,7 +176,8 @@ pub struct Clinic {
     pub logo: Option<Logo>,
 }
 
-/// A decoded-once, checked logo image.
+/// A checked logo: read, checked and decoded once, when the template is validated; the PDF
+/// renderer only places `image`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Logo {
     /// The path as written in the template.
@@ -190,305 +186,119 @@ pub struct Logo {
     pub bytes: Vec<u8>,
     pub width_px: u32,
     pub height_px: u32,
+    /// The decoded pixels.
+    pub image: printpdf::RawImage,
+}
+
+impl Logo {
+    /// Decodes a PNG or JPEG file's bytes; the error says why it is not a usable image.
+    pub fn decode(path: PathBuf, bytes: Vec<u8>) -> Result<Logo, String> {
+        let png = bytes.starts_with(b"\x89PNG\r\n\x1a\n");
+        let jpeg = bytes.starts_with(&[0xff, 0xd8, 0xff]);
+        if !png && !jpeg {
+            return Err("it is not a PNG or JPEG file".to_string());
+        }
+        let mut warnings = Vec::new();
+        let image = printpdf::RawImage::decode_from_bytes(&bytes, &mut warnings).map_err(|e| {
+            format!(
+                "the {} data could not be decoded ({e})",
+                if png { "PNG" } else { "JPEG" }
+            )
+        })?;
+        if image.width == 0 || image.height == 0 {
+            return Err("the image is empty".to_string());
+        }
+        Ok(Logo {
+            path,
+            bytes,
+            width_px: image.width as u32,
+            height_px: image.height as u32,
+            image,
+        })
+    }
 }
 
 // ------------------------------------------------------------------------------------------
 // Raw TOML
 
-#[derive(Debug, Deserialize)]
+/// A template file as written.
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawTemplate {
-    extends: Option<Spanned<String>>,
-    name: Option<Spanned<String>>,
-    language: Option<Spanned<String>>,
-    page: Option<RawPage>,
-    style: Option<RawStyle>,
-    clinic: Option<Spanned<RawClinic>>,
-    text: Option<RawText>,
+pub struct RawTemplate {
+    pub(crate) extends: Option<Spanned<String>>,
+    pub(crate) name: Option<Spanned<String>>,
+    pub(crate) language: Option<Spanned<String>>,
+    pub(crate) page: Option<RawPage>,
+    pub(crate) style: Option<RawStyle>,
+    pub(crate) clinic: Option<Spanned<RawClinic>>,
+    pub(crate) text: Option<RawText>,
 }
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawPage {
-    paper: Option<Spanned<String>>,
-    margin: Option<Spanned<f64>>,
-    margin_top: Option<Spanned<f64>>,
-    margin_bottom: Option<Spanned<f64>>,
-    margin_left: Option<Spanned<f64>>,
-    margin_right: Option<Spanned<f64>>,
-    font_size: Option<Spanned<f64>>,
+pub(crate) struct RawPage {
+    pub(crate) paper: Option<Spanned<String>>,
+    pub(crate) margin: Option<Spanned<f64>>,
+    pub(crate) margin_top: Option<Spanned<f64>>,
+    pub(crate) margin_bottom: Option<Spanned<f64>>,
+    pub(crate) margin_left: Option<Spanned<f64>>,
+    pub(crate) margin_right: Option<Spanned<f64>>,
+    pub(crate) font_size: Option<Spanned<f64>>,
 }
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawStyle {
-    accent: Option<Spanned<String>>,
-    green: Option<Spanned<String>>,
-    amber: Option<Spanned<String>>,
-    red: Option<Spanned<String>>,
+pub(crate) struct RawStyle {
+    pub(crate) accent: Option<Spanned<String>>,
+    pub(crate) green: Option<Spanned<String>>,
+    pub(crate) amber: Option<Spanned<String>>,
+    pub(crate) red: Option<Spanned<String>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawClinic {
-    name: Option<Spanned<String>>,
-    address: Option<Spanned<String>>,
-    phone: Option<Spanned<String>>,
-    logo: Option<Spanned<String>>,
+pub(crate) struct RawClinic {
+    pub(crate) name: Option<Spanned<String>>,
+    pub(crate) address: Option<Spanned<String>>,
+    pub(crate) phone: Option<Spanned<String>>,
+    pub(crate) logo: Option<Spanned<String>>,
 }
 
-// ------------------------------------------------------------------------------------------
-// Public API
-
-/// The names of the built-in templates.
-pub fn builtin_names() -> &'static [&'static str] {
-    &["en", "large-print", "de"]
+/// A user's template file as parsed: its raw tables (`None` when it could not be parsed; the
+/// problem was reported) and the name it goes by (its own, else the one it extends, default
+/// `en`), so that templates extending a broken one are not told that it does not exist.
+#[derive(Debug, Clone)]
+pub struct RawTemplateFile {
+    pub raw: Option<RawTemplate>,
+    pub goes_by: String,
 }
 
-/// A built-in template by name.
-pub fn builtin(name: &str) -> Option<Template> {
-    static CACHE: OnceLock<Vec<Template>> = OnceLock::new();
-    let all = CACHE.get_or_init(|| {
-        let mut done: Vec<Template> = Vec::new();
-        for (name, file, source) in BUILTINS {
-            let base = match *name {
-                "en" => None,
-                _ => Some(
-                    done.iter()
-                        .find(|t| t.name == "en")
-                        .expect("en is first")
-                        .clone(),
-                ),
-            };
-            match parse_with_base(source, file, None, base.as_ref()) {
-                Ok(t) => done.push(t),
-                Err(diags) => panic!(
-                    "built-in template {file} is invalid:\n{}",
-                    diags
-                        .iter()
-                        .map(|d| d.to_string())
-                        .collect::<Vec<_>>()
-                        .join("\n")
-                ),
-            }
-        }
-        done
-    });
-    all.iter().find(|t| t.name == name).cloned()
-}
-
-/// The built-in template read from `file` (`builtin:templates/de.toml`), if it is one: the
-/// loader takes it from here instead of parsing the file a second time.
-pub fn builtin_file(file: &str) -> Option<Template> {
-    let (name, _, _) = BUILTINS.iter().find(|(_, f, _)| *f == file)?;
-    builtin(name)
-}
-
-/// Reads a template file. `file` is the name used in messages; `base_dir` is the folder the
-/// logo path is relative to (the template's folder; `None` for the current folder). Keys left
-/// out come from the template named by `extends` (a built-in; default `en`).
-pub fn parse(
-    source: &str,
-    file: &str,
-    base_dir: Option<&Path>,
-) -> Result<Template, Vec<Diagnostic>> {
+/// Parses a template file into its raw tables; a syntax or shape problem is returned with them.
+pub fn parse_raw(source: &str, file: &str) -> (RawTemplateFile, Vec<Diagnostic>) {
     let mut cx = Cx::new(file, source);
-    let raw = read_raw(source, &mut cx).ok_or_else(|| cx.diags.clone())?;
-    let base_name = raw
-        .extends
-        .as_ref()
-        .map(|e| (e.get_ref().clone(), e.span()));
-    let base = match base_name {
-        Some((name, span)) => match builtin(&name) {
-            Some(t) => t,
-            None => {
-                cx.at(
-                    span,
-                    format!("unknown template `{name}` in `extends`"),
-                    suggest(&name, builtin_names().iter().copied(), &builtin_hint()),
-                );
-                return Err(cx.diags);
-            }
-        },
-        None => builtin("en").expect("the English template is built in"),
-    };
-    validate(raw, &mut cx, base_dir, Some(&base)).ok_or_else(|| sorted(cx.diags))
-}
-
-/// One template file for [`parse_all`]: its name in messages, its text and its folder.
-pub struct TemplateFile<'a> {
-    pub file: &'a str,
-    pub text: &'a str,
-    pub dir: Option<&'a Path>,
-}
-
-/// Reads several template files that may extend one another (a clinic's branding over its own
-/// translation over a built-in). `extends` names a template by its `name`: one of these files
-/// (a template without `name` takes the name of the one it extends) or else a built-in; a file
-/// never extends itself, so `extends = "de"` in a file that changes `de` extends the built-in.
-/// A cycle is one problem naming its members. Results are in the order of `files`.
-pub fn parse_all(files: &[TemplateFile]) -> Vec<Result<Template, Vec<Diagnostic>>> {
-    let n = files.len();
-    let mut raws: Vec<Option<RawTemplate>> = Vec::with_capacity(n);
-    let mut results: Vec<Option<Result<Template, Vec<Diagnostic>>>> = Vec::with_capacity(n);
-    for f in files {
-        let mut cx = Cx::new(f.file, f.text);
-        let raw = read_raw(f.text, &mut cx);
-        results.push(if raw.is_none() {
-            Some(Err(cx.diags))
-        } else {
-            None
-        });
-        raws.push(raw);
-    }
-    // The name each file goes by: its own, else the one it extends (default `en`).
-    let mut names: Vec<String> = raws
-        .iter()
-        .map(|r| match r {
-            Some(r) => r
-                .name
-                .as_ref()
-                .or(r.extends.as_ref())
-                .map(|s| s.get_ref().clone())
-                .unwrap_or_else(|| "en".to_string()),
-            None => String::new(),
-        })
-        .collect();
-    // A file with a type error or an unknown key still has a name, so that the templates
-    // extending it are not told that it does not exist (its own problems are reported).
-    for (name, f) in names.iter_mut().zip(files) {
-        if name.is_empty() {
-            if let Ok(t) = toml::from_str::<toml::Table>(f.text) {
+    let raw = read_raw(source, &mut cx);
+    let goes_by = match &raw {
+        Some(r) => r
+            .name
+            .as_ref()
+            .or(r.extends.as_ref())
+            .map(|s| s.get_ref().clone())
+            .unwrap_or_else(|| "en".to_string()),
+        // A file with a type error or an unknown key still has a name.
+        None => toml::from_str::<toml::Table>(source)
+            .map(|t| {
                 let key = |k: &str| t.get(k).and_then(|v| v.as_str()).map(str::to_string);
-                *name = key("name")
+                key("name")
                     .or_else(|| key("extends"))
-                    .unwrap_or_else(|| "en".to_string());
-            }
-        }
-    }
-    let mut stack = Vec::new();
-    for i in 0..n {
-        resolve(i, files, &mut raws, &names, &mut results, &mut stack);
-    }
-    results
-        .into_iter()
-        .map(|r| r.unwrap_or_else(|| Err(Vec::new())))
-        .collect()
-}
-
-fn resolve(
-    i: usize,
-    files: &[TemplateFile],
-    raws: &mut [Option<RawTemplate>],
-    names: &[String],
-    results: &mut [Option<Result<Template, Vec<Diagnostic>>>],
-    stack: &mut Vec<usize>,
-) {
-    if results[i].is_some() {
-        return;
-    }
-    let f = &files[i];
-    let mut cx = Cx::new(f.file, f.text);
-    let extends = raws[i]
-        .as_ref()
-        .and_then(|r| r.extends.as_ref())
-        .map(|e| (e.get_ref().clone(), e.span()));
-    // The last other file going by that name wins, as a user's file overrides a built-in.
-    let user_base = extends.as_ref().and_then(|(e, _)| {
-        (0..files.len())
-            .rev()
-            .find(|&j| j != i && !names[j].is_empty() && &names[j] == e)
-    });
-    let base = match (&extends, user_base) {
-        (Some((_, span)), Some(j)) => {
-            if let Some(at) = stack.iter().position(|&k| k == j) {
-                let mut members: Vec<String> = stack[at..]
-                    .iter()
-                    .map(|&k| format!("`{}`", names[k]))
-                    .collect();
-                members.push(format!("`{}`", names[i]));
-                members.push(format!("`{}`", names[j]));
-                cx.at(
-                    span.clone(),
-                    format!("`extends` forms a cycle: {}", members.join(" extends ")),
-                    "one template of the cycle must extend a built-in one (or none: then it extends `en`)",
-                );
-                results[i] = Some(Err(cx.diags));
-                return;
-            }
-            stack.push(i);
-            resolve(j, files, raws, names, results, stack);
-            stack.pop();
-            match &results[j] {
-                Some(Ok(t)) => t.clone(),
-                // The base's own problems are reported in its file.
-                _ => {
-                    results[i] = Some(Err(Vec::new()));
-                    return;
-                }
-            }
-        }
-        (Some((name, span)), None) => match builtin(name) {
-            Some(t) => t,
-            None => {
-                let mut known: Vec<&str> = builtin_names().to_vec();
-                for (j, n) in names.iter().enumerate() {
-                    if j != i && !n.is_empty() && !known.contains(&n.as_str()) {
-                        known.push(n);
-                    }
-                }
-                let hint = if names[i] == *name {
-                    format!("a template extends one of its own name only to change the built-in one, and there is no built-in `{name}`; {}", builtin_hint())
-                } else {
-                    suggest(
-                        name,
-                        known.iter().copied(),
-                        &format!(
-                            "`extends` names a built-in template or one of yours: {}",
-                            known.join(", ")
-                        ),
-                    )
-                };
-                cx.at(
-                    span.clone(),
-                    format!("unknown template `{name}` in `extends`"),
-                    hint,
-                );
-                results[i] = Some(Err(cx.diags));
-                return;
-            }
-        },
-        (None, _) => builtin("en").expect("the English template is built in"),
+                    .unwrap_or_else(|| "en".to_string())
+            })
+            .unwrap_or_default(),
     };
-    let raw = raws[i].take().expect("parsed");
-    results[i] = Some(validate(raw, &mut cx, f.dir, Some(&base)).ok_or_else(|| sorted(cx.diags)));
-}
-
-fn builtin_hint() -> String {
-    format!(
-        "`extends` names a built-in template: {}",
-        builtin_names().join(", ")
-    )
-}
-
-fn sorted(mut diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    Diagnostic::sort_all(&mut diags);
-    diags
-}
-
-fn parse_with_base(
-    source: &str,
-    file: &str,
-    base_dir: Option<&Path>,
-    base: Option<&Template>,
-) -> Result<Template, Vec<Diagnostic>> {
-    let mut cx = Cx::new(file, source);
-    let raw = read_raw(source, &mut cx).ok_or_else(|| cx.diags.clone())?;
-    validate(raw, &mut cx, base_dir, base).ok_or_else(|| sorted(cx.diags))
+    (RawTemplateFile { raw, goes_by }, cx.diags)
 }
 
 /// TOML syntax and shape errors (the first one; serde stops there).
-fn read_raw(source: &str, cx: &mut Cx) -> Option<RawTemplate> {
+pub(crate) fn read_raw(source: &str, cx: &mut Cx) -> Option<RawTemplate> {
     match toml::from_str::<RawTemplate>(source) {
         Ok(raw) => Some(raw),
         Err(e) => {
@@ -531,375 +341,6 @@ fn explain_toml_error(message: &str) -> (String, String) {
         message.to_string(),
         "see docs/templates.md for the template format".into(),
     )
-}
-
-fn validate(
-    raw: RawTemplate,
-    cx: &mut Cx,
-    base_dir: Option<&Path>,
-    base: Option<&Template>,
-) -> Option<Template> {
-    let name = required_str(
-        raw.name,
-        base.map(|b| &b.name),
-        "name",
-        "a short name for the template, e.g. \"my-clinic\"",
-        cx,
-    );
-    let language = match raw.language {
-        Some(l) => {
-            let ok = !l.get_ref().is_empty()
-                && l.get_ref().len() <= 35
-                && l.get_ref()
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || c == '-');
-            if !ok {
-                cx.at(
-                    l.span(),
-                    format!(
-                        "`language` must be a language tag like \"en\" or \"de-CH\", not {:?}",
-                        l.get_ref()
-                    ),
-                    "letters, digits and `-` only",
-                );
-            }
-            ok.then(|| l.into_inner())
-        }
-        None => required_str(
-            None,
-            base.map(|b| &b.language),
-            "language",
-            "a language tag, e.g. \"en\"",
-            cx,
-        ),
-    };
-    let page = validate_page(raw.page.unwrap_or_default(), base.map(|b| &b.page), cx);
-    let style = validate_style(raw.style.unwrap_or_default(), base.map(|b| &b.style), cx);
-    let clinic = match raw.clinic {
-        Some(c) => validate_clinic(c, base_dir, cx),
-        None => Some(base.and_then(|b| b.clinic.clone())),
-    };
-    // The general screening questions are worded by position: a list must have them all.
-    let general = crate::screen::general().len();
-    let screen_ok = match raw.text.as_ref().and_then(|t| t.screen_questions.as_ref()) {
-        Some(list) if list.get_ref().len() != general => {
-            cx.at(
-                list.span(),
-                format!(
-                    "`text.screen_questions` needs exactly {general} questions, found {}",
-                    list.get_ref().len()
-                ),
-                "list the general screening questions in the order of templates/en.toml",
-            );
-            false
-        }
-        _ => true,
-    };
-    let text = raw
-        .text
-        .unwrap_or_default()
-        .resolve(base.map(|b| &b.text), cx)
-        .filter(|_| screen_ok);
-    Some(Template {
-        name: name?,
-        language: language?,
-        page: page?,
-        style: style?,
-        clinic: clinic?,
-        text: text?,
-        file: cx.file.to_string(),
-    })
-}
-
-fn required_str(
-    raw: Option<Spanned<String>>,
-    base: Option<&String>,
-    key: &str,
-    what: &str,
-    cx: &mut Cx,
-) -> Option<String> {
-    match raw {
-        Some(v) if v.get_ref().trim().is_empty() => {
-            cx.at(
-                v.span(),
-                format!("`{key}` is empty"),
-                format!("write {what}"),
-            );
-            None
-        }
-        Some(v) => Some(v.into_inner()),
-        None => match base {
-            Some(b) => Some(b.clone()),
-            None => {
-                cx.whole_file(
-                    format!("missing key `{key}`"),
-                    format!("add `{key} = ...`: {what}"),
-                );
-                None
-            }
-        },
-    }
-}
-
-fn number(
-    raw: Option<Spanned<f64>>,
-    base: Option<f32>,
-    key: &str,
-    range: (f32, f32),
-    unit: &str,
-    cx: &mut Cx,
-) -> Option<f32> {
-    match raw {
-        Some(v) => {
-            let x = *v.get_ref();
-            if !(x >= range.0 as f64 && x <= range.1 as f64) {
-                cx.at(
-                    v.span(),
-                    format!(
-                        "`page.{key}` is {x} {unit}, outside the allowed range {} to {} {unit}",
-                        range.0, range.1
-                    ),
-                    format!("choose a value from {} to {} {unit}", range.0, range.1),
-                );
-                return None;
-            }
-            Some(x as f32)
-        }
-        None => match base {
-            Some(b) => Some(b),
-            None => {
-                cx.whole_file(
-                    format!("missing key `page.{key}`"),
-                    format!(
-                        "add `{key} = ...` to [page] ({} to {} {unit})",
-                        range.0, range.1
-                    ),
-                );
-                None
-            }
-        },
-    }
-}
-
-fn validate_page(raw: RawPage, base: Option<&Page>, cx: &mut Cx) -> Option<Page> {
-    let paper = match raw.paper {
-        Some(p) => match Paper::parse(p.get_ref()) {
-            Some(paper) => Some(paper),
-            None => {
-                cx.at(
-                    p.span(),
-                    format!("unknown paper {:?}", p.get_ref()),
-                    suggest(
-                        &p.get_ref().to_ascii_lowercase(),
-                        ["a4", "letter"],
-                        "use \"a4\" or \"letter\"",
-                    ),
-                );
-                None
-            }
-        },
-        None => match base {
-            Some(b) => Some(b.paper),
-            None => {
-                cx.whole_file(
-                    "missing key `page.paper`",
-                    "add `paper = \"a4\"` (or \"letter\") to [page]",
-                );
-                None
-            }
-        },
-    };
-    // `margin` sets all four sides; a side's own key wins over it.
-    let all = raw
-        .margin
-        .and_then(|m| number(Some(m), None, "margin", MARGIN_MM, "mm", cx));
-    let side = |raw: Option<Spanned<f64>>, b: Option<f32>, key: &str, cx: &mut Cx| match raw {
-        Some(v) => number(Some(v), None, key, MARGIN_MM, "mm", cx),
-        None => all
-            .or(b)
-            .or_else(|| number(None, None, key, MARGIN_MM, "mm", cx)),
-    };
-    let top = side(raw.margin_top, base.map(|b| b.margin_top), "margin_top", cx);
-    let bottom = side(
-        raw.margin_bottom,
-        base.map(|b| b.margin_bottom),
-        "margin_bottom",
-        cx,
-    );
-    let left = side(
-        raw.margin_left,
-        base.map(|b| b.margin_left),
-        "margin_left",
-        cx,
-    );
-    let right = side(
-        raw.margin_right,
-        base.map(|b| b.margin_right),
-        "margin_right",
-        cx,
-    );
-    let font_size = number(
-        raw.font_size,
-        base.map(|b| b.font_size),
-        "font_size",
-        FONT_SIZE_PT,
-        "pt",
-        cx,
-    );
-    Some(Page {
-        paper: paper?,
-        margin_top: top?,
-        margin_bottom: bottom?,
-        margin_left: left?,
-        margin_right: right?,
-        font_size: font_size?,
-    })
-}
-
-fn colour(raw: Option<Spanned<String>>, base: Option<Rgb>, key: &str, cx: &mut Cx) -> Option<Rgb> {
-    match raw {
-        Some(v) => match Rgb::parse(v.get_ref().trim()) {
-            Some(c) => Some(c),
-            None => {
-                cx.at(
-                    v.span(),
-                    format!("`style.{key}` is not a colour: {:?}", v.get_ref()),
-                    "write a colour as \"#rrggbb\" with six hexadecimal digits, e.g. \"#1f6f8b\"",
-                );
-                None
-            }
-        },
-        None => base.or_else(|| {
-            cx.whole_file(
-                format!("missing key `style.{key}`"),
-                format!("add `{key} = \"#rrggbb\"` to [style]"),
-            );
-            None
-        }),
-    }
-}
-
-fn validate_style(raw: RawStyle, base: Option<&Style>, cx: &mut Cx) -> Option<Style> {
-    let accent = colour(raw.accent, base.map(|b| b.accent), "accent", cx);
-    let green = colour(raw.green, base.map(|b| b.green), "green", cx);
-    let amber = colour(raw.amber, base.map(|b| b.amber), "amber", cx);
-    let red = colour(raw.red, base.map(|b| b.red), "red", cx);
-    Some(Style {
-        accent: accent?,
-        green: green?,
-        amber: amber?,
-        red: red?,
-    })
-}
-
-/// `Some(None)`: no clinic; `None`: a problem was reported.
-fn validate_clinic(
-    raw: Spanned<RawClinic>,
-    base_dir: Option<&Path>,
-    cx: &mut Cx,
-) -> Option<Option<Clinic>> {
-    let span = raw.span();
-    let raw = raw.into_inner();
-    let name = match raw.name {
-        Some(n) if !n.get_ref().trim().is_empty() => Some(n.into_inner()),
-        Some(n) => {
-            cx.at(
-                n.span(),
-                "`clinic.name` is empty",
-                "write the clinic's name, or remove the [clinic] table",
-            );
-            None
-        }
-        None => {
-            cx.at(
-                span.start..span.start,
-                "[clinic] has no `name`",
-                "add `name = \"...\"`, or remove the [clinic] table",
-            );
-            None
-        }
-    };
-    let address = raw
-        .address
-        .map(|a| {
-            a.into_inner()
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty())
-                .map(String::from)
-                .collect()
-        })
-        .unwrap_or_default();
-    let phone = raw
-        .phone
-        .map(|p| p.into_inner().trim().to_string())
-        .unwrap_or_default();
-    let logo = match raw.logo {
-        None => Some(None),
-        Some(l) => load_logo(l.get_ref(), l.span(), base_dir, cx).map(Some),
-    };
-    Some(Some(Clinic {
-        name: name?,
-        address,
-        phone,
-        logo: logo?,
-    }))
-}
-
-/// Reads and checks the logo: the only I/O of this module.
-fn load_logo(path: &str, span: Range<usize>, base_dir: Option<&Path>, cx: &mut Cx) -> Option<Logo> {
-    let written = PathBuf::from(path);
-    let full = match base_dir {
-        Some(dir) if written.is_relative() => dir.join(&written),
-        _ => written.clone(),
-    };
-    let shown = full.display().to_string();
-    let bytes = match crate::load::read_limited(&full, LOGO_MAX_BYTES as u64) {
-        Ok(b) => b,
-        Err(e) => {
-            cx.at(
-                span,
-                format!(
-                    "cannot read the logo `{shown}`: {}",
-                    crate::load::io_reason(&e)
-                ),
-                "the path is relative to the template's folder; the logo must be a PNG or JPEG file",
-            );
-            return None;
-        }
-    };
-    if bytes.len() > LOGO_MAX_BYTES {
-        cx.at(
-            span,
-            format!("the logo `{shown}` is over {} KB", LOGO_MAX_BYTES / 1024),
-            "a PNG or JPEG of at most 1000 pixels wide is plenty for print; shrink it",
-        );
-        return None;
-    }
-    match crate::render::pdf::check_image(&bytes) {
-        Ok((w, h)) if w > LOGO_MAX_PIXELS || h > LOGO_MAX_PIXELS => {
-            cx.at(
-                span,
-                format!("the logo `{shown}` is {w} x {h} pixels, larger than {LOGO_MAX_PIXELS} pixels on a side"),
-                "a PNG or JPEG of at most 1000 pixels wide is plenty for print; shrink it",
-            );
-            None
-        }
-        Ok((w, h)) => Some(Logo {
-            path: written,
-            bytes,
-            width_px: w,
-            height_px: h,
-        }),
-        Err(e) => {
-            cx.at(
-                span,
-                format!("cannot use the logo `{shown}`: {e}"),
-                "the logo must be a PNG or JPEG image",
-            );
-            None
-        }
-    }
 }
 
 #[cfg(test)]

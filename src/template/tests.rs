@@ -4,7 +4,9 @@
 use super::*;
 use crate::model::PainRule;
 use crate::testdata::sample_plan;
+use crate::validate::template::{builtin, parse, parse_with_base};
 use chrono::{NaiveDate, Weekday};
+use std::path::PathBuf;
 
 fn errors(source: &str) -> String {
     match parse(source, "t.toml", None) {
@@ -40,8 +42,9 @@ fn builtins_parse_and_are_listed() {
 #[test]
 fn english_and_german_set_every_key_themselves() {
     // Parsed without a base, a missing key is an error: both files are complete.
-    for (name, file, source) in BUILTINS.iter().filter(|(n, _, _)| *n != "large-print") {
-        let t = parse_with_base(source, file, None, None);
+    for (name, path) in BUILTINS.iter().filter(|(n, _)| *n != "large-print") {
+        let source = crate::load::builtin_file(path).unwrap();
+        let t = parse_with_base(source, path, None, None);
         assert!(t.is_ok(), "{name}: {:?}", t.err());
     }
     let de = builtin("de").unwrap().text;
@@ -467,6 +470,17 @@ fn logos_are_read_relative_to_the_template() {
         "{missing}"
     );
     std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_logo_is_decoded_once_with_its_size() {
+    let logo = Logo::decode(PathBuf::from("l.png"), tiny_png()).unwrap();
+    assert_eq!((logo.width_px, logo.height_px), (2, 1));
+    assert_eq!((logo.image.width, logo.image.height), (2, 1));
+    assert_eq!(
+        Logo::decode(PathBuf::from("l.gif"), b"GIF89a".to_vec()).unwrap_err(),
+        "it is not a PNG or JPEG file"
+    );
 }
 
 #[test]

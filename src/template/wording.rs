@@ -22,7 +22,7 @@ macro_rules! wording {
         }
 
         /// `[text]` as written in the file.
-        #[derive(Debug, Default, Deserialize)]
+        #[derive(Debug, Clone, Default, Deserialize)]
         #[serde(deny_unknown_fields)]
         pub(crate) struct RawText {
             $( #[serde(default)] pub $name: Option<Spanned<<$ty as Field>::Raw>>, )*

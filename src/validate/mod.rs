@@ -17,6 +17,7 @@
 
 mod patient_text;
 mod program;
+pub mod template;
 
 pub use program::progress;
 
@@ -78,7 +79,8 @@ pub fn validate(loaded: Loaded) -> Validated {
 
 /// Check everything loaded: the catalogue, every problem and every warning. The built-in
 /// files' patient-facing text is checked only with `builtin_text` (a test does; they are fixed).
-pub fn check(loaded: Loaded, builtin_text: bool) -> Validated {
+pub fn check(mut loaded: Loaded, builtin_text: bool) -> Validated {
+    template::check_loaded(&mut loaded);
     let mut diags = loaded.diagnostics;
     let mut sources = Vec::new();
     // The program and exercise files, for the patient-text check: source, kind, the program's
@@ -557,7 +559,7 @@ pub fn check_text(name: &str, text: &str) -> Vec<Diagnostic> {
     }]);
     loaded.exercises.extend(user.exercises);
     loaded.programs.extend(user.programs);
-    loaded.templates.extend(user.templates);
+    loaded.template_files.extend(user.template_files);
     loaded.diagnostics.extend(user.diagnostics);
     loaded.broken_exercises.extend(user.broken_exercises);
     let v = check(loaded, false);

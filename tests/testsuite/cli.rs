@@ -435,3 +435,73 @@ fn the_readme_lists_every_option() {
         assert!(!line.contains("--start 20"), "{line}");
     }
 }
+
+/// `plan` checks its request before it loads, plans or renders anything: a PDF to the terminal,
+/// a bad SOURCE_DATE_EPOCH or an output that is one of the inputs is refused even when the
+/// cause does not exist and the programs folder is broken (those are found only by loading).
+#[test]
+fn plan_checks_the_request_before_any_work() {
+    let dir = scratch("request-first");
+    let broken = fixture("broken").display().to_string();
+    let r = run_in(
+        &dir,
+        &[
+            "--programs",
+            &broken,
+            "plan",
+            "--cause",
+            "nope",
+            "--format",
+            "pdf",
+        ],
+    );
+    assert_eq!(r.code, 2);
+    assert_eq!(r.stderr, "error: invalid value for --format: a PDF cannot be printed to the terminal\n  hint: add -o plan.pdf, or -o - to write it to standard output\n");
+
+    let r = run_env(
+        &dir,
+        &[
+            "--programs",
+            &broken,
+            "plan",
+            "--cause",
+            "nope",
+            "-o",
+            "p.ics",
+        ],
+        &[("SOURCE_DATE_EPOCH", "soon")],
+        &[],
+    );
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr
+            .starts_with("error: invalid value for SOURCE_DATE_EPOCH: `soon` is not a time"),
+        "{}",
+        r.stderr
+    );
+
+    std::fs::write(dir.join("log.toml"), "").unwrap();
+    let r = run_in(
+        &dir,
+        &[
+            "--programs",
+            &broken,
+            "plan",
+            "--cause",
+            "nope",
+            "--log",
+            "log.toml",
+            "-o",
+            "log.toml",
+        ],
+    );
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("--log"), "{}", r.stderr);
+    assert!(
+        !r.stderr.contains("nope") && !r.stderr.contains("broken"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(std::fs::read(dir.join("log.toml")).unwrap(), b"");
+    assert!(!dir.join("p.ics").exists());
+}

@@ -63,8 +63,6 @@ pub enum PdfError {
         "the built-in font could not be loaded ({0}); this is a bug in rehabplan, please report it"
     )]
     Font(String),
-    #[error("the clinic logo `{path}` cannot be embedded: {reason}; use a PNG or JPEG file")]
-    Logo { path: String, reason: String },
     #[error(
         "the creation time {0} is not a valid date; set SOURCE_DATE_EPOCH to Unix seconds \
          between 0 and 253402300799 (e.g. 1700000000), or unset it"
@@ -72,27 +70,6 @@ pub enum PdfError {
     Created(i64),
     #[error("the PDF could not be written: {0}; this is a bug in rehabplan, please report it")]
     Write(String),
-}
-
-/// Checks that `bytes` are a PNG or JPEG image this renderer can embed; returns its size in
-/// pixels. (The template module calls it to validate a clinic logo.)
-pub fn check_image(bytes: &[u8]) -> Result<(u32, u32), String> {
-    let png = bytes.starts_with(b"\x89PNG\r\n\x1a\n");
-    let jpeg = bytes.starts_with(&[0xff, 0xd8, 0xff]);
-    if !png && !jpeg {
-        return Err("it is not a PNG or JPEG file".to_string());
-    }
-    let mut warnings = Vec::new();
-    let image = RawImage::decode_from_bytes(bytes, &mut warnings).map_err(|e| {
-        format!(
-            "the {} data could not be decoded ({e})",
-            if png { "PNG" } else { "JPEG" }
-        )
-    })?;
-    if image.width == 0 || image.height == 0 {
-        return Err("the image is empty".to_string());
-    }
-    Ok((image.width as u32, image.height as u32))
 }
 
 /// Reads the embedded fonts now (they are read once per process, on first use). A caller
@@ -207,13 +184,8 @@ fn compose(plan: &Plan, template: &Template, options: &PdfOptions) -> Result<Com
     // Logo: at most 22 mm high and a third of the column wide, keeping its shape.
     let logo = match template.clinic.as_ref().and_then(|c| c.logo.as_ref()) {
         Some(l) => {
-            let mut warnings = Vec::new();
-            let image = RawImage::decode_from_bytes(&l.bytes, &mut warnings).map_err(|reason| {
-                PdfError::Logo {
-                    path: l.path.display().to_string(),
-                    reason,
-                }
-            })?;
+            // Decoded once, when the template was checked.
+            let image = l.image.clone();
             let (pw, ph) = (image.width.max(1) as f32, image.height.max(1) as f32);
             let mut h = 22.0 * MM;
             let mut lw = h * pw / ph;

@@ -253,7 +253,7 @@ mod tests {
     #[test]
     fn each_exercise_has_one_card_per_group_with_merged_weeks() {
         let plan = testdata::sample_plan(12);
-        let w = crate::template::builtin("en").expect("en").text;
+        let w = crate::validate::template::builtin("en").expect("en").text;
         let groups = phase_groups(&plan, &w);
         assert!(!groups.is_empty());
         for g in &groups {
