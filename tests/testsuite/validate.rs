@@ -704,3 +704,74 @@ fn the_old_source_key_on_a_slot_loads_with_a_warning() {
 "
     );
 }
+
+#[test]
+fn a_program_with_type_errors_still_gets_its_values_checked() {
+    // serde stops at `summary = 12`; the program is read again without its broken parts, so
+    // the same run also finds the unknown exercise, the gap and the dose out of range. The
+    // slot that could not be read is not reported again (no "has no summary" either).
+    let r = run(&["validate", "tests/fixtures/recovery"]);
+    assert_eq!(r.code, 2);
+    assert_eq!(
+        r.stderr,
+        "\
+error: tests/fixtures/recovery/program.toml:5:11: invalid type: integer `12`, expected a string
+  |
+5 | summary = 12
+  |           ^^
+  hint: check the value's type: text needs quotes, numbers and true/false do not
+error: tests/fixtures/recovery/program.toml:19:12: unknown exercise id `clamshel`
+   |
+19 | exercise = \"clamshel\"
+   |            ^^^^^^^^^^
+  hint: did you mean `clamshell`?
+error: tests/fixtures/recovery/program.toml:25:8: invalid type: string \"three\", expected i64
+   |
+25 | sets = \"three\"
+   |        ^^^^^^^
+  hint: check the value's type: text needs quotes, numbers and true/false do not
+error: tests/fixtures/recovery/program.toml:30:9: week 3 is in no phase (phase `Two` starts at week 4)
+   |
+30 | weeks = \"4-5\"
+   |         ^^^^^
+  hint: phases must cover the weeks from 1 on with no gap
+error: tests/fixtures/recovery/program.toml:35:8: sets = 12 is out of range
+   |
+35 | sets = 12
+   |        ^^
+  hint: sets must be from 1 to 10; typical: 2-3
+5 problems found in the input files
+"
+    );
+    // A phase whose own keys cannot be read is left out with its slots: its weeks are
+    // unknown, so no gap or overlap is reported for it; the other phases are still checked.
+    let dir = scratch("recover-phase");
+    let text = std::fs::read_to_string(fixture("recovery").join("program.toml"))
+        .unwrap()
+        .replace("summary = 12", "summary = \"s\"")
+        .replace("sets = \"three\"", "sets = 3")
+        .replace(
+            "weeks = \"1-2\"\nsessions_per_week = 2",
+            "weeks = \"1-2\"\nsessions_per_week = \"two\"",
+        )
+        .replace("weeks = \"4-5\"", "weeks = \"3-5\"");
+    std::fs::write(dir.join("p.toml"), text).unwrap();
+    let r = run_in(&dir, &["validate", "p.toml"]);
+    assert_eq!(r.code, 2);
+    assert_eq!(
+        r.stderr,
+        "\
+error: p.toml:16:21: invalid type: string \"two\", expected i64
+   |
+16 | sessions_per_week = \"two\"
+   |                     ^^^^^
+  hint: check the value's type: text needs quotes, numbers and true/false do not
+error: p.toml:35:8: sets = 12 is out of range
+   |
+35 | sets = 12
+   |        ^^
+  hint: sets must be from 1 to 10; typical: 2-3
+2 problems found in the input files
+"
+    );
+}
