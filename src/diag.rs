@@ -4,9 +4,16 @@
 //! [`Diagnostic`]s, so that `validate` can print all of them at once, sorted, in one format:
 //!
 //! ```text
-//! programs/pfps.toml:12:13: error: unknown exercise id `clamshel`
+//! error: programs/pfps.toml:12:13: unknown exercise id `clamshel`
+//!    |
+//! 12 | exercise = "clamshel"
+//!    |            ^^^^^^^^^^
 //!   hint: did you mean `clamshell`?
 //! ```
+//!
+//! The first line stays greppable (`file:line:col: message`); the source line with a caret
+//! under the problem ([`render`], drawn by annotate-snippets as cargo's are) follows when the
+//! file can still be read, and the hint comes last.
 
 use std::fmt;
 use std::ops::Range;
@@ -78,6 +85,133 @@ impl fmt::Display for Diagnostic {
         }
         Ok(())
     }
+}
+
+/// How a diagnostic is printed: its first word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// The full text of one diagnostic: `error: file:line:col: message`, then, when `source` (the
+/// file's text) is given and holds the line, that line with a caret under the problem, then
+/// `  hint: ...`. With `color`, the word `error:`/`warning:`, `hint:` and the snippet are
+/// coloured. Always ends with a newline.
+pub fn render(d: &Diagnostic, severity: Severity, source: Option<&str>, color: bool) -> String {
+    let (word, paint) = match severity {
+        Severity::Error => ("error:", "\x1b[1;31m"),
+        Severity::Warning => ("warning:", "\x1b[1;33m"),
+    };
+    let mut out = if color {
+        format!("{paint}{word}\x1b[0m ")
+    } else {
+        format!("{word} ")
+    };
+    let mut shown = d.clone();
+    shown.hint.clear();
+    out.push_str(&shown.to_string());
+    out.push('\n');
+    if let Some(snippet) = source.and_then(|s| snippet(d, severity, s, color)) {
+        out.push_str(&snippet);
+    }
+    if !d.hint.is_empty() {
+        if color {
+            out.push_str("  \x1b[1mhint:\x1b[0m ");
+        } else {
+            out.push_str("  hint: ");
+        }
+        out.push_str(&d.hint);
+        out.push('\n');
+    }
+    out
+}
+
+/// The source line of `d` with a caret under the problem (the gutter, the line, the carets),
+/// or `None` when the diagnostic has no place or the line is not in `source` (the file changed).
+fn snippet(d: &Diagnostic, severity: Severity, source: &str, color: bool) -> Option<String> {
+    use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+    if d.line == 0 || d.col == 0 {
+        return None;
+    }
+    let text = source.split('\n').nth(d.line - 1)?.trim_end_matches('\r');
+    // Column in characters to a byte offset; one past the end points at the line's end.
+    let start = match text.char_indices().nth(d.col - 1) {
+        Some((i, _)) => i,
+        None if text.chars().count() + 1 == d.col => text.len(),
+        None => return None,
+    };
+    let end = start + token_len(&text[start..]);
+    let level = match severity {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+    };
+    let report = [Group::with_level(level).element(
+        Snippet::source(text)
+            .line_start(d.line)
+            .annotation(AnnotationKind::Primary.span(start..end)),
+    )];
+    let renderer = if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    let mut drawn = renderer.render(&report);
+    // The renderer opens with a gutter line and ends without a newline.
+    drawn.push('\n');
+    Some(drawn)
+}
+
+/// The length in bytes of the TOML token `rest` starts with: a quoted string (to its closing
+/// quote), a `[table]` header or an array or inline table (to its matching bracket on this
+/// line), else a bare key or value (up to a space, `=`, `,` or a closing bracket). At least
+/// one character, so that a caret is always drawn.
+fn token_len(rest: &str) -> usize {
+    let mut chars = rest.char_indices();
+    let Some((_, first)) = chars.next() else {
+        return 0;
+    };
+    let end = match first {
+        '"' | '\'' => {
+            let mut escaped = false;
+            let mut end = None;
+            for (i, c) in chars {
+                if escaped {
+                    escaped = false;
+                } else if c == '\\' && first == '"' {
+                    escaped = true;
+                } else if c == first {
+                    end = Some(i + c.len_utf8());
+                    break;
+                }
+            }
+            end
+        }
+        '[' | '{' => {
+            let close = if first == '[' { ']' } else { '}' };
+            let mut depth = 0usize;
+            let mut end = None;
+            for (i, c) in rest.char_indices() {
+                if c == first {
+                    depth += 1;
+                } else if c == close {
+                    depth = depth.saturating_sub(1);
+                    if depth == 0 {
+                        end = Some(i + 1);
+                        break;
+                    }
+                }
+            }
+            end
+        }
+        _ => Some(
+            rest.char_indices()
+                .find(|&(_, c)| c.is_whitespace() || matches!(c, '=' | ',' | ']' | '}' | '#'))
+                .map_or(rest.len(), |(i, _)| i),
+        ),
+    };
+    end.unwrap_or_else(|| rest.trim_end().len())
+        .max(first.len_utf8())
 }
 
 /// 1-based line and column (counted in characters) of a byte offset.
@@ -166,6 +300,57 @@ mod tests {
         assert_eq!(did_you_mean("clamshel", ids), Some("clamshell"));
         assert_eq!(did_you_mean("squat", ids), None);
         assert_eq!(did_you_mean("calmshell", ids), Some("clamshell"));
+    }
+
+    #[test]
+    fn render_shows_the_line_with_a_caret_under_the_token() {
+        let src = "id = \"p\"\n[[phase]]\nweeks = \"6 to 8\"\nsets = 0 # none\n";
+        let d = |line, col| Diagnostic {
+            file: "p.toml".into(),
+            line,
+            col,
+            message: "bad".into(),
+            hint: "fix it".into(),
+        };
+        assert_eq!(
+            render(&d(3, 9), Severity::Error, Some(src), false),
+            "error: p.toml:3:9: bad\n  |\n3 | weeks = \"6 to 8\"\n  |         ^^^^^^^^\n  hint: fix it\n"
+        );
+        assert_eq!(
+            render(&d(2, 1), Severity::Warning, Some(src), false),
+            "warning: p.toml:2:1: bad\n  |\n2 | [[phase]]\n  | ^^^^^^^^^\n  hint: fix it\n"
+        );
+        assert_eq!(
+            render(&d(4, 8), Severity::Error, Some(src), false),
+            "error: p.toml:4:8: bad\n  |\n4 | sets = 0 # none\n  |        ^\n  hint: fix it\n"
+        );
+        // No source (a built-in file), no place, or a line the file no longer has: no snippet.
+        let plain = "error: p.toml:3:9: bad\n  hint: fix it\n";
+        assert_eq!(render(&d(3, 9), Severity::Error, None, false), plain);
+        assert_eq!(
+            render(&d(3, 9), Severity::Error, Some("a = 1\n"), false),
+            plain
+        );
+        assert_eq!(
+            render(&d(0, 0), Severity::Error, Some(src), false),
+            "error: p.toml: bad\n  hint: fix it\n"
+        );
+        // In colour: the word, the hint and the snippet are painted; the text is the same.
+        let painted = render(&d(3, 9), Severity::Error, Some(src), true);
+        assert!(painted.starts_with("\x1b[1;31merror:\x1b[0m p.toml:3:9: bad\n"));
+        assert!(painted.contains("weeks = \"6 to 8\""), "{painted:?}");
+        assert!(painted.contains("\x1b[1mhint:\x1b[0m fix it\n"));
+    }
+
+    #[test]
+    fn token_len_covers_strings_brackets_and_bare_words() {
+        assert_eq!(token_len("\"a \\\" b\" = 1"), 8);
+        assert_eq!(token_len("[[phase.slot]]\n"), 14);
+        assert_eq!(token_len("{ a = [1, 2] }, x"), 14);
+        assert_eq!(token_len("categroy = 1"), 8);
+        assert_eq!(token_len("\"never closed  "), 13);
+        assert_eq!(token_len("=x"), 1);
+        assert_eq!(token_len(""), 0);
     }
 
     #[test]

@@ -60,14 +60,18 @@ impl Error {
         }
     }
 
-    /// The full text for standard error.
+    /// The full text for standard error, without colour.
     pub fn report(&self) -> String {
+        self.report_in(false)
+    }
+
+    /// The full text for standard error; each problem in a file shows its source line with a
+    /// caret under the problem (`crate::cmd::render_diagnostics`).
+    pub fn report_in(&self, color: bool) -> String {
         match self {
             Error::Invalid(diags) => {
-                let mut s = String::new();
-                for d in diags {
-                    s.push_str(&format!("error: {d}\n"));
-                }
+                let mut s =
+                    crate::cmd::render_diagnostics(diags, crate::diag::Severity::Error, color);
                 s.push_str(&format!("{self}\n"));
                 s
             }

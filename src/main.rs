@@ -13,11 +13,13 @@ fn main() -> ExitCode {
     let color = rehabplan::cmd::color_choice(std::env::args_os());
     let matches = Cli::command().color(color).get_matches();
     let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    let painted = rehabplan::cmd::stderr_color(color);
+    rehabplan::cmd::set_stderr_color(painted);
     match rehabplan::cmd::run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
-            let report = e.report();
-            let report = if rehabplan::cmd::stderr_color(color) {
+            let report = e.report_in(painted);
+            let report = if painted {
                 rehabplan::cmd::paint_report(&report)
             } else {
                 report

@@ -85,9 +85,7 @@ fn translate_and_validate(
         Some(translate::apply(&mut loaded, language, decimal.as_deref()))
     };
     if let Some(o) = &overlay {
-        for w in &o.warnings {
-            eprintln!("warning: {w}");
-        }
+        super::print_warnings(&o.warnings);
     }
     (super::validate_loaded(loaded), overlay)
 }

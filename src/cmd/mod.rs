@@ -198,6 +198,53 @@ pub fn stderr_color(choice: clap::ColorChoice) -> bool {
     }
 }
 
+/// Whether our own messages on standard error are coloured, as `main` decided from `--color`
+/// and NO_COLOR (for the warnings printed while a command runs).
+static STDERR_COLOR: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Set once by `main`, before the command runs.
+pub fn set_stderr_color(on: bool) {
+    STDERR_COLOR.store(on, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// Diagnostics as printed: each with its source line and a caret under the problem when its
+/// file can still be read (never for the built-in files, which the user cannot edit in place).
+pub fn render_diagnostics(
+    diags: &[crate::diag::Diagnostic],
+    severity: crate::diag::Severity,
+    color: bool,
+) -> String {
+    let mut texts: std::collections::HashMap<&str, Option<String>> = Default::default();
+    let mut out = String::new();
+    for d in diags {
+        let text = match d.line {
+            0 => None,
+            _ => texts
+                .entry(d.file.as_str())
+                .or_insert_with(|| {
+                    (!d.file.starts_with("builtin:"))
+                        .then(|| load::read_text(std::path::Path::new(&d.file)).ok())
+                        .flatten()
+                })
+                .as_deref(),
+        };
+        out.push_str(&crate::diag::render(d, severity, text, color));
+    }
+    out
+}
+
+/// Print warnings (diagnostics that do not stop the command) to standard error.
+pub fn print_warnings(warnings: &[crate::diag::Diagnostic]) {
+    if warnings.is_empty() {
+        return;
+    }
+    let color = STDERR_COLOR.load(std::sync::atomic::Ordering::Relaxed);
+    eprint!(
+        "{}",
+        render_diagnostics(warnings, crate::diag::Severity::Warning, color)
+    );
+}
+
 /// An error report with `error:` in bold red and `hint:` in bold.
 pub fn paint_report(report: &str) -> String {
     let mut out = String::with_capacity(report.len() + 32);
@@ -249,9 +296,7 @@ pub fn load_files(global: &Global, extra: &[std::path::PathBuf]) -> load::Loaded
 /// Validate loaded files; the warnings are printed here.
 pub fn validate_loaded(loaded: load::Loaded) -> Validated {
     let v = crate::validate::validate(loaded);
-    for w in &v.warnings {
-        eprintln!("warning: {w}");
-    }
+    print_warnings(&v.warnings);
     v
 }
 

@@ -9,6 +9,7 @@
 
 pub mod raw;
 mod recover;
+pub use recover::Holes;
 pub mod translate;
 
 use crate::diag::Diagnostic;
@@ -62,6 +63,9 @@ pub struct Loaded {
     /// Ids of exercises whose entries could not be read (their problems are in
     /// `diagnostics`): programs that use them are not told the id is unknown.
     pub broken_exercises: Vec<String>,
+    /// Program files read back after a type error (by file name), with what they lost: they
+    /// are validated for their other problems but never become a program.
+    pub recovered: Vec<(String, Holes)>,
 }
 
 /// The embedded files, as sources.
@@ -405,6 +409,7 @@ pub fn parse_all(sources: Vec<Source>) -> Loaded {
         loaded.translations.extend(one.translations);
         loaded.diagnostics.extend(one.diagnostics);
         loaded.broken_exercises.extend(one.broken_exercises);
+        loaded.recovered.extend(one.recovered);
     }
     loaded
 }
@@ -441,7 +446,16 @@ fn parse_source(source: Source, loaded: &mut Loaded) {
         },
         Some(Kind::Program) => match toml::from_str::<RawProgram>(&source.text) {
             Ok(p) => loaded.programs.push((source, p)),
-            Err(e) => loaded.diagnostics.extend(recover::program(&source, e)),
+            Err(e) => {
+                // The type errors, and the program without its broken parts, whose values
+                // are checked in the same run.
+                let (diags, partial) = recover::program(&source, e);
+                loaded.diagnostics.extend(diags);
+                if let Some((p, holes)) = partial {
+                    loaded.recovered.push((source.name.clone(), holes));
+                    loaded.programs.push((source, p));
+                }
+            }
         },
         Some(Kind::Translation) => {
             match toml::from_str::<translate::RawTranslation>(&source.text) {

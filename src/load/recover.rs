@@ -9,7 +9,7 @@ use super::raw::{
 use super::{toml_diagnostic, Source};
 use crate::diag::Diagnostic;
 use serde::de::DeserializeOwned;
-use toml::de::{DeTable, DeValue, ValueDeserializer};
+use toml::de::{DeArray, DeTable, DeValue, ValueDeserializer};
 use toml::Spanned;
 
 fn de<T: DeserializeOwned>(v: &Spanned<DeValue<'_>>) -> Result<T, toml::de::Error> {
@@ -70,55 +70,139 @@ impl ExerciseFile {
     }
 }
 
-/// Every independent problem of a program file that failed to load: each table on its own,
-/// then the top level without them.
-pub fn program(source: &Source, first: toml::de::Error) -> Vec<Diagnostic> {
+/// What a program read back after a type error lost. Validation checks the rest, and drops
+/// the problems that only come from what is missing here (a dropped phase leaves a gap).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Holes {
+    /// Top-level keys and tables that could not be read (`title`, `pain_rule`...).
+    pub keys: Vec<String>,
+    /// A `[[phase]]` could not be read: its weeks are unknown.
+    pub phase: bool,
+    /// A `[[phase.slot]]` or `[[add]]` could not be read.
+    pub slot: bool,
+    /// Ids of `[[reference]]` entries that could not be read.
+    pub references: Vec<String>,
+}
+
+/// Every independent problem of a program file that failed to load (each table on its own,
+/// then the top level without them), and the program without the parts that failed, so that
+/// its values can be checked in the same run. `None` when too little is left (no `id`).
+pub fn program(
+    source: &Source,
+    first: toml::de::Error,
+) -> (Vec<Diagnostic>, Option<(RawProgram, Holes)>) {
     let Ok(root) = DeTable::parse(&source.text) else {
-        return vec![toml_diagnostic(source, &first)];
+        return (vec![toml_diagnostic(source, &first)], None);
     };
     let mut diags = Vec::new();
-    let push = |r: Result<(), toml::de::Error>, diags: &mut Vec<Diagnostic>| {
-        if let Err(e) = r {
-            diags.push(toml_diagnostic(source, &e));
+    let mut holes = Holes::default();
+    let push = |r: Result<(), toml::de::Error>, diags: &mut Vec<Diagnostic>| -> bool {
+        match r {
+            Ok(()) => true,
+            Err(e) => {
+                diags.push(toml_diagnostic(source, &e));
+                false
+            }
         }
     };
     let t = root.get_ref();
+    let mut kept = t.clone();
+    // Phases: a broken slot is left out; a phase whose own keys are broken is left out.
+    let mut phases = DeArray::new();
     for phase in entries(t, "phase") {
         if de::<RawPhase>(phase).is_ok() {
+            phases.push(phase.clone());
             continue;
         }
-        if let DeValue::Table(pt) = phase.get_ref() {
-            let mut rest = pt.clone();
-            rest.remove("slot");
-            push(
-                de::<RawPhase>(&Spanned::new(phase.span(), DeValue::Table(rest))).map(|_| ()),
-                &mut diags,
-            );
-            for slot in entries(pt, "slot") {
-                push(de::<RawSlot>(slot).map(|_| ()), &mut diags);
+        let DeValue::Table(pt) = phase.get_ref() else {
+            push(de::<RawPhase>(phase).map(|_| ()), &mut diags);
+            holes.phase = true;
+            continue;
+        };
+        let mut rest = pt.clone();
+        rest.remove("slot");
+        let own_ok = push(
+            de::<RawPhase>(&Spanned::new(phase.span(), DeValue::Table(rest.clone()))).map(|_| ()),
+            &mut diags,
+        );
+        let mut slots = DeArray::new();
+        for slot in entries(pt, "slot") {
+            if push(de::<RawSlot>(slot).map(|_| ()), &mut diags) {
+                slots.push(slot.clone());
+            } else {
+                holes.slot = true;
             }
         }
+        if own_ok {
+            rest.insert(
+                Spanned::new(0..0, "slot".into()),
+                Spanned::new(0..0, DeValue::Array(slots)),
+            );
+            phases.push(Spanned::new(phase.span(), DeValue::Table(rest)));
+        } else {
+            holes.phase = true;
+        }
     }
-    for v in entries(t, "add") {
-        push(de::<RawSlot>(v).map(|_| ()), &mut diags);
+    if t.contains_key("phase") {
+        kept.remove("phase");
+        kept.insert(
+            Spanned::new(0..0, "phase".into()),
+            Spanned::new(0..0, DeValue::Array(phases)),
+        );
     }
-    for v in entries(t, "change") {
-        push(de::<RawChange>(v).map(|_| ()), &mut diags);
+    // The other arrays of tables: each entry on its own.
+    fn keep_good<'i, T: DeserializeOwned>(
+        t: &DeTable<'i>,
+        kept: &mut DeTable<'i>,
+        key: &str,
+        mut bad: impl FnMut(&Spanned<DeValue<'i>>, toml::de::Error),
+    ) {
+        if !t.contains_key(key) {
+            return;
+        }
+        let mut good = DeArray::new();
+        for v in entries(t, key) {
+            match de::<T>(v) {
+                Ok(_) => good.push(v.clone()),
+                Err(e) => bad(v, e),
+            }
+        }
+        kept.remove(key);
+        kept.insert(
+            Spanned::new(0..0, key.to_string().into()),
+            Spanned::new(0..0, DeValue::Array(good)),
+        );
     }
-    for v in entries(t, "remove") {
-        push(de::<RawRemove>(v).map(|_| ()), &mut diags);
+    let mut dropped = |v: &Spanned<DeValue<'_>>, e: toml::de::Error, reference: bool| {
+        diags.push(toml_diagnostic(source, &e));
+        if reference {
+            if let Some(id) = v.get_ref().get("id").and_then(|v| v.get_ref().as_str()) {
+                holes.references.push(id.to_string());
+            }
+        } else {
+            holes.slot = true;
+        }
+    };
+    keep_good::<RawSlot>(t, &mut kept, "add", |v, e| dropped(v, e, false));
+    keep_good::<RawChange>(t, &mut kept, "change", |v, e| dropped(v, e, false));
+    keep_good::<RawRemove>(t, &mut kept, "remove", |v, e| dropped(v, e, false));
+    keep_good::<RawReference>(t, &mut kept, "reference", |v, e| dropped(v, e, true));
+    for (key, shown) in [
+        ("pain_rule", "[pain_rule]"),
+        ("return_to_run", "[return_to_run]"),
+    ] {
+        let Some(v) = t.get(key) else { continue };
+        let r = match key {
+            "pain_rule" => de::<RawPainRule>(v).map(|_| ()),
+            _ => de::<RawReturnToRun>(v).map(|_| ()),
+        };
+        if !push(r, &mut diags) {
+            kept.remove(key);
+            holes.keys.push(shown.to_string());
+        }
     }
-    for v in entries(t, "reference") {
-        push(de::<RawReference>(v).map(|_| ()), &mut diags);
-    }
-    if let Some(v) = t.get("pain_rule") {
-        push(de::<RawPainRule>(v).map(|_| ()), &mut diags);
-    }
-    if let Some(v) = t.get("return_to_run") {
-        push(de::<RawReturnToRun>(v).map(|_| ()), &mut diags);
-    }
-    let mut rest = t.clone();
-    for k in [
+    // The top level without the tables, one broken key at a time.
+    let tables = [
         "phase",
         "add",
         "change",
@@ -126,15 +210,43 @@ pub fn program(source: &Source, first: toml::de::Error) -> Vec<Diagnostic> {
         "reference",
         "pain_rule",
         "return_to_run",
-    ] {
+    ];
+    let mut rest = t.clone();
+    for k in tables {
         rest.remove(k);
     }
-    push(
-        de::<RawProgram>(&Spanned::new(root.span(), DeValue::Table(rest))).map(|_| ()),
-        &mut diags,
-    );
+    let mut whole = true;
+    for _ in 0..64 {
+        let Err(e) = de::<RawProgram>(&Spanned::new(root.span(), DeValue::Table(rest.clone())))
+        else {
+            break;
+        };
+        diags.push(toml_diagnostic(source, &e));
+        let at = e.span().map(|s| s.start);
+        let key = at.and_then(|at| {
+            rest.iter()
+                .find(|(k, v)| k.span().contains(&at) || v.span().contains(&at))
+                .map(|(k, _)| k.get_ref().to_string())
+        });
+        match key {
+            Some(k) if k != "id" => {
+                rest.remove(k.as_str());
+                kept.remove(k.as_str());
+                holes.keys.push(k);
+            }
+            // Not one key (a missing `id`): nothing more can be read.
+            _ => {
+                whole = false;
+                break;
+            }
+        }
+    }
     if diags.is_empty() {
         diags.push(toml_diagnostic(source, &first));
     }
-    diags
+    let partial = whole
+        .then(|| de::<RawProgram>(&Spanned::new(root.span(), DeValue::Table(kept))).ok())
+        .flatten()
+        .map(|p| (p, holes));
+    (diags, partial)
 }

@@ -567,10 +567,11 @@ fn the_worked_example_in_the_docs_is_valid() {
     );
     // The error shown in the docs is the one the example gives with `font_size = 30`.
     let bad = code.replace("font_size = 13", "font_size = 30");
-    let err = parse(&bad, "praxis/praxis.toml", Some(&dir)).unwrap_err()[0].to_string();
+    let err = &parse(&bad, "praxis/praxis.toml", Some(&dir)).unwrap_err()[0];
+    let err = crate::diag::render(err, crate::diag::Severity::Error, Some(&bad), false);
     std::fs::remove_dir_all(&dir).ok();
     assert!(
-        doc.contains(&format!("```text\n{err}\n```")),
+        doc.contains(&format!("```text\n{err}```")),
         "docs/templates.md should show:\n{err}"
     );
 }

@@ -225,7 +225,8 @@ pub fn check(mut loaded: Loaded, builtin_text: bool) -> Validated {
     // Programs into the model.
     let mut programs = BTreeMap::new();
     for (id, (src, p, _)) in &raw_prog {
-        if let Some(prog) = program::check_program(
+        let before = diags.len();
+        let checked = program::check_program(
             &sources,
             *src,
             p,
@@ -233,7 +234,17 @@ pub fn check(mut loaded: Loaded, builtin_text: bool) -> Validated {
             &builtin_prog,
             &library,
             &mut diags,
-        ) {
+        );
+        // A program read back after a type error is checked for its other problems, but
+        // never planned; what it lost must not be reported a second time as missing.
+        let name = &sources.0[*src].name;
+        if let Some((_, holes)) = loaded.recovered.iter().find(|(n, _)| n == name) {
+            let mut new = diags.split_off(before);
+            new.retain(|d| !program::caused_by_holes(d, holes));
+            diags.extend(new);
+            continue;
+        }
+        if let Some(prog) = checked {
             programs.insert(id.clone(), prog);
         }
     }
@@ -562,6 +573,7 @@ pub fn check_text(name: &str, text: &str) -> Vec<Diagnostic> {
     loaded.template_files.extend(user.template_files);
     loaded.diagnostics.extend(user.diagnostics);
     loaded.broken_exercises.extend(user.broken_exercises);
+    loaded.recovered.extend(user.recovered);
     let v = check(loaded, false);
     let mut all = v.diagnostics;
     all.extend(v.warnings);

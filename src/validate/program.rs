@@ -1744,6 +1744,28 @@ fn week_dose(
     })
 }
 
+/// Whether a problem found in a program read back after a type error only says that a part
+/// the type error already named is missing: a key that could not be read ("has no `title`"),
+/// the weeks of a phase that could not be read (a gap or an overlap, the order of phases), an
+/// empty phase whose slot could not be read, a reference whose entry could not be read.
+pub fn caused_by_holes(d: &Diagnostic, holes: &crate::load::Holes) -> bool {
+    let m = d.message.as_str();
+    holes
+        .keys
+        .iter()
+        .any(|k| m.ends_with(&format!(" has no `{k}`")))
+        || (holes.phase
+            && (m.contains(" in no phase (")
+                || m.contains(" overlap an earlier phase ")
+                || m.contains(" is listed after a phase ")
+                || m.ends_with(" has no `[[phase]]`")))
+        || (holes.slot && m.ends_with(" has no exercises"))
+        || holes
+            .references
+            .iter()
+            .any(|r| m == format!("unknown reference `{r}`"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -77,7 +77,7 @@ fn a_csv_with_an_unknown_column_is_refused_before_any_work() {
     assert_eq!(r.code, 2);
     assert_eq!(
         r.stderr,
-        "error: p.csv:1:6: unknown column `cuase`\n  hint: did you mean `cause`?\nerror: p.csv: there is no `cause` column\n  hint: the first row names the columns: name, cause, start, days, weeks, level, equipment, minutes\n2 problems found in the input files\n"
+        "error: p.csv:1:6: unknown column `cuase`\n  |\n1 | name,cuase,start\n  |      ^^^^^\n  hint: did you mean `cause`?\nerror: p.csv: there is no `cause` column\n  hint: the first row names the columns: name, cause, start, days, weeks, level, equipment, minutes\n2 problems found in the input files\n"
     );
 }
 

@@ -336,7 +336,7 @@ fn an_answers_template_must_be_filled_in() {
     );
     assert_eq!(r.code, 2);
     assert!(
-        r.stderr.contains("the answer to `locking` must be true or false\n  hint: locking = true (yes) or locking = false (no)\n"),
+        r.stderr.contains("the answer to `locking` must be true or false\n   |\n17 | locking = \"?\"\n   |           ^^^\n  hint: locking = true (yes) or locking = false (no)\n"),
         "{}",
         r.stderr
     );

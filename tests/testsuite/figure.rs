@@ -15,6 +15,9 @@ fn a_knee_bent_past_the_human_range_is_refused() {
         "bad-knee",
         "\
 error: tests/fixtures/figures/bad-knee.toml:18:27: `knee` = 170 is outside the human range
+   |
+18 | both = { hip = 60, knee = 170 }
+   |                           ^^^
   hint: knee: flexion (0 = straight), from 0 to 160 degrees (AAOS 1965)
 1 problem found in the input files
 ",
@@ -27,6 +30,9 @@ fn an_unknown_joint_gets_a_suggestion() {
         "unknown-joint",
         "\
 error: tests/fixtures/figures/unknown-joint.toml:16:11: unknown joint `kne`
+   |
+16 | right = { kne = 45 }
+   |           ^^^
   hint: did you mean `knee`?
 1 problem found in the input files
 ",
@@ -39,6 +45,9 @@ fn an_unknown_prop_gets_a_suggestion() {
         "unknown-prop",
         "\
 error: tests/fixtures/figures/unknown-prop.toml:13:19: unknown prop `stpe`
+   |
+13 | props = [{ kind = \"stpe\", height = 20 }]
+   |                   ^^^^^^
   hint: did you mean `step`?
 1 problem found in the input files
 ",
@@ -51,6 +60,9 @@ fn a_foot_that_cannot_reach_its_step_is_refused() {
         "unreachable",
         "\
 error: tests/fixtures/figures/unreachable.toml:20:3: in the start pose `right-foot` cannot reach the step: it misses by 8 cm
+   |
+20 |   { point = \"right-foot\", on = \"step\", solve = \"right.knee\" },
+   |   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
   hint: no angle of `right.knee` from 0 to 160 degrees reaches it; change the other angles or the height (80 cm)
 1 problem found in the input files
 ",
@@ -63,6 +75,9 @@ fn a_figure_needs_a_start_pose() {
         "no-start",
         "\
 error: tests/fixtures/figures/no-start.toml:12:1: the figure has no start pose
+   |
+12 | [exercise.figure]
+   | ^^^^^^^^^^^^^^^^^
   hint: add [exercise.figure.start] with at least `body = \"standing\"` (or supine, side-lying, ...)
 1 problem found in the input files
 ",

@@ -53,9 +53,9 @@ fn validate_lang_lists_each_untranslated_string_at_its_source() {
         .collect();
     assert_eq!(
         warnings,
-        "warning: tests/fixtures/i18n/lang/de/wall.toml:13:8: the numbers differ from the source's (3 here, 2 in \"Rest 2 minutes if the kneecap aches.\"); the source text is used\n  \
+        "warning: tests/fixtures/i18n/lang/de/wall.toml:13:8: the numbers differ from the source's (3 here, 2 in \"Rest 2 minutes if the kneecap aches.\"); the source text is used\n   |\n13 | note = \"Ruhen Sie 3 Minuten, wenn die Kniescheibe schmerzt.\"\n   |        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n  \
          hint: a dose or a limit may have changed in the source: translate the source text again\n\
-         warning: tests/fixtures/i18n/lang/de/wall.toml:22:8: `cues` has 2 entries here but 1 in the source; the source's are used\n  \
+         warning: tests/fixtures/i18n/lang/de/wall.toml:22:8: `cues` has 2 entries here but 1 in the source; the source's are used\n   |\n22 | cues = [\"Das Gewicht bleibt auf den Fersen.\", \"Atmen Sie weiter.\"]\n   |        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n  \
          hint: translate the source's list entry by entry, in its order\n"
     );
 }
@@ -138,7 +138,7 @@ fn a_bad_language_or_translation_file_is_refused_with_its_place() {
     assert_eq!(r.code, 2);
     assert_eq!(
         r.stderr,
-        "error: de.toml:3:1: unknown field `titel`\n  hint: did you mean `title`?\n1 problem found in the input files\n"
+        "error: de.toml:3:1: unknown field `titel`\n  |\n3 | titel = \"Läuferknie\"\n  | ^^^^^\n  hint: did you mean `title`?\n1 problem found in the input files\n"
     );
 }
 
@@ -349,7 +349,7 @@ fn watch_rerenders_on_save_and_keeps_the_last_good_pdf() {
     assert!(crate::poll(|| err().contains("not written")), "{}", err());
     assert!(
         err().contains(
-            "error: clinic/wall.toml:28:8: sets is 0\n  hint: sets must be from 1 to 10; typical: 2-3\n"
+            "error: clinic/wall.toml:28:8: sets is 0\n   |\n28 | sets = 0\n   |        ^\n  hint: sets must be from 1 to 10; typical: 2-3\n"
         ),
         "{}",
         err()

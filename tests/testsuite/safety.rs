@@ -109,7 +109,7 @@ fn screen_from_a_file_and_from_flags() {
     assert_eq!(r.code, 2);
     assert_eq!(
         r.stderr,
-        "error: bad.toml:1:1: unknown question `lockin`\n  hint: did you mean `locking`?\nerror: bad.toml:2:14: the answer to `giving-way` must be true or false\n  hint: giving-way = true (yes) or giving-way = false (no)\n2 problems found in the input files\n"
+        "error: bad.toml:1:1: unknown question `lockin`\n  |\n1 | lockin = false\n  | ^^^^^^\n  hint: did you mean `locking`?\nerror: bad.toml:2:14: the answer to `giving-way` must be true or false\n  |\n2 | giving-way = \"no\"\n  |              ^^^^\n  hint: giving-way = true (yes) or giving-way = false (no)\n2 problems found in the input files\n"
     );
 }
 
@@ -215,7 +215,7 @@ fn log_errors_are_placed() {
         &["log", "log.toml", "--date", "2027-01-05", "--during", "2"],
     );
     assert_eq!(r.code, 2);
-    assert_eq!(r.stderr, "error: log.toml:3:15: pain_during is 12; pain is scored 0 to 10\n  hint: 0 = no pain, 10 = the worst pain imaginable\n1 problem found in the input files\n");
+    assert_eq!(r.stderr, "error: log.toml:3:15: pain_during is 12; pain is scored 0 to 10\n  |\n3 | pain_during = 12\n  |               ^^\n  hint: 0 = no pain, 10 = the worst pain imaginable\n1 problem found in the input files\n");
     // The log was left as it was.
     assert_eq!(
         std::fs::read_to_string(dir.join("log.toml")).unwrap(),
@@ -781,7 +781,7 @@ fn a_program_s_red_flags_are_checked_where_they_are_written() {
     assert_eq!(r.code, 2);
     let line = base[..at].lines().count() + 1;
     assert!(
-        r.stderr.starts_with(&format!("error: clinic/pfps.toml:{line}:21: unknown variant `swap`\n  hint: allowed values here: `extend`, `replace`\n")),
+        r.stderr.starts_with(&format!("error: clinic/pfps.toml:{line}:21: unknown variant `swap`\n{}|\n{line} | general_red_flags = \"swap\"\n{}|                     ^^^^^^\n  hint: allowed values here: `extend`, `replace`\n", " ".repeat(line.to_string().len() + 1), " ".repeat(line.to_string().len() + 1))),
         "{}",
         r.stderr
     );
@@ -794,9 +794,10 @@ fn a_program_s_red_flags_are_checked_where_they_are_written() {
     let r = run_in(&dir, &["validate", "clinic"]);
     assert_eq!(r.code, 2);
     let line = base[..at].lines().count() + 2;
+    assert_eq!(line, 13, "the gutter below is drawn for a two-digit line");
     assert_eq!(
         r.stderr,
-        format!("error: clinic/pfps.toml:{line}:30: the red flag's `sign` is empty\n  hint: write the warning sign as the patient would notice it, e.g. sign = \"you felt a pop at the back of the thigh\"\nerror: clinic/pfps.toml:{line}:45: the red flag's `question` is not a question\n  hint: write it as a yes/no question ending in \"?\"; a \"yes\" means: see a doctor first\n2 problems found in the input files\n")
+        format!("error: clinic/pfps.toml:{line}:30: the red flag's `sign` is empty\n   |\n{line} |   {{ urgency = \"days\", sign = \"\", question = \"The knee hurts.\" }},\n   |                              ^^\n  hint: write the warning sign as the patient would notice it, e.g. sign = \"you felt a pop at the back of the thigh\"\nerror: clinic/pfps.toml:{line}:45: the red flag's `question` is not a question\n   |\n{line} |   {{ urgency = \"days\", sign = \"\", question = \"The knee hurts.\" }},\n   |                                             ^^^^^^^^^^^^^^^^^\n  hint: write it as a yes/no question ending in \"?\"; a \"yes\" means: see a doctor first\n2 problems found in the input files\n")
     );
 }
 

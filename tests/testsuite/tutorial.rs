@@ -126,6 +126,9 @@ fn step_2_the_typo_gives_its_place_and_a_hint() {
         r.stderr,
         "\
 error: clinic/pfps.toml:230:1: unknown field `rep`
+    |
+230 | rep = 8
+    | ^^^
   hint: did you mean `reps`?
 1 problem found in the input files
 "
@@ -539,7 +542,7 @@ fn step_8_watch_shows_each_save_and_keeps_the_last_good_pdf() {
     std::fs::write(&program, broken.join("\n") + "\n").unwrap();
     wait_for("not written");
     assert!(err().ends_with(
-        "error: clinic/medial-plica.toml:65:8: sets is 0\n  hint: sets must be from 1 to 10; typical: 2-3\n1 problem found in the input files\nnot written: fix the problem above and save again\n"
+        "error: clinic/medial-plica.toml:65:8: sets is 0\n   |\n65 | sets = 0\n   |        ^\n  hint: sets must be from 1 to 10; typical: 2-3\n1 problem found in the input files\nnot written: fix the problem above and save again\n"
     ), "{}", err());
     assert_eq!(std::fs::read(dir.join("plan-de.pdf")).unwrap(), good);
     let (status, err) = w.stop();

@@ -25,14 +25,29 @@ fn broken_files_give_one_message_each_with_place_and_hint() {
         r.stderr,
         "\
 error: tests/fixtures/broken/exercises.toml:4:1: unknown field `categroy`
+  |
+4 | categroy = \"hip\"
+  | ^^^^^^^^
   hint: did you mean `category`?
 error: tests/fixtures/broken/program.toml:9:12: unknown exercise id `clamshel`
+  |
+9 | exercise = \"clamshel\"
+  |            ^^^^^^^^^^
   hint: did you mean `clamshell`?
 error: tests/fixtures/broken/program.toml:15:12: exercise `copenhagen-long-lever` is contraindicated for `meniscus`
+   |
+15 | exercise = \"copenhagen-long-lever\"
+   |            ^^^^^^^^^^^^^^^^^^^^^^^
   hint: use a safe variant such as `copenhagen-short-lever`, or another exercise
 error: tests/fixtures/broken/program.toml:22:8: sets is 0
+   |
+22 | sets = 0
+   |        ^
   hint: sets must be from 1 to 10; typical: 2-3
 error: tests/fixtures/broken/syntax.toml:2:35: invalid basic string, expected `\"`
+  |
+2 | title = \"A quote that never closes
+  |                                   ^
   hint: this is a TOML syntax error: check the quotes, brackets and `=` on this line
 5 problems found in the input files
 "
@@ -110,23 +125,41 @@ fn phases_must_be_listed_in_week_order() {
     .unwrap();
     let r = run_in(&dir, &["validate", "p.toml"]);
     assert_eq!(r.code, 2);
-    assert_eq!(r.stderr, "error: p.toml:19:9: phase `One` (from week 1) is listed after a phase that starts at week 3\n  hint: list the phases in week order\n1 problem found in the input files\n");
+    assert_eq!(r.stderr, "error: p.toml:19:9: phase `One` (from week 1) is listed after a phase that starts at week 3\n   |\n19 | weeks = \"1-2\"\n   |         ^^^^^\n  hint: list the phases in week order\n1 problem found in the input files\n");
 }
 
 /// The warning text of `tests/fixtures/research-notes`: one per patient-facing string that
 /// names a reference, an author of one, or uses a research word.
 const RESEARCH_NOTE_WARNINGS: &str = "\
 warning: tests/fixtures/research-notes/exercises.toml:10:34: patient-facing `instructions` uses the word \"unverified\"
+   |
+10 |   \"Hold, then relax. This is the unverified version.\",
+   |                                  ^^^^^^^^^^
   hint: move this to `source`, which only the therapist's section prints
 warning: tests/fixtures/research-notes/exercises.toml:12:20: patient-facing `cues` uses the word \"evidence\"
+   |
+12 | cues = [\"As in the evidence: press the back of your knee down.\"]
+   |                    ^^^^^^^^^
   hint: move this to `source`, which only the therapist's section prints
 warning: tests/fixtures/research-notes/program.toml:10:9: patient-facing `note` names Hoglund, the first author of reference `hoglund2018`
+   |
+10 | note = \"Hoglund's week-1 version was done lying face down.\"
+   |         ^^^^^^^^^
   hint: move this to `rationale`, which only the therapist's section prints
 warning: tests/fixtures/research-notes/program.toml:15:19: patient-facing `note` names the reference `fukuda2010`
+   |
+15 | note = \"Dose from fukuda2010.\"
+   |                   ^^^^^^^^^^^^
   hint: move this to `rationale`, which only the therapist's section prints
 warning: tests/fixtures/research-notes/program.toml:24:32: patient-facing `note` uses the word \"trial\"
+   |
+24 | note = \"Hold as long as in the trial.\"
+   |                                ^^^^^^^
   hint: move this to `rationale`, which only the therapist's section prints
 warning: tests/fixtures/research-notes/program.toml:27:38: patient-facing `note` uses the word \"source\"
+   |
+27 |   { week = 6, hold = 15, note = \"The source (Smith et al.) adds 5 seconds.\", rationale = \"fine\" },
+   |                                      ^^^^^^
   hint: move this to `rationale`, which only the therapist's section prints
 ";
 
@@ -221,6 +254,9 @@ schedule = [\n  { week = 1 },\n  { week = 5, exercise = \"side-plank-knees\", ho
     assert_eq!(
         r.stderr,
         "error: p.toml:20:26: week 5 switches to `side-plank-knees` without stating `reps`; the dose before had reps = 6
+   |
+20 |   { week = 5, exercise = \"side-plank-knees\", hold = 20 },
+   |                          ^^^^^^^^^^^^^^^^^^
   hint: a step that changes the exercise states its whole dose (only sets and rest carry over): add reps = 6 to keep it, or give the new values
 1 problem found in the input files
 "
@@ -248,6 +284,9 @@ schedule = [\n  { week = 1 },\n  { week = 3, exercise = \"glute-bridge\", reps =
     assert_eq!(
         r.stderr,
         "error: p.toml:20:26: week 3 switches to `glute-bridge` without stating `load`; the dose before had load = \"light band\"
+   |
+20 |   { week = 3, exercise = \"glute-bridge\", reps = 12 },
+   |                          ^^^^^^^^^^^^^^
   hint: a step that changes the exercise states its whole dose (only sets and rest carry over): add load = \"light band\" to keep it, or give the new values (load = \"\" for none)
 1 problem found in the input files
 "
@@ -267,6 +306,9 @@ fn a_change_that_swaps_the_exercise_must_restate_the_dose_too() {
     assert_eq!(
         r.stderr,
         "error: p.toml:6:12: this change switches to `side-plank-knees` without stating `reps`; the dose before had reps = 10
+  |
+6 | exercise = \"side-plank-knees\"
+  |            ^^^^^^^^^^^^^^^^^^
   hint: a step that changes the exercise states its whole dose (only sets and rest carry over): add reps = 10 to keep it, or give the new values
 1 problem found in the input files
 "
@@ -284,6 +326,9 @@ fn a_progression_that_could_never_change_the_dose_is_refused() {
     assert_eq!(
         r.stderr,
         "error: p.toml:17:15: this progression adds reps, but the dose of `side-plank-knees` has no `reps`, so it would never change
+   |
+17 | progression = { add_reps = 2 }
+   |               ^^^^^^^^^^^^^^^^
   hint: give the slot a starting reps = ..., or remove add_reps
 1 problem found in the input files
 "
@@ -297,6 +342,9 @@ fn a_progression_that_could_never_change_the_dose_is_refused() {
     assert_eq!(
         r.stderr,
         "error: p.toml:17:42: add_sets never applies: with add_reps, sets are added only when reps reach max_reps, and this rule has no max_reps
+   |
+17 | progression = { add_reps = 2, add_sets = 1 }
+   |                                          ^
   hint: add max_reps = ... (and reset_reps), or remove add_sets
 1 problem found in the input files
 "
@@ -358,6 +406,9 @@ fn an_extends_cycle_of_templates_is_one_problem_naming_its_members() {
     assert_eq!(
         r.stderr,
         "error: ./b.toml:1:11: `extends` forms a cycle: `ta` extends `tb` extends `ta`
+  |
+1 | extends = \"ta\"
+  |           ^^^^
   hint: one template of the cycle must extend a built-in one (or none: then it extends `en`)
 1 problem found in the input files
 "
@@ -375,6 +426,9 @@ fn an_extends_cycle_of_programs_is_one_problem_naming_its_members() {
     assert_eq!(
         r.stderr,
         "error: ./c.toml:2:11: `extends` forms a cycle: `pa` extends `pb` extends `pc` extends `pa`
+  |
+2 | extends = \"pa\"
+  |           ^^^^
   hint: one program of the cycle must stand on its own or extend a program outside it
 1 problem found in the input files
 "
@@ -394,8 +448,14 @@ fn did_you_mean_never_suggests_the_name_itself() {
     assert_eq!(
         r.stderr,
         "error: ./p.toml:2:11: `extends` names unknown program `knee-pain`
+  |
+2 | extends = \"knee-pain\"
+  |           ^^^^^^^^^^^
   hint: a program extends a program of its own id only to change the built-in one, and there is no built-in `knee-pain`; remove `extends` or name another program
 error: ./t.toml:1:11: unknown template `fr` in `extends`
+  |
+1 | extends = \"fr\"
+  |           ^^^^
   hint: a template extends one of its own name only to change the built-in one, and there is no built-in `fr`; `extends` names a built-in template: en, large-print, de
 2 problems found in the input files
 "
@@ -483,6 +543,9 @@ fn a_tempo_in_words_is_printed_in_words_and_unreadable_tempo_is_refused() {
     assert_eq!(
         r.stderr,
         "error: p.toml:17:9: cannot read tempo `slow`
+   |
+17 | tempo = \"slow\"
+   |         ^^^^^^
   hint: give seconds for each part: \"3-1-3\" (down-pause-up), \"3-1-3-2\" (then a hold at the top), or in words \"3 s up, 3 s down\" (parts: up, down, pause, hold; 0-60 s each)
 1 problem found in the input files
 "
@@ -542,14 +605,29 @@ fn one_run_reports_every_type_error_of_a_file() {
     assert_eq!(
         r.stderr,
         "error: p.toml:6:1: unknown field `colour`
+  |
+6 | colour = 3
+  | ^^^^^^
   hint: allowed keys here: `id`, `extends`, `title`, `aliases`, `summary`, `description`, `location_note`, `evidence`, `evidence_note`, `red_flags`, `general_red_flags`, `pain_rule`, `reference`, `phase`, `return_to_run`, `change`, `add`, `remove`, `rationale`
 error: p.toml:9:13: invalid type: string \"5\", expected i64
+  |
+9 | amber_max = \"5\"
+  |             ^^^
   hint: check the value's type: text needs quotes, numbers and true/false do not
 error: p.toml:12:9: `weeks` is neither a week number nor a range
+   |
+12 | weeks = 4.5
+   |         ^^^
   hint: write weeks = \"1-4\" (an inclusive range) or weeks = 3 (one week)
 error: p.toml:16:8: invalid type: string \"2\", expected i64
+   |
+16 | sets = \"2\"
+   |        ^^^
   hint: check the value's type: text needs quotes, numbers and true/false do not
 error: p.toml:21:1: unknown field `repz`
+   |
+21 | repz = 10
+   | ^^^^
   hint: did you mean `reps`?
 5 problems found in the input files
 "
@@ -576,6 +654,9 @@ fn an_unknown_key_drops_one_exercise_not_its_file_and_programs_get_no_noise() {
     assert_eq!(
         r.stderr,
         "error: ./ex.toml:19:1: unknown field `color`
+   |
+19 | color = 1
+   | ^^^^^
   hint: allowed keys here: `id`, `name`, `category`, `muscles`, `equipment`, `position`, `dose`, `per_side`, `instructions`, `cues`, `mistakes`, `easier`, `harder`, `contraindicated`, `caution`, `caution_note`, `source`, `license`, `figure`
 1 problem found in the input files
 "
@@ -596,6 +677,9 @@ fn the_old_source_key_on_a_slot_loads_with_a_warning() {
     assert_eq!(
         r.stderr,
         "warning: p.toml:20:1: `source` on a slot is now called `reference`
+   |
+20 | source = \"x\"
+   | ^^^^^^
   hint: rename it: reference = \"x\" (the id of a [[reference]]); `source` still works for now
 "
     );
@@ -612,8 +696,82 @@ fn the_old_source_key_on_a_slot_loads_with_a_warning() {
     assert_eq!(
         r.stderr,
         "error: p.toml:20:1: this slot has both `reference` and `source`
+   |
+20 | source = \"x\"
+   | ^^^^^^
   hint: `source` is the old name of `reference`: keep only `reference`
 1 problem found in the input files
+"
+    );
+}
+
+#[test]
+fn a_program_with_type_errors_still_gets_its_values_checked() {
+    // serde stops at `summary = 12`; the program is read again without its broken parts, so
+    // the same run also finds the unknown exercise, the gap and the dose out of range. The
+    // slot that could not be read is not reported again (no "has no summary" either).
+    let r = run(&["validate", "tests/fixtures/recovery"]);
+    assert_eq!(r.code, 2);
+    assert_eq!(
+        r.stderr,
+        "\
+error: tests/fixtures/recovery/program.toml:5:11: invalid type: integer `12`, expected a string
+  |
+5 | summary = 12
+  |           ^^
+  hint: check the value's type: text needs quotes, numbers and true/false do not
+error: tests/fixtures/recovery/program.toml:19:12: unknown exercise id `clamshel`
+   |
+19 | exercise = \"clamshel\"
+   |            ^^^^^^^^^^
+  hint: did you mean `clamshell`?
+error: tests/fixtures/recovery/program.toml:25:8: invalid type: string \"three\", expected i64
+   |
+25 | sets = \"three\"
+   |        ^^^^^^^
+  hint: check the value's type: text needs quotes, numbers and true/false do not
+error: tests/fixtures/recovery/program.toml:30:9: week 3 is in no phase (phase `Two` starts at week 4)
+   |
+30 | weeks = \"4-5\"
+   |         ^^^^^
+  hint: phases must cover the weeks from 1 on with no gap
+error: tests/fixtures/recovery/program.toml:35:8: sets = 12 is out of range
+   |
+35 | sets = 12
+   |        ^^
+  hint: sets must be from 1 to 10; typical: 2-3
+5 problems found in the input files
+"
+    );
+    // A phase whose own keys cannot be read is left out with its slots: its weeks are
+    // unknown, so no gap or overlap is reported for it; the other phases are still checked.
+    let dir = scratch("recover-phase");
+    let text = std::fs::read_to_string(fixture("recovery").join("program.toml"))
+        .unwrap()
+        .replace("summary = 12", "summary = \"s\"")
+        .replace("sets = \"three\"", "sets = 3")
+        .replace(
+            "weeks = \"1-2\"\nsessions_per_week = 2",
+            "weeks = \"1-2\"\nsessions_per_week = \"two\"",
+        )
+        .replace("weeks = \"4-5\"", "weeks = \"3-5\"");
+    std::fs::write(dir.join("p.toml"), text).unwrap();
+    let r = run_in(&dir, &["validate", "p.toml"]);
+    assert_eq!(r.code, 2);
+    assert_eq!(
+        r.stderr,
+        "\
+error: p.toml:16:21: invalid type: string \"two\", expected i64
+   |
+16 | sessions_per_week = \"two\"
+   |                     ^^^^^
+  hint: check the value's type: text needs quotes, numbers and true/false do not
+error: p.toml:35:8: sets = 12 is out of range
+   |
+35 | sets = 12
+   |        ^^
+  hint: sets must be from 1 to 10; typical: 2-3
+2 problems found in the input files
 "
     );
 }
