@@ -188,6 +188,8 @@ pub fn execute(global: &Global, args: &PlanArgs) -> Result<u8> {
             eprintln!("warning: the log has no entries; the plan is unchanged");
         }
         opts.adjust = Some((map, adjustments));
+        opts.check_results = crate::painlog::parse_checks(&text, &log.display().to_string())
+            .map_err(Error::Invalid)?;
     }
     opts.run_words = plan::RunWords::from_wording(&template.text);
     let mut plan = plan::plan(&v.catalog.library, program, &opts);

@@ -542,7 +542,7 @@ fn one_run_reports_every_type_error_of_a_file() {
     assert_eq!(
         r.stderr,
         "error: p.toml:6:1: unknown field `colour`
-  hint: allowed keys here: `id`, `extends`, `title`, `aliases`, `summary`, `description`, `location_note`, `evidence`, `evidence_note`, `red_flags`, `general_red_flags`, `pain_rule`, `reference`, `phase`, `return_to_run`, `change`, `add`, `remove`, `rationale`
+  hint: allowed keys here: `id`, `extends`, `title`, `aliases`, `summary`, `description`, `location_note`, `evidence`, `evidence_note`, `red_flags`, `general_red_flags`, `pain_rule`, `reference`, `phase`, `return_to_run`, `change`, `add`, `remove`, `rationale`, `check`
 error: p.toml:9:13: invalid type: string \"5\", expected i64
   hint: check the value's type: text needs quotes, numbers and true/false do not
 error: p.toml:12:9: `weeks` is neither a week number nor a range

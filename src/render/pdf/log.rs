@@ -31,6 +31,7 @@ impl Builder<'_> {
             f.push(Frame::space(self.fs * 0.3));
             self.push(Block::together(f));
         }
+        self.check_instructions();
         for week in weeks {
             self.log_week(week);
         }
@@ -74,6 +75,7 @@ impl Builder<'_> {
                     .para(&week.adjustment, self.small().bold(), 0.0, self.width),
             );
         }
+        frames.extend(self.check_rows(week.number));
         frames.push(Frame::new(self.fs * 0.3));
 
         let s = self.small();
