@@ -12,6 +12,10 @@
 //! by the next morning; hold in the amber zone or when sets were not completed; step back one
 //! week when pain went above the amber ceiling or had not settled by the next morning.
 //! `week_map` replays those decisions into the program week each plan week should use.
+//!
+//! Progress-check results (`log --check ID=N`) are `[[check]]` tables (date, id, value), read
+//! by `parse_checks`; they are kept out of the entries, so a check day never counts as a
+//! session without pain scores.
 
 use crate::diag::Diagnostic;
 use crate::model::PainRule;

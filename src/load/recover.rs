@@ -117,6 +117,9 @@ pub fn program(source: &Source, first: toml::de::Error) -> Vec<Diagnostic> {
     if let Some(v) = t.get("return_to_run") {
         push(de::<RawReturnToRun>(v).map(|_| ()), &mut diags);
     }
+    for v in entries(t, "check") {
+        push(de::<super::raw::RawCheck>(v).map(|_| ()), &mut diags);
+    }
     let mut rest = t.clone();
     for k in [
         "phase",
@@ -126,6 +129,7 @@ pub fn program(source: &Source, first: toml::de::Error) -> Vec<Diagnostic> {
         "reference",
         "pain_rule",
         "return_to_run",
+        "check",
     ] {
         rest.remove(k);
     }

@@ -444,4 +444,23 @@ max = 10
         r.stderr
     );
     assert!(r.stderr.contains("did you mean `unit`?"), "{}", r.stderr);
+    // A type error in a check does not hide one elsewhere in the file.
+    std::fs::write(
+        programs.join("mine.toml"),
+        "id = \"my-knee\"\nextends = \"pfps\"\ntitle = 5\n\n[[check]]\nid = \"hops\"\nname = \"Hops\"\nsteps = [\"Hop.\"]\nrecord = \"Hops\"\nmax = \"ten\"\nreference = \"silbernagel2007\"\n",
+    )
+    .unwrap();
+    let r = run_in(&dir, &["--programs", "programs", "validate"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    for line in [
+        "error: programs/mine.toml:3:9: invalid type: integer `5`, expected a string\n",
+        "error: programs/mine.toml:10:7: invalid type: string \"ten\", expected i64\n",
+        "2 problems found in the input files\n",
+    ] {
+        assert!(
+            r.stderr.contains(line),
+            "missing {line:?} in:\n{}",
+            r.stderr
+        );
+    }
 }
