@@ -198,6 +198,10 @@ pub struct LogArgs {
     /// their easier and harder variants). Without it, any exercise of the library.
     #[arg(long, value_name = "CAUSE", add = ArgValueCandidates::new(complete::causes))]
     pub cause: Option<String>,
+    /// A progress check's result, e.g. --check worst-pain=4 (repeat for each check; the plan
+    /// JSON lists them under program.checks). Needs --cause.
+    #[arg(long = "check", value_name = "ID=N")]
+    pub checks: Vec<String>,
 }
 
 /// Answers to the red-flag screening questions.

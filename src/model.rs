@@ -378,6 +378,31 @@ pub struct Program {
     /// Clinician-only: the program's clinical reasoning (the therapist's section). Like
     /// `evidence_note`, which is clinician-only too, it is never printed on the patient's pages.
     pub rationale: String,
+    /// The progress checks (`[[check]]`), done at the start, middle and end of the plan.
+    pub checks: Vec<Check>,
+}
+
+/// One progress check: a number the patient writes down at the start, middle and end of the
+/// plan (the worst pain of the last week, a count of pain-free squats...).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Check {
+    pub id: String,
+    pub name: String,
+    /// How to do it, step by step (read by the patient).
+    pub steps: Vec<String>,
+    /// What to write in the box.
+    pub record: String,
+    /// The unit of the number, e.g. "squats"; empty for none.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub unit: String,
+    /// The largest number that can be written (0 is the smallest).
+    pub max: u32,
+    /// The `[[reference]]` id it comes from; empty for none.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub reference: String,
+    /// Clinician-only: where the check comes from and how far it is validated.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub rationale: String,
 }
 
 impl Program {

@@ -12,6 +12,10 @@
 //! by the next morning; hold in the amber zone or when sets were not completed; step back one
 //! week when pain went above the amber ceiling or had not settled by the next morning.
 //! `week_map` replays those decisions into the program week each plan week should use.
+//!
+//! Progress-check results (`log --check ID=N`) are `[[check]]` tables (date, id, value), read
+//! by `parse_checks`; they are kept out of the entries, so a check day never counts as a
+//! session without pain scores.
 
 use crate::diag::Diagnostic;
 use crate::model::PainRule;
@@ -25,6 +29,97 @@ use toml::Spanned;
 struct RawLog {
     #[serde(default)]
     entry: Vec<Spanned<RawEntry>>,
+    /// Progress-check results (`log --check`): kept apart from the sessions' entries, so a
+    /// check day never counts as a session without pain scores.
+    #[serde(default)]
+    check: Vec<Spanned<RawLoggedCheck>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLoggedCheck {
+    date: Spanned<String>,
+    /// The program's `[[check]]` id.
+    id: Spanned<String>,
+    value: Spanned<i64>,
+}
+
+/// One progress-check result from the log: `[[check]]` with date, id and value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoggedCheck {
+    pub date: NaiveDate,
+    pub check: String,
+    pub value: u32,
+}
+
+/// The progress-check results of a log, by date (in file order within a day), each problem
+/// with its place.
+pub fn parse_checks(text: &str, file: &str) -> Result<Vec<LoggedCheck>, Vec<Diagnostic>> {
+    let raw: RawLog = toml::from_str(text).map_err(|e| {
+        vec![Diagnostic::at(file, text, e.span().unwrap_or(0..0), e.message().lines().next().unwrap_or("").to_string())
+            .hint("each progress check is [[check]] with date = \"YYYY-MM-DD\", id = \"...\" and value = a whole number")]
+    })?;
+    let mut diags = Vec::new();
+    let mut out = Vec::new();
+    for c in raw.check {
+        let c = c.into_inner();
+        let date = NaiveDate::parse_from_str(c.date.get_ref().trim(), "%Y-%m-%d");
+        if date.is_err() {
+            diags.push(
+                Diagnostic::at(
+                    file,
+                    text,
+                    c.date.span(),
+                    format!("`{}` is not a date", c.date.get_ref()),
+                )
+                .hint("write the date as \"YYYY-MM-DD\""),
+            );
+        }
+        let v = *c.value.get_ref();
+        if !(0..=i64::from(u32::MAX)).contains(&v) {
+            diags.push(
+                Diagnostic::at(
+                    file,
+                    text,
+                    c.value.span(),
+                    format!("the check's value is {v}; it must be 0 or more"),
+                )
+                .hint("write the number you counted or scored, e.g. value = 8"),
+            );
+        }
+        let id = c.id.get_ref().trim().to_string();
+        if id.is_empty() {
+            diags.push(
+                Diagnostic::at(file, text, c.id.span(), "the check's id is empty").hint(
+                    "write the check's id as the plan's JSON lists it, e.g. id = \"worst-pain\"",
+                ),
+            );
+        }
+        if let (Ok(date), true) = (date, (0..=i64::from(u32::MAX)).contains(&v)) {
+            out.push(LoggedCheck {
+                date,
+                check: id,
+                value: v as u32,
+            });
+        }
+    }
+    if diags.is_empty() {
+        out.sort_by_key(|c| c.date);
+        Ok(out)
+    } else {
+        Diagnostic::sort_all(&mut diags);
+        Err(diags)
+    }
+}
+
+/// The TOML text of one progress-check result, to append to a log.
+pub fn check_text(c: &LoggedCheck) -> String {
+    format!(
+        "\n[[check]]\ndate = \"{}\"\nid = {}\nvalue = {}\n",
+        c.date,
+        toml::Value::String(c.check.clone()),
+        c.value
+    )
 }
 
 #[derive(Debug, Deserialize)]

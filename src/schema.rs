@@ -285,6 +285,19 @@ fn program() -> Value {
                 ),
             ),
             (
+                "check",
+                json!({ "type": "array", "description": "Progress checks, done at the start, halfway and at the end of the plan; each a number the patient writes down.", "items": obj(vec![
+                    ("id", id("The check's id, used by `rehabplan log --check ID=N`.")),
+                    ("name", text("The check's short name, printed.")),
+                    ("steps", texts("How to do it, step by step, printed.")),
+                    ("record", text("What to write in the box, printed.")),
+                    ("unit", text("The number's unit, e.g. \"squats\" or \"/10\", printed.")),
+                    ("max", int("The largest number that can be written (0 is the smallest).", 1, 1000)),
+                    ("reference", id("The [[reference]] the check comes from.")),
+                    ("rationale", rationale("Where the check comes from and how far it is validated.")),
+                ], &["id", "name", "steps", "record", "max", "reference"]) }),
+            ),
+            (
                 "change",
                 json!({ "type": "array", "items": obj(slot_props("change").into_iter().filter(|(k, _)| *k != "exercise").chain([("exercise", id("Swap the slot's exercise for this one."))]).collect(), &["phase", "slot"]) }),
             ),
@@ -680,6 +693,19 @@ fn translation() -> Value {
                 ),
             ),
             (
+                "check",
+                json!({ "type": "array", "description": "Progress checks, by id.", "items": obj(
+                    vec![
+                        ("id", id("The check this entry translates.")),
+                        ("name", text("The check's name.")),
+                        ("steps", texts("Its steps, entry by entry.")),
+                        ("record", text("What to write down.")),
+                        ("unit", text("The number's unit.")),
+                    ],
+                    &["id"],
+                ) }),
+            ),
+            (
                 "exercise",
                 json!({ "type": "array", "items": exercise, "description": "Exercises, by id." }),
             ),
@@ -751,6 +777,10 @@ mod tests {
         assert_eq!(
             listed(&s["properties"]["change"]["items"]),
             accepted::<RawProgram>("id = \"a\"\n[[change]]\nzzz = 1")
+        );
+        assert_eq!(
+            listed(&s["properties"]["check"]["items"]),
+            accepted::<RawProgram>("id = \"a\"\n[[check]]\nzzz = 1")
         );
         assert_eq!(
             listed(&s["properties"]["add"]["items"]),
@@ -827,6 +857,10 @@ mod tests {
         assert_eq!(
             listed(&s["properties"]["exercise"]["items"]),
             at("[[exercise]]\nid = \"x\"")
+        );
+        assert_eq!(
+            listed(&s["properties"]["check"]["items"]),
+            at("[[check]]\nid = \"x\"")
         );
     }
 

@@ -391,6 +391,7 @@ pub fn sample_plan_for(weeks: u32, patient: Option<&str>) -> Plan {
                     text: "Done lying face down in the source's first week.".into(),
                 },
             ],
+            checks: Vec::new(),
         },
         start,
         end: start + Duration::days(7 * i64::from(weeks) - 1),
@@ -401,6 +402,7 @@ pub fn sample_plan_for(weeks: u32, patient: Option<&str>) -> Plan {
         exercises,
         screening: Default::default(),
         runs: Vec::new(),
+        checks: Vec::new(),
     };
     // As the planner does: the ladder is offered once the plan reaches its first week.
     plan.runs = plan

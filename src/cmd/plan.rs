@@ -224,6 +224,10 @@ pub fn execute(global: &Global, args: &PlanArgs) -> Result<u8> {
         super::screen::check_for_plan(program, &args.answers, args.cleared_by_clinician)?;
     if let Some(log) = &args.log {
         job.opts.adjust = Some(adjust_from_log(log, v, program, &job.opts, args)?);
+        // The progress checks' results recorded in the same log.
+        let text = crate::load::read_text(log).map_err(|d| Error::Invalid(vec![d]))?;
+        job.opts.check_results = crate::painlog::parse_checks(&text, &log.display().to_string())
+            .map_err(Error::Invalid)?;
     }
     let (plan, mut bytes) = produce(&v.catalog.library, program, template, &job, &[format])?;
     let bytes = bytes.pop().expect("one format asked, one output");

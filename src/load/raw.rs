@@ -98,6 +98,33 @@ pub struct RawProgram {
     pub remove: Vec<Spanned<RawRemove>>,
     /// The program's clinical reasoning, for the therapist's section only (never the patient's pages).
     pub rationale: Option<String>,
+    /// `[[check]]`: the progress checks done at the start, middle and end of the plan. Left
+    /// out in a program that `extends` another: the base program's checks.
+    pub check: Option<Vec<Spanned<RawCheck>>>,
+}
+
+/// One progress check (`[[check]]`): a number the patient writes down at the start, middle and
+/// end of the plan, e.g. the worst pain of the last week or a count of pain-free squats.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCheck {
+    pub id: Spanned<String>,
+    /// Read by the patient: the check's short name.
+    pub name: Spanned<String>,
+    /// Read by the patient: how to do it, step by step.
+    pub steps: Spanned<Vec<String>>,
+    /// Read by the patient: what to write in the box.
+    pub record: Spanned<String>,
+    /// Read by the patient: the unit of the number (e.g. "squats", "/10").
+    #[serde(default)]
+    pub unit: String,
+    /// The largest number that can be written (0 is the smallest).
+    pub max: Spanned<i64>,
+    /// The `[[reference]]` id this check comes from.
+    pub reference: Option<Spanned<String>>,
+    /// Clinician-only: where the check comes from and how far it is validated.
+    #[serde(default)]
+    pub rationale: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -187,6 +187,10 @@ pub fn program(
     keep_good::<RawChange>(t, &mut kept, "change", |v, e| dropped(v, e, false));
     keep_good::<RawRemove>(t, &mut kept, "remove", |v, e| dropped(v, e, false));
     keep_good::<RawReference>(t, &mut kept, "reference", |v, e| dropped(v, e, true));
+    // A broken progress check is left out; nothing else depends on it.
+    keep_good::<super::raw::RawCheck>(t, &mut kept, "check", |_, e| {
+        diags.push(toml_diagnostic(source, &e))
+    });
     for (key, shown) in [
         ("pain_rule", "[pain_rule]"),
         ("return_to_run", "[return_to_run]"),
@@ -210,6 +214,7 @@ pub fn program(
         "reference",
         "pain_rule",
         "return_to_run",
+        "check",
     ];
     let mut rest = t.clone();
     for k in tables {

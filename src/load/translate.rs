@@ -5,7 +5,7 @@
 //! A translation file starts with `translation = "<language>"` and uses the source's own field
 //! names: `[[exercise]]` entries with an `id`, and/or one program (`id`, `title`, `[[phase]]`
 //! in the source's order, `[[phase.slot]]` by `exercise`, `schedule` steps by `week`,
-//! `[return_to_run]` with its `stage` list in order). The built-in ones are
+//! `[return_to_run]` with its `stage` list in order, `[[check]]` by `id`). The built-in ones are
 //! `programs/lang/<language>/`.
 //!
 //! What it guarantees:
@@ -47,6 +47,19 @@ pub struct RawTranslation {
     #[serde(default)]
     pub phase: Vec<Spanned<TrPhase>>,
     pub return_to_run: Option<TrReturnToRun>,
+    /// The progress checks, by id.
+    #[serde(default)]
+    pub check: Vec<Spanned<TrCheck>>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TrCheck {
+    pub id: Spanned<String>,
+    pub name: Option<Spanned<String>>,
+    pub steps: Option<Spanned<Vec<String>>>,
+    pub record: Option<Spanned<String>>,
+    pub unit: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -701,6 +714,41 @@ fn program(cx: &mut Cx, at: &At, p: &mut RawProgram, tr: Option<(&Source, &RawTr
             run.get_mut(),
             s.zip(t.and_then(|t| t.return_to_run.as_ref())),
         );
+    }
+    if let Some(checks) = &mut p.check {
+        for c in checks.iter_mut() {
+            let inner = at.within(c.span());
+            let c = c.get_mut();
+            let id = c.id.get_ref().clone();
+            let tc = t
+                .and_then(|t| t.check.iter().find(|x| x.get_ref().id.get_ref() == &id))
+                .map(|x| x.get_ref());
+            let what = format!("check `{id}`: ");
+            cx.one(
+                &inner,
+                &format!("{what}name"),
+                c.name.get_mut(),
+                s.zip(tc.and_then(|x| x.name.as_ref())),
+            );
+            cx.list(
+                &inner,
+                &format!("{what}steps"),
+                c.steps.get_mut(),
+                s.zip(tc.and_then(|x| x.steps.as_ref())),
+            );
+            cx.one(
+                &inner,
+                &format!("{what}record"),
+                c.record.get_mut(),
+                s.zip(tc.and_then(|x| x.record.as_ref())),
+            );
+            cx.one(
+                &inner,
+                &format!("{what}unit"),
+                &mut c.unit,
+                s.zip(tc.and_then(|x| x.unit.as_ref())),
+            );
+        }
     }
     // A program that extends another: its added and changed slots' text (no translation
     // structure for them yet: they fall back and are counted).

@@ -14,6 +14,7 @@
 //! - a session runs warm-up (aerobic work), strength work grouped by position, then the
 //!   stretches; a held stretch has no rest between sets.
 
+pub mod checks;
 pub mod ladder;
 pub mod types;
 
@@ -62,6 +63,9 @@ pub struct Options {
     pub adjust: Option<(Vec<u32>, Vec<crate::painlog::Adjustment>)>,
     /// The words of a walk-run day (the template's; English by default).
     pub run_words: RunWords,
+    /// Progress-check results from the pain log (`log --check`), given to the check day
+    /// nearest each date.
+    pub check_results: Vec<crate::painlog::LoggedCheck>,
 }
 
 /// The words the planner writes for what a walk-run stage is, from the template
@@ -105,6 +109,7 @@ impl Options {
             explain: false,
             adjust: None,
             run_words: RunWords::default(),
+            check_results: Vec::new(),
         }
     }
 }
@@ -399,6 +404,11 @@ pub fn plan(library: &Library, program: &Program, opts: &Options) -> Plan {
     let phases_used: BTreeSet<usize> = weeks.iter().map(|w: &Week| w.phase_number).collect();
     let clinician_notes = clinician_notes(library, program, &phases_used);
     let end = opts.start + Duration::days(7 * total_weeks as i64 - 1);
+    let check_points = if program.checks.is_empty() {
+        Vec::new()
+    } else {
+        checks::points(&weeks, &program.checks, &opts.check_results)
+    };
     Plan {
         patient: opts.name.clone().filter(|n| !n.trim().is_empty()),
         cause: CauseRef {
@@ -420,6 +430,7 @@ pub fn plan(library: &Library, program: &Program, opts: &Options) -> Plan {
             weeks: program_weeks,
             return_to_run: program.return_to_run.clone(),
             clinician_notes,
+            checks: program.checks.clone(),
         },
         start: opts.start,
         end,
@@ -436,6 +447,7 @@ pub fn plan(library: &Library, program: &Program, opts: &Options) -> Plan {
             .filter(|r| r.start_week <= total_weeks)
             .map(|r| ladder::runs(r, &opts.run_words))
             .unwrap_or_default(),
+        checks: check_points,
     }
 }
 
@@ -518,6 +530,9 @@ fn clinician_notes(
     }
     if let Some(r) = &program.return_to_run {
         add("Return to running".into(), &r.rationale);
+    }
+    for c in &program.checks {
+        add(format!("Progress check: {}", c.name), &c.rationale);
     }
     notes
 }
@@ -872,6 +887,8 @@ mod tests {
                  Phase 2 (weeks 5-8), Standing cross-over stretch (outer hip), Lying outer-hip stretch with a strap",
                 "Phase 2 (weeks 5-8), week 5, Lateral band walk (side steps), week 5, Terminal knee extension with band",
                 "Return to running",
+                "Progress check: Worst pain in the last week",
+                "Progress check: Single-leg squats to a chair",
             ]
         );
         assert!(p.program.clinician_notes[2]

@@ -173,6 +173,7 @@ prop_compose! {
             phases: out,
             causes: vec!["c1".into()],
             return_to_run: None,
+            checks: vec![],
             origin: String::new(),
             rationale: String::new(),
         };

@@ -30,6 +30,52 @@ pub struct Plan {
     /// the program has no ladder or the plan ends before the ladder's first week.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub runs: Vec<LadderRun>,
+    /// The progress checks' dates (start, middle and end of the plan) and the results logged
+    /// for them; the checks themselves are `program.checks`. Empty when the program has none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub checks: Vec<CheckPoint>,
+}
+
+/// When the progress checks are done: at the start, halfway and at the end of the plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CheckWhen {
+    Start,
+    Middle,
+    End,
+}
+
+impl CheckWhen {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CheckWhen::Start => "start",
+            CheckWhen::Middle => "middle",
+            CheckWhen::End => "end",
+        }
+    }
+}
+
+/// One day of progress checks: the first session of the first week, the first session of the
+/// week after the plan's first half, the last session of the last week.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CheckPoint {
+    pub when: CheckWhen,
+    /// The plan week (1-based).
+    pub week: u32,
+    pub date: NaiveDate,
+    /// Results logged for this point (`log --check`), nearest to its date, in check order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub results: Vec<CheckResult>,
+}
+
+/// A progress check's result, from the pain log.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CheckResult {
+    /// The check's id (`program.checks`).
+    pub check: String,
+    pub value: u32,
+    /// The day it was logged.
+    pub date: NaiveDate,
 }
 
 /// Whether the patient was screened for red flags before the plan was made.
@@ -111,6 +157,9 @@ pub struct ProgramInfo {
     /// phase's, slot's and schedule step's rationale), in program order, each text once. Only
     /// the therapist's section prints it; the patient's pages never do.
     pub clinician_notes: Vec<ClinicianNote>,
+    /// The progress checks: what the patient does and writes down (dates in `Plan::checks`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub checks: Vec<crate::model::Check>,
 }
 
 fn signs<S: Serializer>(flags: &[crate::model::RedFlag], s: S) -> Result<S::Ok, S::Error> {

@@ -214,6 +214,35 @@ pub fn schema() -> Value {
         ],
         &[],
     );
+    // A progress check (what to do and write down) and a day it is done on.
+    let check = object(
+        &[
+            ("id", string()),
+            ("name", string()),
+            ("steps", strings()),
+            ("record", string()),
+            ("max", count()),
+        ],
+        &[
+            ("unit", string()),
+            ("reference", string()),
+            ("rationale", string()),
+        ],
+    );
+    let check_point = object(
+        &[
+            ("when", one_of(&["start", "middle", "end"])),
+            ("week", count()),
+            ("date", date()),
+        ],
+        &[(
+            "results",
+            array(object(
+                &[("check", string()), ("value", count()), ("date", date())],
+                &[],
+            )),
+        )],
+    );
     let program = object(
         &[
             ("id", string()),
@@ -230,7 +259,7 @@ pub fn schema() -> Value {
             ("weeks", count()),
             ("clinician_notes", array(clinician_note)),
         ],
-        &[("return_to_run", return_to_run)],
+        &[("return_to_run", return_to_run), ("checks", array(check))],
     );
     let exercise = object(
         &[
@@ -284,7 +313,11 @@ pub fn schema() -> Value {
             ("warnings", strings()),
             ("exercises", array(exercise)),
         ],
-        &[("not_screened", string()), ("runs", array(run))],
+        &[
+            ("not_screened", string()),
+            ("runs", array(run)),
+            ("checks", array(check_point)),
+        ],
     );
     let top = plan.as_object_mut().expect("an object");
     let mut head = serde_json::Map::new();

@@ -32,11 +32,16 @@ pub fn render(plan: &Plan, template: &Template, opts: TextOptions) -> String {
     let wording = &template.text;
     let mut o = String::new();
     header(&mut o, plan, wording);
+    checks(&mut o, plan, wording);
     for (i, w) in plan.weeks.iter().enumerate() {
         if opts.week.is_some_and(|n| w.number != n) {
             continue;
         }
-        week(&mut o, w, plan.weeks.len(), wording);
+        let mut days = String::new();
+        for p in plan.checks.iter().filter(|p| p.week == w.number) {
+            check_day(&mut days, plan, p, wording);
+        }
+        week(&mut o, w, plan.weeks.len(), &days, wording);
         let last_of_phase = plan
             .weeks
             .get(i + 1)
@@ -144,6 +149,66 @@ fn header(o: &mut String, plan: &Plan, wording: &Wording) {
     o.push('\n');
 }
 
+/// The progress checks: the days to do them, then each check's steps and what to write
+/// down (the boxes are in the weeks of those days).
+fn checks(o: &mut String, plan: &Plan, wording: &Wording) {
+    if plan.checks.is_empty() || plan.program.checks.is_empty() {
+        return;
+    }
+    let title = &wording.check_title;
+    let _ = writeln!(o, "{title}\n{}", "-".repeat(title.chars().count()));
+    if !wording.check_intro.trim().is_empty() {
+        let _ = writeln!(o, "{}", wording.check_intro.trim());
+    }
+    for p in &plan.checks {
+        let _ = writeln!(o, "  * {}", day_title(p, wording));
+    }
+    for (i, c) in plan.program.checks.iter().enumerate() {
+        let _ = writeln!(o, "{}. {}", i + 1, c.name);
+        for s in &c.steps {
+            let _ = writeln!(o, "   - {s}");
+        }
+        let _ = writeln!(o, "   -> {}", c.record);
+    }
+    o.push('\n');
+}
+
+fn day_title(p: &crate::plan::types::CheckPoint, wording: &Wording) -> String {
+    Wording::fill(
+        &wording.check_day,
+        &[
+            ("when", wording.check_when(p.when)),
+            ("date", &wording.date_long(p.date)),
+        ],
+    )
+}
+
+/// One day's progress checks in its week: a box per check, with the result when it was logged.
+fn check_day(o: &mut String, plan: &Plan, p: &crate::plan::types::CheckPoint, wording: &Wording) {
+    let _ = writeln!(
+        o,
+        "\n{}",
+        heading(&day_title(p, wording), &wording.label_end)
+    );
+    let width = plan
+        .program
+        .checks
+        .iter()
+        .map(|c| c.name.chars().count())
+        .max()
+        .unwrap_or(0);
+    for c in &plan.program.checks {
+        let value = p
+            .results
+            .iter()
+            .find(|r| r.check == c.id)
+            .map(|r| format!("{:^5}", r.value))
+            .unwrap_or_else(|| "_____".to_string());
+        let name = &c.name;
+        let _ = writeln!(o, "  {name:width$}  [{value}] {}", c.unit);
+    }
+}
+
 /// Back to running: the entry checklist, then every run in order without a date (a line to
 /// write the date it was done), a stage's own checklist before its first run, and the rules.
 fn running(o: &mut String, plan: &Plan, wording: &Wording) {
@@ -245,7 +310,7 @@ pub fn run_line(run: &crate::plan::types::LadderRun, wording: &Wording) -> Strin
     line
 }
 
-fn week(o: &mut String, w: &Week, weeks: usize, wording: &Wording) {
+fn week(o: &mut String, w: &Week, weeks: usize, checks: &str, wording: &Wording) {
     let heading_text = Wording::fill(
         &wording.week_heading,
         &[
@@ -286,6 +351,7 @@ fn week(o: &mut String, w: &Week, weeks: usize, wording: &Wording) {
             let _ = writeln!(o, "  - {g}");
         }
     }
+    o.push_str(checks);
     for s in &w.sessions {
         session(o, s, wording);
     }

@@ -439,6 +439,20 @@ wording! {
     run_stage_check: String { allow: &["number"], require: &["number"] },
     /// After a run's distance when it is shorter than its stage's; {distance} is the stage's distance.
     run_shortened: String { allow: &["distance"], require: &["distance"] },
+    /// Title of the progress checks (their instructions, and the list of days to do them).
+    check_title: String {},
+    /// Sentence under that title (may be empty).
+    check_intro: String { may_be_empty: true },
+    /// When the first progress check is done, in `check_day`'s {when}.
+    check_start: String {},
+    /// When the middle progress check is done.
+    check_middle: String {},
+    /// When the last progress check is done.
+    check_end: String {},
+    /// Above the boxes of a day's progress checks; {when} is `check_start`, `check_middle` or `check_end`, {date} a date.
+    check_day: String { allow: &["when", "date"], require: &["date"] },
+    /// Under the boxes of a later progress check: where the instructions are; {week} is a number.
+    check_see: String { allow: &["week"], require: &["week"] },
     /// Title of the section for the therapist, always last.
     therapist_title: String {},
     /// Sentence under that title (may be empty).
@@ -462,6 +476,18 @@ const DATE_PARTS: &[&str] = &[
     "month2",
     "year",
 ];
+
+impl Wording {
+    /// `check_start`, `check_middle` or `check_end`.
+    pub fn check_when(&self, when: crate::plan::types::CheckWhen) -> &str {
+        use crate::plan::types::CheckWhen;
+        match when {
+            CheckWhen::Start => &self.check_start,
+            CheckWhen::Middle => &self.check_middle,
+            CheckWhen::End => &self.check_end,
+        }
+    }
+}
 
 impl Wording {
     /// A label followed by the template's own punctuation: "Phone: ", "Tél. : ".

@@ -15,6 +15,7 @@
 //! Warnings (the file is still used) are kept apart from the problems: patient-facing text
 //! that names a reference or talks about sources and trials (`patient_text`).
 
+mod checks;
 mod patient_text;
 mod program;
 pub mod template;

@@ -214,6 +214,7 @@ struct Eff {
     phases: Vec<EffPhase>,
     causes: Vec<String>,
     rationale: String,
+    checks: Option<(usize, Vec<Spanned<crate::load::raw::RawCheck>>)>,
 }
 
 fn effective(
@@ -246,6 +247,7 @@ fn effective(
             phases: Vec::new(),
             causes: Vec::new(),
             rationale: String::new(),
+            checks: None,
         },
         Some(base_id) => {
             let b = base_id.get_ref();
@@ -363,6 +365,9 @@ fn effective(
     }
     if let Some(v) = &p.return_to_run {
         eff.return_to_run = Some(F::new(src, v));
+    }
+    if let Some(v) = &p.check {
+        eff.checks = Some((src, v.clone()));
     }
     for r in &p.reference {
         let rid = r.get_ref().id.get_ref();
@@ -812,6 +817,9 @@ pub(super) fn check_program(
         .and_then(|r| check_run(sources, r, program_weeks, &|f, d| check_ref(f, d), diags));
 
     let red_flags = check_red_flags(sources, &eff.red_flags, diags);
+    let checks = eff.checks.as_ref().map_or_else(Vec::new, |(csrc, c)| {
+        super::checks::check_checks(sources, *csrc, c, &ref_ids, diags)
+    });
 
     if diags.len() > before {
         return None;
@@ -834,6 +842,7 @@ pub(super) fn check_program(
         causes: eff.causes.clone(),
         origin: sources.name(src).to_string(),
         rationale: eff.rationale.trim().to_string(),
+        checks,
     })
 }
 

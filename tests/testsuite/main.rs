@@ -4,6 +4,7 @@
 //! See README.md in this folder for how to add a test.
 
 mod batch;
+mod checks;
 mod cli;
 mod figure;
 mod files;

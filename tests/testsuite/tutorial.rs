@@ -458,7 +458,7 @@ fn step_7_untranslated_text_falls_back_and_is_listed() {
     );
     assert_eq!(
         lines.last().copied(),
-        Some("ok: 9 programs, 64 exercises, 3 templates checked; 95 strings are not translated to de (printed in English)")
+        Some("ok: 9 programs, 64 exercises, 3 templates checked; 106 strings are not translated to de (printed in English)")
     );
 }
 
@@ -478,7 +478,7 @@ fn step_7_the_translation_is_the_one_shown_and_leaves_no_warning() {
         "clinic/pfps-no-prone.toml:5:9: not translated to de: title: \"Patellofemoral pain (runner's knee), no lying face down\"\n"
     ), "{}", r.stdout);
     assert!(r.stdout.ends_with(
-        "ok: 9 programs, 64 exercises, 3 templates checked; 60 strings are not translated to de (printed in English)\n"
+        "ok: 9 programs, 64 exercises, 3 templates checked; 71 strings are not translated to de (printed in English)\n"
     ), "{}", r.stdout);
     assert!(!r.stdout.contains("medial-plica.toml"), "{}", r.stdout);
     assert!(!r.stdout.contains("clinic.toml"), "{}", r.stdout);

@@ -608,7 +608,7 @@ fn one_run_reports_every_type_error_of_a_file() {
   |
 6 | colour = 3
   | ^^^^^^
-  hint: allowed keys here: `id`, `extends`, `title`, `aliases`, `summary`, `description`, `location_note`, `evidence`, `evidence_note`, `red_flags`, `general_red_flags`, `pain_rule`, `reference`, `phase`, `return_to_run`, `change`, `add`, `remove`, `rationale`
+  hint: allowed keys here: `id`, `extends`, `title`, `aliases`, `summary`, `description`, `location_note`, `evidence`, `evidence_note`, `red_flags`, `general_red_flags`, `pain_rule`, `reference`, `phase`, `return_to_run`, `change`, `add`, `remove`, `rationale`, `check`
 error: p.toml:9:13: invalid type: string \"5\", expected i64
   |
 9 | amber_max = \"5\"

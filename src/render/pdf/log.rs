@@ -31,6 +31,7 @@ impl Builder<'_> {
             f.push(Frame::space(self.fs * 0.3));
             self.push(Block::together(f));
         }
+        self.check_instructions();
         for grid in super::outline::log_grids(weeks) {
             self.log_grid(&grid);
         }
@@ -90,6 +91,9 @@ impl Builder<'_> {
                 };
                 frames.extend(self.m.para(&text, self.small().bold(), 0.0, self.width));
             }
+        }
+        for lw in weeks {
+            frames.extend(self.check_rows(lw.week.number));
         }
         frames.push(Frame::new(self.fs * 0.3));
 

@@ -15,6 +15,7 @@
 
 mod calendar;
 mod cards;
+mod checks;
 mod doc;
 mod fonts;
 mod front;
