@@ -155,14 +155,14 @@ fn every_cause_shows_its_dated_checks_in_text_json_and_pdf() {
             "{cause}"
         );
         assert!(
-            flat.contains(&format!("2. {test} – ")),
+            flat.contains(&format!("2. {test}: ")),
             "{cause}: {test} in the box"
         );
         let unit = checks[1]["unit"].as_str().unwrap();
         let row = format!("Worst pain in the last week /10 {test} {unit}");
         assert_eq!(flat.matches(&row).count(), 3, "{cause}: {row}");
         let therapist = flat.rfind("For your therapist").expect("therapist section");
-        let extrapolated = flat.find("simple numeric checks").expect("check rationale");
+        let extrapolated = flat.find("simple numeric check").expect("check rationale");
         assert!(
             extrapolated > therapist,
             "{cause}: rationale on a patient page"
