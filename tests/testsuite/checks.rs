@@ -464,3 +464,41 @@ max = 10
         );
     }
 }
+
+#[test]
+fn short_plans_merge_check_days_that_fall_together() {
+    let dir = scratch("checks-short");
+    let days = |weeks: &str| -> Vec<(String, u64, String)> {
+        let plan = json(&run_in(
+            &dir,
+            &plan_args("pfps", &["--weeks", weeks, "--format", "json"]),
+        ));
+        plan["checks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| {
+                (
+                    c["when"].as_str().unwrap().to_string(),
+                    c["week"].as_u64().unwrap(),
+                    c["date"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect()
+    };
+    let d = |w: &str, n: u64, date: &str| (w.to_string(), n, date.to_string());
+    // One week: its first and last session (the halfway day would be the first again).
+    assert_eq!(
+        days("1"),
+        [d("start", 1, "2026-12-07"), d("end", 1, "2026-12-11")]
+    );
+    // Two weeks: halfway is the first session of week 2.
+    assert_eq!(
+        days("2"),
+        [
+            d("start", 1, "2026-12-07"),
+            d("middle", 2, "2026-12-14"),
+            d("end", 2, "2026-12-18"),
+        ]
+    );
+}
