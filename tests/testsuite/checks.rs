@@ -502,3 +502,20 @@ fn short_plans_merge_check_days_that_fall_together() {
         ]
     );
 }
+
+#[test]
+fn research_words_in_a_checks_patient_text_are_warned_about() {
+    let dir = scratch("checks-patient-text");
+    std::fs::create_dir_all(dir.join("programs")).unwrap();
+    std::fs::write(
+        dir.join("programs/mine.toml"),
+        "id = \"my-knee\"\nextends = \"pfps\"\n\n[[check]]\nid = \"hops\"\nname = \"Hops\"\nsteps = [\"Hop as in the trial.\"]\nrecord = \"Hops\"\nmax = 10\nreference = \"silbernagel2007\"\nrationale = \"As in the trial.\"\n",
+    )
+    .unwrap();
+    let r = run_in(&dir, &["--programs", "programs", "validate"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        r.stderr,
+        "warning: programs/mine.toml:7:25: patient-facing `steps` uses the word \"trial\"\n  hint: move this to `rationale`, which only the therapist's section prints\n"
+    );
+}
