@@ -16,7 +16,7 @@ use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
 /// Keys whose text the patient reads, in a program file or an exercise library.
-const PATIENT_KEYS: [&str; 24] = [
+const PATIENT_KEYS: [&str; 27] = [
     // programs
     "title",
     "summary",
@@ -38,6 +38,10 @@ const PATIENT_KEYS: [&str; 24] = [
     "effort",
     "what",
     "check",
+    // a progress check's printed text (its `name` is above)
+    "steps",
+    "record",
+    "unit",
     // exercises
     "muscles",
     "instructions",

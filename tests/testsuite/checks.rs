@@ -155,14 +155,14 @@ fn every_cause_shows_its_dated_checks_in_text_json_and_pdf() {
             "{cause}"
         );
         assert!(
-            flat.contains(&format!("2. {test} – ")),
+            flat.contains(&format!("2. {test}: ")),
             "{cause}: {test} in the box"
         );
         let unit = checks[1]["unit"].as_str().unwrap();
         let row = format!("Worst pain in the last week /10 {test} {unit}");
         assert_eq!(flat.matches(&row).count(), 3, "{cause}: {row}");
         let therapist = flat.rfind("For your therapist").expect("therapist section");
-        let extrapolated = flat.find("simple numeric checks").expect("check rationale");
+        let extrapolated = flat.find("simple numeric check").expect("check rationale");
         assert!(
             extrapolated > therapist,
             "{cause}: rationale on a patient page"
@@ -463,4 +463,64 @@ max = 10
             r.stderr
         );
     }
+}
+
+#[test]
+fn short_plans_merge_check_days_that_fall_together() {
+    let dir = scratch("checks-short");
+    let days = |weeks: &str| -> Vec<(String, u64, String)> {
+        let plan = json(&run_in(
+            &dir,
+            &plan_args("pfps", &["--weeks", weeks, "--format", "json"]),
+        ));
+        plan["checks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| {
+                (
+                    c["when"].as_str().unwrap().to_string(),
+                    c["week"].as_u64().unwrap(),
+                    c["date"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect()
+    };
+    let d = |w: &str, n: u64, date: &str| (w.to_string(), n, date.to_string());
+    // One week: its first and last session (the halfway day would be the first again).
+    assert_eq!(
+        days("1"),
+        [d("start", 1, "2026-12-07"), d("end", 1, "2026-12-11")]
+    );
+    // Two weeks: halfway is the first session of week 2.
+    assert_eq!(
+        days("2"),
+        [
+            d("start", 1, "2026-12-07"),
+            d("middle", 2, "2026-12-14"),
+            d("end", 2, "2026-12-18"),
+        ]
+    );
+}
+
+#[test]
+fn research_words_in_a_checks_patient_text_are_warned_about() {
+    let dir = scratch("checks-patient-text");
+    std::fs::create_dir_all(dir.join("programs")).unwrap();
+    std::fs::write(
+        dir.join("programs/mine.toml"),
+        "id = \"my-knee\"\nextends = \"pfps\"\n\n[[check]]\nid = \"hops\"\nname = \"Hops\"\nsteps = [\"Hop as in the trial.\"]\nrecord = \"Hops\"\nmax = 10\nreference = \"silbernagel2007\"\nrationale = \"As in the trial.\"\n",
+    )
+    .unwrap();
+    let r = run_in(&dir, &["--programs", "programs", "validate"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        r.stderr,
+        "warning: programs/mine.toml:7:25: patient-facing `steps` uses the word \"trial\"
+  |
+7 | steps = [\"Hop as in the trial.\"]
+  |                         ^^^^^^^
+  hint: move this to `rationale`, which only the therapist's section prints
+"
+    );
 }

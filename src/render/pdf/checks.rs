@@ -31,16 +31,12 @@ impl Builder<'_> {
             .map(|p| format!("{} ({})", w.date_short(p.date), w.check_when(p.when)))
             .collect();
         f.extend(self.m.para(&days.join(" · "), s.bold(), 0.0, inner));
+        // Each check in one paragraph: its name, its steps, then what to write down.
         for (i, c) in checks.iter().enumerate() {
             f.push(Frame::space(self.fs * 0.25));
-            f.extend(
-                self.m
-                    .para(&format!("{}. {}", i + 1, c.name), s.bold(), 0.0, inner),
-            );
-            for step in &c.steps {
-                f.extend(self.m.item("–", step, s, 0.0, self.fs * 0.9, inner));
-            }
-            f.extend(self.m.item("→", &c.record, s, 0.0, self.fs * 0.9, inner));
+            let name = format!("{}. {}: ", i + 1, c.name);
+            let steps = format!("{} → {}", c.steps.join(" "), c.record);
+            f.extend(self.m.rich(&[(s.bold(), &name), (s, &steps)], 0.0, inner));
         }
         let mut frames = boxed(
             f,
