@@ -79,7 +79,8 @@ pub fn back(sk: &mut Sketch, fig: &Figure, env: &Env, cam: &Camera, posed: &[Pos
                 boxed(sk, cam, v3(x, 0.0, -0.3), v3(x + d * 0.03, 1.12, 0.3));
             }
             (PropKind::Step, Some(a)) => {
-                boxed(sk, cam, v3(a.x - 0.1, 0.0, -0.16), v3(a.x + 0.12, h, 0.16))
+                let (x0, x1) = step_span(fig, main, a);
+                boxed(sk, cam, v3(x0, 0.0, -0.16), v3(x1, h, 0.16))
             }
             (PropKind::Slider, Some(a)) => boxed(
                 sk,
@@ -117,6 +118,36 @@ pub fn back(sk: &mut Sketch, fig: &Figure, env: &Env, cam: &Camera, posed: &[Pos
             (PropKind::Partner, Some(a)) => super::partner::draw(sk, cam, main, a),
             _ => {}
         }
+    }
+}
+
+/// The step's extent along the drawing's horizontal, for a step whose surface anchor is `a`.
+/// From the side the foot stands on it from heel to toes. From the front it reaches out from the
+/// foot on it, away from the other foot, and ends just inside it, so the other foot hangs past
+/// its edge (the hip hike); under both feet it reaches past each.
+pub fn step_span(fig: &Figure, main: &Posed, a: V3) -> (f32, f32) {
+    if fig.view == View::Front {
+        let feet = locate(&main.skel, Point::Feet).x;
+        if (a.x - feet).abs() < 0.02 {
+            return (a.x - 0.2, a.x + 0.2);
+        }
+        let d = if a.x > feet { 1.0 } else { -1.0 };
+        // The foot on it: the one nearer the anchor. The edge is just past its inner side.
+        let foot = |s: Side| main.skel.limbs[s.index()].foot;
+        let dist = |s: Side| (locate(&main.skel, Point::Foot(s)).x - a.x).abs();
+        let on = if dist(Side::Left) <= dist(Side::Right) {
+            Side::Left
+        } else {
+            Side::Right
+        };
+        let inner = foot(on)
+            .iter()
+            .map(|q| d * (q.x - a.x))
+            .fold(0.0f32, f32::min);
+        let (inner, outer) = (a.x + d * (inner - 0.005), a.x + d * 0.2);
+        (inner.min(outer), inner.max(outer))
+    } else {
+        (a.x - 0.1, a.x + 0.12)
     }
 }
 

@@ -48,7 +48,7 @@ pub struct RawFigure {
 pub struct RawPose {
     /// How the body lies: `standing`, `supine`, `prone`, `side-lying`, `sitting`, ...
     pub body: Option<Spanned<String>>,
-    /// What the body rests on; the first one stays in place between start and end.
+    /// What the body rests on; the end pose's first one stays in place, the start lined up on it.
     pub supports: Option<Vec<Spanned<RawSupport>>>,
     /// Extra tilt of the whole body after it is rested, degrees (+ tips it forward).
     pub tilt: Option<Spanned<f64>>,

@@ -207,3 +207,133 @@ fn a_leg_crossed_behind_the_other_is_drawn_first_in_a_front_view() {
         [Side::Left, Side::Right]
     );
 }
+
+/// Knee flexion of a rested pose's side, measured on the skeleton (degrees).
+fn knee_of(p: &solve::Posed, s: Side) -> f32 {
+    let l = &p.skel.limbs[s.index()];
+    angle(l.knee - l.hip, l.ankle - l.knee)
+}
+
+#[test]
+fn each_figure_bends_its_knees_as_its_steps_say() {
+    use Side::{Left, Right};
+    // (exercise, pose: 0 start / 1 end, side, lowest, highest), from the numbers in its steps.
+    let table: &[(&str, usize, Side, f32, f32)] = &[
+        ("single-leg-squat", 1, Right, 30.0, 45.0), // "about 30 to 45 degrees"
+        ("terminal-knee-extension-band", 0, Right, 20.0, 30.0), // "about 20 to 30 degrees"
+        ("terminal-knee-extension-band", 1, Right, 0.0, 5.0), // "until the leg is straight"
+        ("askling-diver", 0, Right, 10.0, 20.0),    // "about 10 to 20 degrees ... throughout"
+        ("askling-diver", 1, Right, 10.0, 20.0),
+        ("askling-glider", 0, Right, 10.0, 20.0),
+        ("askling-glider", 1, Right, 10.0, 20.0),
+        ("clamshell", 0, Left, 85.0, 95.0), // "knees to about 90 degrees"
+        ("clamshell", 0, Right, 85.0, 95.0),
+        ("clamshell-band", 0, Right, 85.0, 95.0),
+        ("glute-bridge", 0, Right, 85.0, 95.0),
+        ("glute-bridge-band", 0, Right, 85.0, 95.0),
+        ("glute-bridge-march", 0, Right, 85.0, 95.0),
+        ("single-leg-bridge", 0, Left, 85.0, 95.0),
+        ("hip-thrust", 1, Right, 85.0, 95.0),
+        ("dead-bug", 0, Right, 85.0, 95.0),
+        ("side-plank-knees", 0, Left, 85.0, 95.0),
+        ("side-plank-clamshell", 0, Left, 85.0, 95.0),
+        ("hip-flexor-stretch", 0, Right, 85.0, 95.0), // the front knee
+        ("prone-hip-extension", 0, Right, 85.0, 95.0),
+        ("prone-glute-squeeze", 0, Right, 85.0, 95.0),
+        ("seated-hip-external-rotation-band", 0, Right, 85.0, 95.0),
+        // The meniscus program's note: "only to a right angle, no further".
+        ("quadriceps-stretch-prone", 0, Right, 60.0, 90.5),
+    ];
+    let lib = library();
+    let mut wrong = Vec::new();
+    for &(id, pose, side, lo, hi) in table {
+        let fig = lib.exercises[id].figure.clone().expect("a figure");
+        let (_, posed) = solve::solve_all(&fig);
+        let k = knee_of(&posed[pose], side);
+        if !(lo..=hi).contains(&k) {
+            wrong.push(format!(
+                "{id} pose {pose} {side:?} knee {k:.1} not in {lo}..{hi}"
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
+#[test]
+fn the_hip_hike_drops_and_lifts_the_hanging_hip_by_a_few_centimetres() {
+    // Stance on the left foot, the right leg hangs: "let the hip of the hanging leg drop a few
+    // centimetres", then "until your pelvis is level or slightly higher on the hanging side".
+    let fig = figure("hip-hike");
+    let (_, posed) = solve::solve_all(&fig);
+    let drop = |p: &solve::Posed| {
+        let (l, r) = (&p.skel.limbs[0], &p.skel.limbs[1]);
+        (l.hip.y - r.hip.y) * super::body::H_CM
+    };
+    let (start, end) = (drop(&posed[0]), drop(&posed[1]));
+    assert!(
+        (2.5..=6.0).contains(&start),
+        "start: hanging hip {start:.1} cm lower"
+    );
+    assert!(
+        (-3.0..=0.0).contains(&end),
+        "end: hanging hip {:.1} cm higher",
+        -end
+    );
+}
+
+#[test]
+fn a_side_lying_figure_works_the_leg_its_steps_name() {
+    // Lying on the side, the near side is on top. The top leg works in these...
+    for id in [
+        "clamshell",
+        "clamshell-band",
+        "side-lying-hip-abduction",
+        "side-lying-hip-abduction-weighted",
+        "side-plank-hip-abduction",
+        "side-plank-clamshell",
+        "copenhagen-short-lever",
+        "copenhagen-long-lever",
+    ] {
+        let fig = figure(id);
+        let (_, posed) = solve::solve_all(&fig);
+        let k = &posed.last().unwrap().skel;
+        assert_eq!(fig.accent, [Limb::Leg(fig.near)], "{id}");
+        assert!(
+            k.limbs[fig.near.index()].hip.y > k.limbs[fig.near.other().index()].hip.y,
+            "{id}: the worked leg is not on top"
+        );
+    }
+    // ... and the bottom leg in the inner-thigh lift ("your bottom leg ... is the leg you will work").
+    let fig = figure("side-lying-hip-adduction");
+    assert_eq!(fig.accent, [Limb::Leg(fig.near.other())]);
+}
+
+#[test]
+fn the_hip_hikes_hanging_foot_is_past_the_steps_edge() {
+    // "Put one foot on the step and let the other foot hang off the edge."
+    let fig = figure("hip-hike");
+    let (_, posed) = solve::solve_all(&fig);
+    for p in &posed {
+        // The step is drawn from where the standing foot rests on it (props::anchor).
+        let on = solve::locate(&p.skel, Point::Foot(Side::Left));
+        let (x0, x1) = super::props::step_span(&fig, p, on);
+        let xs = |s: Side| p.skel.limbs[s.index()].foot.map(|q| q.x);
+        assert!(
+            xs(Side::Left).iter().all(|x| (x0..=x1).contains(x)),
+            "standing foot {:?} not on the step {x0}..{x1}",
+            xs(Side::Left)
+        );
+        assert!(
+            xs(Side::Right).iter().all(|x| !(x0..=x1).contains(x)),
+            "hanging foot {:?} over the step {x0}..{x1}",
+            xs(Side::Right)
+        );
+    }
+    // With the hip dropped, the hanging foot is below the step's top (18 cm).
+    let low = posed[0].skel.limbs[Side::Right.index()]
+        .foot
+        .iter()
+        .map(|q| q.y)
+        .fold(f32::INFINITY, f32::min);
+    assert!(low < 18.0 / super::body::H_CM, "hanging foot at {low} H");
+}
