@@ -195,8 +195,18 @@ impl Builder<'_> {
             return;
         };
         let pad = self.fs * 0.4;
-        let fig_w = (self.width * 0.22).round();
-        let fig_h = (fig_w * 0.62).round();
+        // The illustration's frame: landscape, 22% of the column wide. A figure that stands
+        // upright (a front view of someone standing) gets a taller, narrower frame of about
+        // the same area, so that it does not print small.
+        let base = (self.width * 0.22).round();
+        let aspect = self
+            .drawings
+            .get(&info.id)
+            .map(|d| d.height / d.width.max(1e-3))
+            .unwrap_or(0.0)
+            .clamp(0.62, 0.9);
+        let fig_h = (base * aspect).round();
+        let fig_w = (base * 0.62 / aspect).max(base * 0.68).round();
         let inner = self.width - 2.0 * pad;
         let text_x = fig_w + pad;
         let narrow = (text_x, inner - text_x);
