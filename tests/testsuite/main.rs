@@ -14,6 +14,7 @@ mod pdf;
 mod plan;
 mod robustness;
 mod safety;
+mod snapshots;
 mod tutorial;
 mod validate;
 
