@@ -1,4 +1,9 @@
 //! Property tests of the planner over generated libraries, programs and options.
+//!
+//! The model values are built directly (its fields are open on purpose, see ARCHITECTURE.md,
+//! "Plan"), keeping the validator's rules by construction: no slot uses an exercise
+//! contraindicated for the cause, phases cover weeks 1..N, doses come from
+//! `validate::progress`.
 
 use super::*;
 use crate::model::{
