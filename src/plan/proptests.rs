@@ -205,6 +205,11 @@ prop_compose! {
     }
 }
 
+/// A slot (phase, slot) and the exercise in it.
+type SlotExercise = ((usize, usize), String);
+/// Sets, reps, hold and time seconds of one dose (0 when the dose has none).
+type DoseSeen = (u32, u32, u32, u32);
+
 fn case() -> impl Strategy<Value = (Library, Program, Options)> {
     (library().prop_flat_map(program), options()).prop_map(|((l, p), o)| (l, p, o))
 }
@@ -299,7 +304,7 @@ proptest! {
     fn doses_never_fall_within_a_slot((lib, prog, opts) in case()) {
         let plan = plan(&lib, &prog, &opts);
         // The last dose seen for each (slot, exercise), in date order.
-        let mut last: std::collections::BTreeMap<((usize, usize), String), (u32, u32, u32, u32)> = Default::default();
+        let mut last: std::collections::BTreeMap<SlotExercise, DoseSeen> = Default::default();
         for w in &plan.weeks {
             for s in &w.sessions {
                 for it in &s.exercises {
