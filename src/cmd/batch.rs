@@ -164,17 +164,8 @@ fn plan_rows(
     problems.into_inner().expect("no worker panics")
 }
 
-fn read_rows(text: &str, shown: &str) -> Result<Vec<Row>> {
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(true)
-        .trim(csv::Trim::All)
-        .from_reader(text.as_bytes());
-    let headers: Vec<String> = reader
-        .headers()
-        .map_err(|e| Error::Invalid(vec![csv_diag(shown, &e)]))?
-        .iter()
-        .map(|h| h.trim().to_lowercase())
-        .collect();
+/// The header row: every column known (with a suggestion for a misspelt one), `cause` there.
+fn check_headers(headers: &[String], text: &str, shown: &str) -> Result<()> {
     let mut diags = Vec::new();
     for (i, h) in headers.iter().enumerate() {
         if !COLUMNS.contains(&h.as_str()) {
@@ -214,6 +205,21 @@ fn read_rows(text: &str, shown: &str) -> Result<Vec<Row>> {
     if !diags.is_empty() {
         return Err(Error::Invalid(diags));
     }
+    Ok(())
+}
+
+fn read_rows(text: &str, shown: &str) -> Result<Vec<Row>> {
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes());
+    let headers: Vec<String> = reader
+        .headers()
+        .map_err(|e| Error::Invalid(vec![csv_diag(shown, &e)]))?
+        .iter()
+        .map(|h| h.trim().to_lowercase())
+        .collect();
+    check_headers(&headers, text, shown)?;
     let mut rows = Vec::new();
     for rec in reader.records() {
         let rec = rec.map_err(|e| Error::Invalid(vec![csv_diag(shown, &e)]))?;
