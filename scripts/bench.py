@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Benchmarks for rehabplan: time and peak memory of whole runs of the release binary.
 
-Usage:  cargo build --release && python3 scripts/bench.py [--runs N]
+Usage:  cargo build --release && python3 scripts/bench.py [--runs N] [--load-only] [--bin PATH]
 
 Prints one line per case: median and best wall time over N runs, and peak resident memory.
 Targets (docs/performance.md): a 12-week plan PDF in at most 10 ms, 1,000 plans in under 10 s,
@@ -78,7 +78,12 @@ def library(dir, n):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=20)
+    ap.add_argument("--load-only", action="store_true", help="only the runs that loading dominates: start-up, a 12-week plan as JSON and PDF, validating a 10,000-exercise library")
+    ap.add_argument("--bin", help="the binary to time (default: target/release/rehabplan), e.g. a copy of another build to compare")
     a = ap.parse_args()
+    global BIN
+    if a.bin:
+        BIN = os.path.abspath(a.bin)
     if not os.path.exists(BIN):
         sys.exit("build first: cargo build --release")
     tmp = tempfile.mkdtemp(prefix="rehabplan-bench-")
@@ -88,6 +93,12 @@ def main():
         tv = case("rehabplan --version (process start-up)", ["--version"], tmp, a.runs)
         t12 = case("12-week plan -> PDF (whole process)", plan12, tmp, a.runs)
         print(f"{'':42} ratio to --version: {t12 / max(tv, 1e-9):.1f}")
+        if a.load_only:
+            case("12-week plan -> JSON", ["plan", "--cause", "pfps", "--start", "2026-12-28", "--weeks", "12", "-o", "p12.json"], tmp, a.runs)
+            lib = os.path.join(tmp, "lib")
+            library(lib, 10_000)
+            case("validate a 10,000-exercise library", ["--programs", lib, "validate"], tmp, max(3, a.runs // 4))
+            return
         case("52-week plan -> PDF", ["plan", "--cause", "meniscus", "--start", "2026-12-28", "--weeks", "52", "-o", "p52.pdf"], tmp, max(3, a.runs // 4))
         case("12-week plan -> JSON", ["plan", "--cause", "pfps", "--start", "2026-12-28", "--weeks", "12", "-o", "p12.json"], tmp, a.runs)
         sizes = {}

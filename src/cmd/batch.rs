@@ -61,10 +61,43 @@ pub fn execute(global: &Global, args: &BatchArgs) -> Result<u8> {
     let (v, template) = (prepared.v, prepared.template);
     let today = super::today();
 
-    // Output names are fixed before the work is shared out, so they are unique and stable.
+    let names = output_names(&rows);
+    let problems = plan_rows(global, &rows, &names, |row, name| {
+        one(
+            &v,
+            &template,
+            row,
+            &args.out_dir.join(name),
+            args,
+            today,
+            created,
+        )
+    });
+    let mut problems = problems;
+    problems.sort();
+    for (line, message) in &problems {
+        eprintln!("error: {shown}:{line}: {message}");
+    }
+    let ok = rows.len() - problems.len();
+    if !global.quiet {
+        eprintln!(
+            "wrote {ok} of {} plans to {}",
+            rows.len(),
+            args.out_dir.display()
+        );
+    }
+    Ok(if problems.is_empty() {
+        0
+    } else {
+        crate::error::EXIT_INVALID
+    })
+}
+
+/// Output file stems, one a row, fixed before the work is shared out so that they are unique
+/// and stable: `name-cause`, with the row's line added when two rows would share it.
+fn output_names(rows: &[Row]) -> Vec<String> {
     let mut taken = BTreeSet::new();
-    let names: Vec<String> = rows
-        .iter()
+    rows.iter()
         .map(|r| {
             let base = slug(&format!(
                 "{}-{}",
@@ -78,9 +111,17 @@ pub fn execute(global: &Global, args: &BatchArgs) -> Result<u8> {
             }
             name
         })
-        .collect();
+        .collect()
+}
 
-    // One plan per core already: each render keeps to its own thread.
+/// Runs `job` for every row on one thread per core (each plan keeps to its own thread), with a
+/// progress bar on a terminal; the problems, by line, in no particular order.
+fn plan_rows(
+    global: &Global,
+    rows: &[Row],
+    names: &[String],
+    job: impl Fn(&Row, &str) -> std::result::Result<(), String> + Sync,
+) -> Vec<(u64, String)> {
     let next = AtomicUsize::new(0);
     let problems: Mutex<Vec<(u64, String)>> = Mutex::new(Vec::new());
     // indicatif draws only on a terminal; --quiet hides it there too.
@@ -107,15 +148,7 @@ pub fn execute(global: &Global, args: &BatchArgs) -> Result<u8> {
                 let row = &rows[i];
                 let result = match &row.malformed {
                     Some(m) => Err(m.clone()),
-                    None => one(
-                        &v,
-                        &template,
-                        row,
-                        &args.out_dir.join(&names[i]),
-                        args,
-                        today,
-                        created,
-                    ),
+                    None => job(row, &names[i]),
                 };
                 if let Err(message) = result {
                     problems
@@ -128,37 +161,11 @@ pub fn execute(global: &Global, args: &BatchArgs) -> Result<u8> {
         }
     });
     progress.finish_and_clear();
-    let mut problems = problems.into_inner().expect("no worker panics");
-    problems.sort();
-    for (line, message) in &problems {
-        eprintln!("error: {shown}:{line}: {message}");
-    }
-    let ok = rows.len() - problems.len();
-    if !global.quiet {
-        eprintln!(
-            "wrote {ok} of {} plans to {}",
-            rows.len(),
-            args.out_dir.display()
-        );
-    }
-    Ok(if problems.is_empty() {
-        0
-    } else {
-        crate::error::EXIT_INVALID
-    })
+    problems.into_inner().expect("no worker panics")
 }
 
-fn read_rows(text: &str, shown: &str) -> Result<Vec<Row>> {
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(true)
-        .trim(csv::Trim::All)
-        .from_reader(text.as_bytes());
-    let headers: Vec<String> = reader
-        .headers()
-        .map_err(|e| Error::Invalid(vec![csv_diag(shown, &e)]))?
-        .iter()
-        .map(|h| h.trim().to_lowercase())
-        .collect();
+/// The header row: every column known (with a suggestion for a misspelt one), `cause` there.
+fn check_headers(headers: &[String], text: &str, shown: &str) -> Result<()> {
     let mut diags = Vec::new();
     for (i, h) in headers.iter().enumerate() {
         if !COLUMNS.contains(&h.as_str()) {
@@ -198,6 +205,21 @@ fn read_rows(text: &str, shown: &str) -> Result<Vec<Row>> {
     if !diags.is_empty() {
         return Err(Error::Invalid(diags));
     }
+    Ok(())
+}
+
+fn read_rows(text: &str, shown: &str) -> Result<Vec<Row>> {
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes());
+    let headers: Vec<String> = reader
+        .headers()
+        .map_err(|e| Error::Invalid(vec![csv_diag(shown, &e)]))?
+        .iter()
+        .map(|h| h.trim().to_lowercase())
+        .collect();
+    check_headers(&headers, text, shown)?;
     let mut rows = Vec::new();
     for rec in reader.records() {
         let rec = rec.map_err(|e| Error::Invalid(vec![csv_diag(shown, &e)]))?;

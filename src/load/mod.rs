@@ -5,7 +5,8 @@
 //! file that cannot be read or parsed becomes a [`Diagnostic`] with its place, and loading goes
 //! on with the other files so that every problem is reported in one run.
 //!
-//! This is, with the command layer, the only code that touches the file system.
+//! This is the only code that reads files: the command layer names them (and writes the
+//! outputs), `validate::template` reads a logo through [`read_limited`].
 
 pub mod raw;
 mod recover;

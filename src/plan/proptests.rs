@@ -1,4 +1,9 @@
 //! Property tests of the planner over generated libraries, programs and options.
+//!
+//! The model values are built directly (its fields are open on purpose, see ARCHITECTURE.md,
+//! "Plan"), keeping the validator's rules by construction: no slot uses an exercise
+//! contraindicated for the cause, phases cover weeks 1..N, doses come from
+//! `validate::progress`.
 
 use super::*;
 use crate::model::{
@@ -201,6 +206,11 @@ prop_compose! {
     }
 }
 
+/// A slot (phase, slot) and the exercise in it.
+type SlotExercise = ((usize, usize), String);
+/// Sets, reps, hold and time seconds of one dose (0 when the dose has none).
+type DoseSeen = (u32, u32, u32, u32);
+
 fn case() -> impl Strategy<Value = (Library, Program, Options)> {
     (library().prop_flat_map(program), options()).prop_map(|((l, p), o)| (l, p, o))
 }
@@ -295,7 +305,7 @@ proptest! {
     fn doses_never_fall_within_a_slot((lib, prog, opts) in case()) {
         let plan = plan(&lib, &prog, &opts);
         // The last dose seen for each (slot, exercise), in date order.
-        let mut last: std::collections::BTreeMap<((usize, usize), String), (u32, u32, u32, u32)> = Default::default();
+        let mut last: std::collections::BTreeMap<SlotExercise, DoseSeen> = Default::default();
         for w in &plan.weeks {
             for s in &w.sessions {
                 for it in &s.exercises {

@@ -214,28 +214,10 @@ fn resolve(
         (Some((name, span)), None) => match builtin(name) {
             Some(t) => t,
             None => {
-                let mut known: Vec<&str> = builtin_names().to_vec();
-                for (j, n) in names.iter().enumerate() {
-                    if j != i && !n.is_empty() && !known.contains(&n.as_str()) {
-                        known.push(n);
-                    }
-                }
-                let hint = if names[i] == *name {
-                    format!("a template extends one of its own name only to change the built-in one, and there is no built-in `{name}`; {}", builtin_hint())
-                } else {
-                    suggest(
-                        name,
-                        known.iter().copied(),
-                        &format!(
-                            "`extends` names a built-in template or one of yours: {}",
-                            known.join(", ")
-                        ),
-                    )
-                };
                 cx.at(
                     span.clone(),
                     format!("unknown template `{name}` in `extends`"),
-                    hint,
+                    unknown_base_hint(i, name, names),
                 );
                 results[i] = Some(Err(cx.diags));
                 return;
@@ -248,6 +230,28 @@ fn resolve(
         return;
     };
     results[i] = Some(validate(raw, &mut cx, f.dir, Some(&base)).ok_or_else(|| sorted(cx.diags)));
+}
+
+/// The hint for file `i`'s `extends = "name"` that names no template: the names it could use.
+fn unknown_base_hint(i: usize, name: &str, names: &[String]) -> String {
+    let mut known: Vec<&str> = builtin_names().to_vec();
+    for (j, n) in names.iter().enumerate() {
+        if j != i && !n.is_empty() && !known.contains(&n.as_str()) {
+            known.push(n);
+        }
+    }
+    if names[i] == name {
+        format!("a template extends one of its own name only to change the built-in one, and there is no built-in `{name}`; {}", builtin_hint())
+    } else {
+        suggest(
+            name,
+            known.iter().copied(),
+            &format!(
+                "`extends` names a built-in template or one of yours: {}",
+                known.join(", ")
+            ),
+        )
+    }
 }
 
 fn builtin_hint() -> String {

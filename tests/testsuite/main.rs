@@ -15,6 +15,7 @@ mod pdf;
 mod plan;
 mod robustness;
 mod safety;
+mod snapshots;
 mod tutorial;
 mod validate;
 

@@ -605,9 +605,19 @@ fn size_and_time_of_a_twelve_week_plan() {
     }
 }
 
+/// In CI (`CI` set to anything but "", "0" or "false") a missing PDF tool fails the test.
+fn in_ci() -> bool {
+    std::env::var("CI")
+        .is_ok_and(|v| !matches!(v.trim().to_lowercase().as_str(), "" | "0" | "false"))
+}
+
 #[test]
 fn qpdf_finds_no_problem() {
     let Ok(out) = std::process::Command::new("qpdf").arg("--version").output() else {
+        assert!(
+            !in_ci(),
+            "qpdf is needed in CI (CI is set); install it (apt-get install qpdf)"
+        );
         eprintln!("notice: qpdf is not installed, skipping `qpdf --check` (apt-get install qpdf)");
         return;
     };
@@ -677,13 +687,11 @@ fn a_plan_without_patient_or_rest_days_still_prints() {
     assert!(r.pages[0].contains(&squash("Patellofemoral pain (runner's knee)page 1 of")));
 }
 
-/// With PDF_OUT_DIR set, writes sample PDFs to look at: every template on A4 and Letter, a
-/// clinic with a logo, and a long Unicode name.
+/// The samples a person looks at (with PDF_OUT_DIR set they are also written there): every
+/// template on A4 and Letter, a clinic with a logo, and a long Unicode name. Each is read back:
+/// the paper, the title, the clinic's name and its logo image, the whole name.
 #[test]
-fn samples_for_review() {
-    if std::env::var("PDF_OUT_DIR").is_err() {
-        return;
-    }
+fn samples_render_and_read_back() {
     let plan = sample_plan(12);
     for name in crate::template::builtin_names() {
         for paper in Paper::ALL {
@@ -696,6 +704,18 @@ fn samples_for_review() {
                 },
             )
             .unwrap();
+            let r = Read::new(&bytes);
+            let (w, h) = paper.size_pt();
+            for b in r.media_boxes() {
+                assert!(
+                    (b[2] - w).abs() < 0.01 && (b[3] - h).abs() < 0.01,
+                    "{name} {paper}: {b:?}"
+                );
+            }
+            assert!(
+                r.pages[0].contains(&squash(&plan.program.title)),
+                "{name} {paper}"
+            );
             keep(&format!("sample-{name}-{paper}.pdf"), &bytes);
         }
     }
@@ -719,24 +739,37 @@ fn samples_for_review() {
     )
     .unwrap();
     std::fs::remove_dir_all(&dir).ok();
+    let clinic = render(&sample_plan(2), &t, &PdfOptions::default()).unwrap();
+    let r = Read::new(&clinic);
+    assert!(r.pages[0].contains(&squash("Physiotherapie am Fluss")));
+    let images: Vec<(i64, i64)> = r
+        .doc
+        .objects
+        .values()
+        .filter_map(|o| o.as_stream().ok())
+        .filter(|s| {
+            s.dict.get(b"Subtype").and_then(|v| v.as_name()).ok() == Some(b"Image".as_slice())
+        })
+        .map(|s| {
+            let n = |k: &[u8]| s.dict.get(k).and_then(|v| v.as_i64()).unwrap_or(0);
+            (n(b"Width"), n(b"Height"))
+        })
+        .collect();
+    assert_eq!(images, [(360, 120)], "the logo, once, at its own size");
+    keep("sample-clinic-de.pdf", &clinic);
     let long = format!(
         "{} {}",
         "Ægir Þórsson Zoë Łukasiewicz ".repeat(10).trim(),
         "Ö".repeat(80)
     );
-    keep(
-        "sample-clinic-de.pdf",
-        &render(&sample_plan(2), &t, &PdfOptions::default()).unwrap(),
-    );
-    keep(
-        "sample-long-name.pdf",
-        &render(
-            &sample_plan_for(2, Some(&long)),
-            &en(),
-            &PdfOptions::default(),
-        )
-        .unwrap(),
-    );
+    let long_pdf = render(
+        &sample_plan_for(2, Some(&long)),
+        &en(),
+        &PdfOptions::default(),
+    )
+    .unwrap();
+    assert!(Read::new(&long_pdf).pages[0].contains(&squash(&long)));
+    keep("sample-long-name.pdf", &long_pdf);
 }
 
 #[test]
