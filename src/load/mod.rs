@@ -502,8 +502,64 @@ pub fn toml_diagnostic(source: &Source, e: &toml::de::Error) -> Diagnostic {
     let message = e.message().trim().to_string();
     let span = e.span().unwrap_or(0..0);
     let written = source.text.get(span.clone()).unwrap_or("");
-    let (message, hint) = explain_toml(&message, written);
+    let wrong = (!is_too_large_integer(written))
+        .then(|| wrong_type(&message, written, key_before(&source.text, span.start)))
+        .flatten();
+    let (message, hint) = wrong.unwrap_or_else(|| explain_toml(&message, written));
     Diagnostic::at(&source.name, &source.text, span, message).hint(hint)
+}
+
+/// The key a value at `at` is written for (`sets` in `sets = "three"`, also inside an inline
+/// table), read from the file; `None` when the text before it is not `key =`.
+fn key_before(text: &str, at: usize) -> Option<&str> {
+    let before = text.get(..at)?;
+    let line = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
+    let head = line.trim_end().strip_suffix('=')?.trim_end();
+    let start = head
+        .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-' || c == '.'))
+        .map_or(0, |i| i + 1);
+    let key = &head[start..];
+    (!key.is_empty()).then_some(key)
+}
+
+/// serde's "invalid type: string \"three\", expected i64" in words a therapist reads: the
+/// key and the value as written in the file, and the kind of value wanted. `None` for other
+/// errors, or a type we have no words for.
+fn wrong_type(message: &str, written: &str, key: Option<&str>) -> Option<(String, String)> {
+    let expected = message
+        .strip_prefix("invalid type: ")?
+        .rsplit_once(", expected ")?
+        .1;
+    let expected = expected.lines().next().unwrap_or(expected).trim();
+    let key = key?;
+    let written = written.trim();
+    if written.is_empty() || written.contains('\n') {
+        return None;
+    }
+    let (wanted, example) = match expected {
+        "i64" | "u64" | "i32" | "u32" | "u8" | "u16" | "integer" => (
+            "a whole number",
+            format!("write it without quotes, e.g. {key} = 3"),
+        ),
+        "f64" | "f32" | "float" => (
+            "a number",
+            format!("write it without quotes, e.g. {key} = 1.5"),
+        ),
+        "a string" => (
+            "text in quotes",
+            format!("put it in quotes, e.g. {key} = \"...\""),
+        ),
+        "a sequence" => (
+            "a list",
+            "this key takes a list, e.g. [\"first\", \"second\"]".to_string(),
+        ),
+        "a boolean" => (
+            "true or false",
+            format!("write {key} = true or {key} = false, without quotes"),
+        ),
+        _ => return None,
+    };
+    Some((format!("`{key}` must be {wanted}, not {written}"), example))
 }
 
 /// A key or value as written in the file, without its quotes.
@@ -679,7 +735,7 @@ mod tests {
             (
                 "id = \"p\"\naliases = \"x\"\n",
                 "invalid type: string \"x\", expected a sequence",
-                "invalid type: string \"x\", expected a sequence",
+                "`aliases` must be a list, not \"x\"",
                 "this key takes a list, e.g. [\"first\", \"second\"]",
             ),
             (
@@ -691,8 +747,8 @@ mod tests {
             (
                 "id = \"p\"\ntitle = 3\n",
                 "invalid type: integer `3`, expected a string",
-                "invalid type: integer `3`, expected a string",
-                "check the value's type: text needs quotes, numbers and true/false do not",
+                "`title` must be text in quotes, not 3",
+                "put it in quotes, e.g. title = \"...\"",
             ),
             (
                 "id = \"p\"\nid = \"q\"\n",
