@@ -774,4 +774,34 @@ error: p.toml:35:8: sets = 12 is out of range
 2 problems found in the input files
 "
     );
+    // Broken text the checks do not read (a phase's goals) keeps the phase: its unknown
+    // exercise is still found.
+    let text = std::fs::read_to_string(fixture("recovery").join("program.toml"))
+        .unwrap()
+        .replace("summary = 12", "summary = \"s\"")
+        .replace("sets = \"three\"", "sets = 3")
+        .replace("sets = 12", "sets = 2")
+        .replace("weeks = \"4-5\"", "weeks = \"3-5\"")
+        .replace(
+            "name = \"One\"\n",
+            "name = \"One\"\ngoals = \"strong hips\"\n",
+        );
+    std::fs::write(dir.join("p.toml"), text).unwrap();
+    let r = run_in(&dir, &["validate", "p.toml"]);
+    assert_eq!(
+        r.stderr,
+        "\
+error: p.toml:15:9: `goals` must be a list, not \"strong hips\"
+   |
+15 | goals = \"strong hips\"
+   |         ^^^^^^^^^^^^^
+  hint: this key takes a list, e.g. [\"first\", \"second\"]
+error: p.toml:20:12: unknown exercise id `clamshel`
+   |
+20 | exercise = \"clamshel\"
+   |            ^^^^^^^^^^
+  hint: did you mean `clamshell`?
+2 problems found in the input files
+"
+    );
 }
