@@ -121,10 +121,29 @@ pub fn program(
         };
         let mut rest = pt.clone();
         rest.remove("slot");
-        let own_ok = push(
-            de::<RawPhase>(&Spanned::new(phase.span(), DeValue::Table(rest.clone()))).map(|_| ()),
-            &mut diags,
-        );
+        // Text the checks do not read (goals, criteria, rationale) is left out when broken;
+        // a broken name, weeks or sessions leave the phase out.
+        let mut own_ok = false;
+        for _ in 0..8 {
+            let Err(e) = de::<RawPhase>(&Spanned::new(phase.span(), DeValue::Table(rest.clone())))
+            else {
+                own_ok = true;
+                break;
+            };
+            diags.push(toml_diagnostic(source, &e));
+            let at = e.span().map(|s| s.start);
+            let key = at.and_then(|at| {
+                rest.iter()
+                    .find(|(k, v)| k.span().contains(&at) || v.span().contains(&at))
+                    .map(|(k, _)| k.get_ref().to_string())
+            });
+            match key {
+                Some(k) if ["goals", "progress_when", "rationale"].contains(&k.as_str()) => {
+                    rest.remove(k.as_str());
+                }
+                _ => break,
+            }
+        }
         let mut slots = DeArray::new();
         for slot in entries(pt, "slot") {
             if push(de::<RawSlot>(slot).map(|_| ()), &mut diags) {

@@ -303,7 +303,8 @@ pub(crate) fn read_raw(source: &str, cx: &mut Cx) -> Option<RawTemplate> {
         Ok(raw) => Some(raw),
         Err(e) => {
             let span = e.span().unwrap_or(0..0);
-            let (message, hint) = explain_toml_error(e.message());
+            let written = source.get(span.clone()).unwrap_or("");
+            let (message, hint) = explain_toml_error(e.message(), written);
             if e.span().is_some() {
                 cx.at(span, message, hint);
             } else {
@@ -316,11 +317,24 @@ pub(crate) fn read_raw(source: &str, cx: &mut Cx) -> Option<RawTemplate> {
 
 /// Turns serde's "unknown field `x`, expected one of `a`, `b`" into a message plus a
 /// did-you-mean hint; other messages pass through with a generic hint.
-fn explain_toml_error(message: &str) -> (String, String) {
+/// Our message and hint for a toml error `message` at the text `written` (what its span covers
+/// in the file: the unknown key, read from the file rather than from the message). The kind of
+/// error and the allowed keys come from serde's wording, pinned with the toml version by
+/// `load::tests::toml_messages_we_read`.
+fn explain_toml_error(message: &str, written: &str) -> (String, String) {
     let message = message.trim();
+    if crate::load::is_too_large_integer(written) {
+        return (
+            "this number is too large".into(),
+            "see docs/templates.md for each value's range".into(),
+        );
+    }
     if let Some(rest) = message.strip_prefix("unknown field `") {
         if let Some(end) = rest.find('`') {
-            let key = &rest[..end];
+            let key = match crate::load::unquoted(written) {
+                "" => &rest[..end],
+                w => w,
+            };
             let expected: Vec<&str> = rest[end..].split('`').skip(2).step_by(2).collect();
             let hint = suggest(
                 key,

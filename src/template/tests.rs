@@ -159,7 +159,7 @@ fn doses_read_naturally() {
             "10 x 5 s hold",
             "10 × 5 s halten",
         ),
-        (item(2, None, None, None, None, false), "2 sets", "2 Sätze"),
+        (item(2, None, None, None, None, false), "2 sets", "2 Serien"),
     ];
     for (it, e, d) in cases {
         assert_eq!(en.dose(&it), e);

@@ -453,8 +453,8 @@ max = 10
     let r = run_in(&dir, &["--programs", "programs", "validate"]);
     assert_eq!(r.code, 2, "{}", r.stderr);
     for line in [
-        "error: programs/mine.toml:3:9: invalid type: integer `5`, expected a string\n",
-        "error: programs/mine.toml:10:7: invalid type: string \"ten\", expected i64\n",
+        "error: programs/mine.toml:3:9: `title` must be text in quotes, not 5\n",
+        "error: programs/mine.toml:10:7: `max` must be a whole number, not \"ten\"\n",
         "2 problems found in the input files\n",
     ] {
         assert!(

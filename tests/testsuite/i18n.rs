@@ -243,7 +243,7 @@ fn decimals_follow_the_language_everywhere() {
         assert!(patient.contains(km), "{lang}: {km} missing");
         assert!(!patient.contains(other), "{lang}: {other} printed");
         let (towards, not_towards) = if lang == "de" {
-            ("hin zu 2,4 km", "2.4 km")
+            ("auf dem Weg zu 2,4 km", "2.4 km")
         } else {
             ("towards 2.4 km", "2,4 km")
         };

@@ -195,7 +195,7 @@ fn validate_gives_its_problems_as_json() {
             "file": "tests/fixtures/malformed/wrong-types.toml",
             "line": 6,
             "column": 13,
-            "message": "invalid type: string \"not a list\", expected a sequence",
+            "message": "`red_flags` must be a list, not \"not a list\"",
             "hint": "this key takes a list, e.g. [\"first\", \"second\"]",
         }])
     );

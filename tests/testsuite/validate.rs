@@ -609,21 +609,21 @@ fn one_run_reports_every_type_error_of_a_file() {
 6 | colour = 3
   | ^^^^^^
   hint: allowed keys here: `id`, `extends`, `title`, `aliases`, `summary`, `description`, `location_note`, `evidence`, `evidence_note`, `red_flags`, `general_red_flags`, `pain_rule`, `reference`, `phase`, `return_to_run`, `change`, `add`, `remove`, `rationale`, `check`
-error: p.toml:9:13: invalid type: string \"5\", expected i64
+error: p.toml:9:13: `amber_max` must be a whole number, not \"5\"
   |
 9 | amber_max = \"5\"
   |             ^^^
-  hint: check the value's type: text needs quotes, numbers and true/false do not
+  hint: write it without quotes, e.g. amber_max = 3
 error: p.toml:12:9: `weeks` is neither a week number nor a range
    |
 12 | weeks = 4.5
    |         ^^^
   hint: write weeks = \"1-4\" (an inclusive range) or weeks = 3 (one week)
-error: p.toml:16:8: invalid type: string \"2\", expected i64
+error: p.toml:16:8: `sets` must be a whole number, not \"2\"
    |
 16 | sets = \"2\"
    |        ^^^
-  hint: check the value's type: text needs quotes, numbers and true/false do not
+  hint: write it without quotes, e.g. sets = 3
 error: p.toml:21:1: unknown field `repz`
    |
 21 | repz = 10
@@ -715,21 +715,21 @@ fn a_program_with_type_errors_still_gets_its_values_checked() {
     assert_eq!(
         r.stderr,
         "\
-error: tests/fixtures/recovery/program.toml:5:11: invalid type: integer `12`, expected a string
+error: tests/fixtures/recovery/program.toml:5:11: `summary` must be text in quotes, not 12
   |
 5 | summary = 12
   |           ^^
-  hint: check the value's type: text needs quotes, numbers and true/false do not
+  hint: put it in quotes, e.g. summary = \"...\"
 error: tests/fixtures/recovery/program.toml:19:12: unknown exercise id `clamshel`
    |
 19 | exercise = \"clamshel\"
    |            ^^^^^^^^^^
   hint: did you mean `clamshell`?
-error: tests/fixtures/recovery/program.toml:25:8: invalid type: string \"three\", expected i64
+error: tests/fixtures/recovery/program.toml:25:8: `sets` must be a whole number, not \"three\"
    |
 25 | sets = \"three\"
    |        ^^^^^^^
-  hint: check the value's type: text needs quotes, numbers and true/false do not
+  hint: write it without quotes, e.g. sets = 3
 error: tests/fixtures/recovery/program.toml:30:9: week 3 is in no phase (phase `Two` starts at week 4)
    |
 30 | weeks = \"4-5\"
@@ -761,16 +761,46 @@ error: tests/fixtures/recovery/program.toml:35:8: sets = 12 is out of range
     assert_eq!(
         r.stderr,
         "\
-error: p.toml:16:21: invalid type: string \"two\", expected i64
+error: p.toml:16:21: `sessions_per_week` must be a whole number, not \"two\"
    |
 16 | sessions_per_week = \"two\"
    |                     ^^^^^
-  hint: check the value's type: text needs quotes, numbers and true/false do not
+  hint: write it without quotes, e.g. sessions_per_week = 3
 error: p.toml:35:8: sets = 12 is out of range
    |
 35 | sets = 12
    |        ^^
   hint: sets must be from 1 to 10; typical: 2-3
+2 problems found in the input files
+"
+    );
+    // Broken text the checks do not read (a phase's goals) keeps the phase: its unknown
+    // exercise is still found.
+    let text = std::fs::read_to_string(fixture("recovery").join("program.toml"))
+        .unwrap()
+        .replace("summary = 12", "summary = \"s\"")
+        .replace("sets = \"three\"", "sets = 3")
+        .replace("sets = 12", "sets = 2")
+        .replace("weeks = \"4-5\"", "weeks = \"3-5\"")
+        .replace(
+            "name = \"One\"\n",
+            "name = \"One\"\ngoals = \"strong hips\"\n",
+        );
+    std::fs::write(dir.join("p.toml"), text).unwrap();
+    let r = run_in(&dir, &["validate", "p.toml"]);
+    assert_eq!(
+        r.stderr,
+        "\
+error: p.toml:15:9: `goals` must be a list, not \"strong hips\"
+   |
+15 | goals = \"strong hips\"
+   |         ^^^^^^^^^^^^^
+  hint: this key takes a list, e.g. [\"first\", \"second\"]
+error: p.toml:20:12: unknown exercise id `clamshel`
+   |
+20 | exercise = \"clamshel\"
+   |            ^^^^^^^^^^
+  hint: did you mean `clamshell`?
 2 problems found in the input files
 "
     );
