@@ -1,6 +1,7 @@
 //! The front page: clinic, title, who the plan is for, the cause in plain words, the dates and
-//! the days actually trained on; how to use the plan; the pain traffic light; the warning
-//! signs (a box never split across pages); the disclaimer. Papers, sources and the planner's
+//! the days actually trained on; "Before you start" for a plan made without screening; the
+//! warning signs (a box never split across pages, floating to the next page when it does not
+//! fit); what is going on; how to use the plan; the pain traffic light; the disclaimer. Papers, sources and the planner's
 //! notes are for the therapist and print in that section (`therapist.rs`).
 
 use super::doc::{colour, text_on, tint, Builder};

@@ -1,8 +1,9 @@
-//! The log: one grid per week, two weeks to a page where they fit. Rows are the exercises
-//! (each naming the page of its card and its dose that week), columns the training sessions'
-//! dates, with a tick box per set; then rows for pain during and the next morning (0-10) and
-//! for notes. Exercises done on other days too (daily stretches, every-second-day work) get a
-//! compact grid of the week's seven days.
+//! The log: a grid for two weeks of a phase side by side (one week where the phase or the
+//! columns do not allow two). Rows are the exercises (each naming the page of its card and its
+//! dose, each week's where they differ), columns the training sessions' dates, with a tick
+//! box per set; then rows for pain during and the next morning (0-10) and for notes.
+//! Exercises done on other days too (daily stretches, every-second-day work) get a compact
+//! grid of each week's seven days.
 
 use super::cards::glue;
 use super::doc::{tint, Builder};
