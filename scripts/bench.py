@@ -125,7 +125,7 @@ def main():
                 js = subprocess.run([BIN, "plan", "--cause", cause, "--start", "2027-01-04", "--days", "tue,thu,sat", "--format", "json"], env=ENV, check=True, capture_output=True, text=True).stdout
                 weeks = js.count('"program_week"')
             budget = 10 + max(0, weeks - 6)
-            print(f"  {cause:<18} {weeks:2} weeks: {counts[0]:3} / {counts[1]:3} / {counts[2]:3}   budget {budget}, large print {2 * counts[0]}")
+            print(f"  {cause:<18} {weeks:2} weeks: {counts[0]:3} / {counts[1]:3} / {counts[2]:3}   budget {budget}; large print {counts[2] / max(counts[0], 1):.1f} x the default")
 
         lib = os.path.join(tmp, "lib")
         library(lib, 10_000)
