@@ -389,3 +389,43 @@ fn the_ball_of_the_hamstring_curl_rolls_in_under_the_heels_while_the_shoulders_s
     // Hips up at the end.
     assert!(contact(&posed[1].skel, Point::Pelvis).y > 0.1);
 }
+
+#[test]
+fn sit_to_stand_crosses_the_forearms_over_the_chest() {
+    let fig = figure("sit-to-stand");
+    let (_, posed) = solve::solve_all(&fig);
+    for p in &posed {
+        let k = &p.skel;
+        for l in &k.limbs {
+            // The hand is past the middle of the body, on the other side from its shoulder...
+            let side = l.shoulder.z - k.neck.z;
+            assert!(
+                (l.wrist.z - k.neck.z) * side < 0.0,
+                "{:?}",
+                (l.shoulder, l.wrist)
+            );
+            // ...with the forearm lying across the chest: more across than up or forward,
+            // and the hand at chest height, in front of the trunk.
+            let f = l.wrist - l.elbow;
+            assert!(
+                f.z.abs() > f.y.abs() && f.z.abs() > f.x.abs(),
+                "forearm {f:?}"
+            );
+            assert!(
+                l.wrist.y > k.trunk[4][0].y && l.wrist.y < k.neck.y,
+                "{:?}",
+                l.wrist
+            );
+        }
+    }
+    // Standing, the hands are in front of the chest, not inside it.
+    let k = &posed[1].skel;
+    for l in &k.limbs {
+        assert!(
+            l.wrist.x > k.trunk[5][1].x,
+            "{:?} vs {:?}",
+            l.wrist,
+            k.trunk[5][1]
+        );
+    }
+}
