@@ -364,6 +364,10 @@ fn the_hip_thrust_starts_with_the_hips_low_and_ends_level_with_vertical_shins() 
     let shin = angle(l.knee - l.ankle, super::body::v3(0.0, 1.0, 0.0));
     assert!(shin < 8.0, "shin {shin} degrees off vertical");
     assert!(contact(&posed[1].skel, Point::Pelvis).y > low + 0.1);
+    // The feet stay where they are on the floor (the ghost is lined up on the upper back).
+    let heel = |p: &solve::Posed| contact(&p.skel, Point::Heel(Side::Right)).x;
+    let moved = heel(&posed[1]) - heel(&posed[0]);
+    assert!(moved.abs() < 2.0 / 175.0, "the feet move {moved}");
 }
 
 #[test]
