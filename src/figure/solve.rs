@@ -4,7 +4,9 @@
 //! it rests: an upright body (standing, kneeling) balances with its centre of mass over its
 //! supports; a lying body rolls, like a rigid object on the floor, until the lowest points on
 //! either side of its centre of mass touch (two supports, such as the upper back and the feet
-//! of a bridge, come out of this). Flat feet and hands then get the ankle or wrist angle that
+//! of a bridge, come out of this); a lying body that lists two supports is first turned so both
+//! touch their surfaces, at whatever heights (the hip thrust's back on a bench, its feet on the
+//! floor), when that rest is stable and nothing else goes lower. Flat feet and hands then get the ankle or wrist angle that
 //! lays them flat, a support with `solve` gets the joint angle that makes it touch, and the body
 //! is lowered until its first support (its fixed point) touches, counting stroke thickness, the
 //! trunk's outline and the head.
