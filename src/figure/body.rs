@@ -284,9 +284,12 @@ fn limb(a: &SideAngles, side: Side, thorax: &M3, neck: V3) -> Limbs {
         hip: v3(0.0, 0.0, s * HIP_HALF),
         ..Limbs::default()
     };
+    // Rotation turns the arm about its own length: a bent elbow's forearm swings in (internal,
+    // arms crossed over the chest) or out.
     let arm = thorax
         .then(&rz(a[SHOULDER]))
-        .then(&rx(-s * a[SHOULDER_ABD]));
+        .then(&rx(-s * a[SHOULDER_ABD]))
+        .then(&ry(-s * a[SHOULDER_ROT]));
     l.elbow = l.shoulder + arm.apply(v3(0.0, -UPPER_ARM, 0.0));
     let fore = arm.then(&rz(a[ELBOW]));
     l.wrist = l.elbow + fore.apply(v3(0.0, -FOREARM, 0.0));

@@ -33,6 +33,18 @@ fn anchor(fig: &Figure, posed: &[Posed], main: &Posed, i: usize) -> Option<V3> {
         .map(|p| p + v3(prop.x, 0.0, 0.0))
 }
 
+/// Where the start pose rests on prop `i`, when it does and there is an end pose.
+fn start_on(fig: &Figure, posed: &[Posed], i: usize) -> Option<V3> {
+    fig.end.as_ref()?;
+    let p = posed.first()?;
+    let s = fig
+        .start
+        .supports
+        .iter()
+        .find(|s| s.on == Surface::Prop(i))?;
+    Some(locate(&p.skel, s.point))
+}
+
 /// Which way is away from the body, along the drawing's horizontal.
 fn away(main: &Posed, x: f32) -> f32 {
     if x >= main.skel.pelvis.x {
@@ -88,9 +100,22 @@ pub fn back(sk: &mut Sketch, fig: &Figure, env: &Env, cam: &Camera, posed: &[Pos
                 v3(a.x - 0.07, 0.0, -0.05),
                 v3(a.x + 0.07, h.max(0.008), 0.05),
             ),
-            (PropKind::Bench, Some(a)) => bench(sk, cam, main, a, h),
+            (PropKind::Bench, Some(a)) => {
+                // Leant on with the upper back (a hip thrust), its edge is at the shoulder
+                // blades so the hips hang free in front of it.
+                let edge = if rests(fig, i, Point::Back) {
+                    0.02
+                } else {
+                    0.08
+                };
+                bench(sk, cam, main, a, h, edge)
+            }
             (PropKind::Chair, Some(a)) => chair(sk, cam, fig, main, i, a, h),
             (PropKind::ExerciseBall, Some(a)) => {
+                // A ball that rolls (the hamstring curl) is drawn pale where the start had it.
+                if let Some(b) = start_on(fig, posed, i).filter(|b| (b.x - a.x).abs() > 0.02) {
+                    ball(sk, cam.pt(v3(b.x, h / 2.0, b.z)), h / 2.0, true);
+                }
                 ball(sk, cam.pt(v3(a.x, h / 2.0, a.z)), h / 2.0, false)
             }
             (PropKind::BalanceBoard, Some(a)) => {
@@ -168,9 +193,17 @@ fn mat(sk: &mut Sketch, cam: &Camera, posed: &[Posed]) {
 }
 
 /// A bench or sofa seat: a top on two legs, reaching out from where the body rests on it.
-fn bench(sk: &mut Sketch, cam: &Camera, main: &Posed, a: V3, h: f32) {
+/// Whether a support at `point` rests on prop `i`, in either pose.
+fn rests(fig: &Figure, i: usize, point: Point) -> bool {
+    std::iter::once(&fig.start)
+        .chain(fig.end.as_ref())
+        .flat_map(|p| &p.supports)
+        .any(|s| s.on == Surface::Prop(i) && s.point == point)
+}
+
+fn bench(sk: &mut Sketch, cam: &Camera, main: &Posed, a: V3, h: f32, edge: f32) {
     let d = away(main, a.x);
-    let (x0, x1) = (a.x - d * 0.08, a.x + d * 0.3);
+    let (x0, x1) = (a.x - d * edge, a.x + d * 0.3);
     boxed(sk, cam, v3(x0, h - 0.03, -0.14), v3(x1, h, 0.14));
     for x in [x0 + d * 0.02, x1 - d * 0.045] {
         boxed(sk, cam, v3(x, 0.0, 0.1), v3(x + d * 0.025, h - 0.03, 0.125));

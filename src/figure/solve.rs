@@ -4,7 +4,9 @@
 //! it rests: an upright body (standing, kneeling) balances with its centre of mass over its
 //! supports; a lying body rolls, like a rigid object on the floor, until the lowest points on
 //! either side of its centre of mass touch (two supports, such as the upper back and the feet
-//! of a bridge, come out of this). Flat feet and hands then get the ankle or wrist angle that
+//! of a bridge, come out of this); a lying body that lists two supports is first turned so both
+//! touch their surfaces, at whatever heights (the hip thrust's back on a bench, its feet on the
+//! floor), when that rest is stable and nothing else goes lower. Flat feet and hands then get the ankle or wrist angle that
 //! lays them flat, a support with `solve` gets the joint angle that makes it touch, and the body
 //! is lowered until its first support (its fixed point) touches, counting stroke thickness, the
 //! trunk's outline and the head.
@@ -211,6 +213,97 @@ fn rest(pts: &[(V3, f32)], com: V3) -> Option<f32> {
     Some(th)
 }
 
+/// Turn a lying body so its first two listed supports both touch their surfaces, which may be
+/// at different heights (the upper back on a bench and the feet on the floor of a hip thrust,
+/// with the hips hanging low between them). `None` when the pose lists fewer than two, when its
+/// centre of mass would not lie between them, or when another part of the body would then be
+/// lower than its supports (the body would rest on that instead: [`rest`] finds where).
+fn rest_on(env: &Env, pose: &Pose, k: &Skel) -> Option<f32> {
+    let listed: Vec<(Point, f32)> = pose
+        .supports
+        .iter()
+        .filter(|s| s.solve.is_none())
+        .filter_map(|s| env.surface(s.on).map(|h| (s.point, h - env.floor)))
+        .take(2)
+        .collect();
+    let [(pa, ha), (pb, hb)] = listed[..] else {
+        return None;
+    };
+    let turned = |th: f32| {
+        let mut t = *k;
+        let r = rz(th);
+        t.map(&|p| r.apply(p));
+        t
+    };
+    // The contacts move round the outline as the body turns: a few corrections converge.
+    let mut th = 0.0f32;
+    for _ in 0..6 {
+        let t = turned(th);
+        let d = contact(&t, pb) - contact(&t, pa);
+        let len = (d.x * d.x + d.y * d.y).sqrt();
+        if len < 1e-6 || ((hb - ha) / len).abs() > 1.0 {
+            return None;
+        }
+        // Turning by dt moves d.y to len sin(phi + dt); it should become hb - ha.
+        let phi = d.y.atan2(d.x);
+        let want = ((hb - ha) / len).asin();
+        let mut dt = want - phi;
+        let alt = std::f32::consts::PI - want - phi;
+        let wrap = |a: f32| {
+            (a + std::f32::consts::PI).rem_euclid(std::f32::consts::TAU) - std::f32::consts::PI
+        };
+        dt = wrap(dt);
+        if wrap(alt).abs() < dt.abs() {
+            dt = wrap(alt);
+        }
+        th += dt.to_degrees();
+        if dt.abs() < 1e-5 {
+            break;
+        }
+    }
+    if th.abs() > 60.0 {
+        return None;
+    }
+    let t = turned(th);
+    let (a, b) = (contact(&t, pa), contact(&t, pb));
+    let level = a.y - ha;
+    if ((b.y - hb) - level).abs() > 1e-3 {
+        return None;
+    }
+    let c = body::com(&t);
+    if c.x < a.x.min(b.x) || c.x > a.x.max(b.x) {
+        return None;
+    }
+    // Nothing else lower than the supports: the floor is under everything. Flat feet and hands
+    // are left out: they are laid flat for this turn afterwards.
+    let flat = |side: Side, hand: bool| {
+        pose.supports.iter().any(|s| match s.point {
+            Point::Foot(x) => !hand && x == side,
+            Point::Hand(x) => hand && x == side,
+            Point::Feet => !hand,
+            Point::Hands => hand,
+            _ => false,
+        })
+    };
+    let mut low = vec![down(t.head, body::HEAD_R)];
+    low.extend(t.trunk.iter().map(level_low));
+    for side in [Side::Left, Side::Right] {
+        let l = &t.limbs[side.index()];
+        low.extend([l.shoulder, l.elbow, l.hip, l.knee, l.ankle].map(|p| down(p, r())));
+        if !flat(side, true) {
+            low.extend([l.wrist, l.knuckles].map(|p| down(p, r())));
+        }
+        if !flat(side, false) {
+            low.extend(l.foot);
+        }
+    }
+    // A little give (about 1 cm): the head may rest on the floor beside the shoulders.
+    if low.iter().any(|p| p.y < level - 0.005) {
+        return None;
+    }
+    Some(th)
+}
+
 /// The turn that puts an upright body's centre of mass over the middle of its supports.
 fn balance(pts: &[V3], com: V3) -> f32 {
     if pts.is_empty() {
@@ -258,6 +351,8 @@ pub fn place(fig: &Figure, env: &Env, pose: &Pose, angles: &Angles) -> Posed {
                 })
                 .collect();
             balance(&pts, com)
+        } else if let Some(t) = rest_on(env, pose, &k) {
+            t
         } else {
             let mut pts: Vec<(V3, f32)> = candidates(&k).into_iter().map(|p| (p, 0.0)).collect();
             pts.extend(resting);

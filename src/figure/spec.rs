@@ -61,7 +61,7 @@ const fn j(name: &'static str, min: f32, max: f32, meaning: &'static str) -> Joi
 
 /// Per-side joints, in the order of [`SideAngles`]. Ranges: AAOS 1965 plus 10 degrees (see
 /// the module doc).
-pub const SIDE_JOINTS: [JointSpec; 10] = [
+pub const SIDE_JOINTS: [JointSpec; 11] = [
     // AAOS: flexion 120, extension 30.
     j(
         "hip",
@@ -122,6 +122,13 @@ pub const SIDE_JOINTS: [JointSpec; 10] = [
         70.0,
         "clamshell opening: the leg turns about the hip-to-ankle line",
     ),
+    // AAOS: shoulder external rotation 90, internal rotation 70.
+    j(
+        "shoulder_rotation",
+        -80.0,
+        100.0,
+        "external rotation + (a bent forearm turns out), internal - (it turns in across the body)",
+    ),
 ];
 
 /// Trunk joints, in the order of [`TrunkAngles`].
@@ -156,6 +163,7 @@ pub const SHOULDER_ABD: usize = 6;
 pub const ELBOW: usize = 7;
 pub const WRIST: usize = 8;
 pub const OPEN: usize = 9;
+pub const SHOULDER_ROT: usize = 10;
 
 pub const T_FLEX: usize = 0;
 pub const T_SIDE: usize = 1;
@@ -163,7 +171,7 @@ pub const T_ROT: usize = 2;
 pub const T_NECK: usize = 3;
 
 /// Degrees per side joint, in [`SIDE_JOINTS`] order.
-pub type SideAngles = [f32; 10];
+pub type SideAngles = [f32; 11];
 /// Degrees per trunk joint, in [`TRUNK_JOINTS`] order.
 pub type TrunkAngles = [f32; 4];
 

@@ -337,3 +337,99 @@ fn the_hip_hikes_hanging_foot_is_past_the_steps_edge() {
         .fold(f32::INFINITY, f32::min);
     assert!(low < 18.0 / super::body::H_CM, "hanging foot at {low} H");
 }
+
+#[test]
+fn the_hip_thrust_starts_with_the_hips_low_and_ends_level_with_vertical_shins() {
+    let fig = figure("hip-thrust");
+    let (env, posed) = solve::solve_all(&fig);
+    let bench = env.heights[0].unwrap();
+    for p in &posed {
+        // Upper back on the bench, feet on the floor, in both poses.
+        assert!((contact(&p.skel, Point::Back).y - bench).abs() < solve::TOUCH);
+        for s in [Side::Left, Side::Right] {
+            assert!(contact(&p.skel, Point::Foot(s)).y.abs() < solve::TOUCH);
+        }
+    }
+    // Start: the buttocks hang low, under 12 cm from the floor but off it.
+    let low = contact(&posed[0].skel, Point::Pelvis).y;
+    assert!(low > 0.0 && low < 12.0 / 175.0, "buttocks at {low}");
+    // End: shoulders, hips and knees in a line (as drawn, from the side), level, with the
+    // shins vertical.
+    let l = &posed[1].skel.limbs[1];
+    let flat = |v: V3| super::body::v3(v.x, v.y, 0.0);
+    let bend = angle(flat(l.hip - l.shoulder), flat(l.knee - l.hip));
+    assert!(bend < 8.0, "shoulder-hip-knee bend {bend}");
+    let d = l.knee - l.shoulder;
+    assert!(d.y.atan2(d.x).to_degrees().abs() < 8.0, "{d:?}");
+    let shin = angle(l.knee - l.ankle, super::body::v3(0.0, 1.0, 0.0));
+    assert!(shin < 8.0, "shin {shin} degrees off vertical");
+    assert!(contact(&posed[1].skel, Point::Pelvis).y > low + 0.1);
+    // The feet stay where they are on the floor (the ghost is lined up on the upper back).
+    let heel = |p: &solve::Posed| contact(&p.skel, Point::Heel(Side::Right)).x;
+    let moved = heel(&posed[1]) - heel(&posed[0]);
+    assert!(moved.abs() < 2.0 / 175.0, "the feet move {moved}");
+}
+
+#[test]
+fn the_ball_of_the_hamstring_curl_rolls_in_under_the_heels_while_the_shoulders_stay() {
+    let fig = figure("ball-hamstring-curl");
+    let (env, posed) = solve::solve_all(&fig);
+    let ball = env.heights[0].unwrap();
+    let heel = |p: &solve::Posed| contact(&p.skel, Point::Heel(Side::Right));
+    let back = |p: &solve::Posed| contact(&p.skel, Point::Back);
+    for p in &posed {
+        assert!(back(p).y.abs() < solve::TOUCH, "shoulders {:?}", back(p));
+        assert!(
+            (heel(p).y - ball).abs() < solve::TOUCH,
+            "heel {:?}",
+            heel(p)
+        );
+    }
+    // The shoulders stay where they were; the heel (and the ball under it) comes in 20 cm or more.
+    assert!((back(&posed[0]).x - back(&posed[1]).x).abs() < 0.01);
+    let d0 = heel(&posed[0]).x - back(&posed[0]).x;
+    let d1 = heel(&posed[1]).x - back(&posed[1]).x;
+    assert!(d0 - d1 > 20.0 / 175.0, "heel from {d0} to {d1}");
+    // Hips up at the end.
+    assert!(contact(&posed[1].skel, Point::Pelvis).y > 0.1);
+}
+
+#[test]
+fn sit_to_stand_crosses_the_forearms_over_the_chest() {
+    let fig = figure("sit-to-stand");
+    let (_, posed) = solve::solve_all(&fig);
+    for p in &posed {
+        let k = &p.skel;
+        for l in &k.limbs {
+            // The hand is past the middle of the body, on the other side from its shoulder...
+            let side = l.shoulder.z - k.neck.z;
+            assert!(
+                (l.wrist.z - k.neck.z) * side < 0.0,
+                "{:?}",
+                (l.shoulder, l.wrist)
+            );
+            // ...with the forearm lying across the chest: more across than up or forward,
+            // and the hand at chest height, in front of the trunk.
+            let f = l.wrist - l.elbow;
+            assert!(
+                f.z.abs() > f.y.abs() && f.z.abs() > f.x.abs(),
+                "forearm {f:?}"
+            );
+            assert!(
+                l.wrist.y > k.trunk[4][0].y && l.wrist.y < k.neck.y,
+                "{:?}",
+                l.wrist
+            );
+        }
+    }
+    // Standing, the hands are in front of the chest, not inside it.
+    let k = &posed[1].skel;
+    for l in &k.limbs {
+        assert!(
+            l.wrist.x > k.trunk[5][1].x,
+            "{:?} vs {:?}",
+            l.wrist,
+            k.trunk[5][1]
+        );
+    }
+}
