@@ -312,7 +312,10 @@ pub enum Point {
     Feet,
 }
 
-const SIDED: [(&str, fn(Side) -> Point); 11] = [
+/// A sided point's name and how to make it for a side.
+type SidedPoint = (&'static str, fn(Side) -> Point);
+
+const SIDED: [SidedPoint; 11] = [
     ("shoulder", Point::Shoulder),
     ("elbow", Point::Elbow),
     ("hand", Point::Hand),

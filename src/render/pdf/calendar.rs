@@ -199,7 +199,11 @@ impl Builder<'_> {
             });
             if kind.is_some() {
                 // Beside the date, top right of the cell.
-                let y = if g.tick_beside { g.pad } else { h - g.pad - g.tick };
+                let y = if g.tick_beside {
+                    g.pad
+                } else {
+                    h - g.pad - g.tick
+                };
                 row.push(Builder::tick_box(x + g.day_w - g.pad - g.tick, y, g.tick));
             }
             row.overlay(cell, x, g.pad);
@@ -227,13 +231,19 @@ impl Builder<'_> {
         let in_plan = date <= plan.end && date >= plan.start;
         let mut parts = self.m.para(
             &w.date_calendar(date),
-            if in_plan { g.small } else { g.small.colour(LIGHT) },
+            if in_plan {
+                g.small
+            } else {
+                g.small.colour(LIGHT)
+            },
             g.pad,
             g.cell_text_w,
         );
         let kind = session.map(|s| s.kind);
         let word = match kind.filter(|_| g.show_words) {
-            Some(SessionKind::Training) => Some((&w.calendar_training, g.tiny.bold().colour(BLACK))),
+            Some(SessionKind::Training) => {
+                Some((&w.calendar_training, g.tiny.bold().colour(BLACK)))
+            }
             Some(SessionKind::Daily) => Some((&w.calendar_daily, g.tiny)),
             Some(SessionKind::Run) => Some((&w.calendar_run, g.tiny.bold().colour(BLACK))),
             None => None,
