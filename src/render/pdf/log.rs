@@ -33,9 +33,24 @@ impl Builder<'_> {
             self.push(Block::together(f));
         }
         self.check_instructions();
-        for grid in super::outline::log_grids(weeks) {
+        // Two weeks share a grid when their sessions' columns, in half the width, each hold
+        // three tick boxes: the default print does, large print does not (its weeks keep a
+        // grid each, with room for the names).
+        let columns = (self.width * 0.5 / self.session_column()).floor() as usize;
+        for grid in super::outline::log_grids(weeks, columns) {
             self.log_grid(&grid);
         }
+    }
+
+    /// The width of a column that holds `boxes` tick boxes.
+    fn column_for(&self, boxes: u32) -> f32 {
+        let tick = (self.fs * 0.9).max(8.0);
+        boxes as f32 * tick * 1.35 + tick * 0.35 + 2.0 * self.fs * 0.16
+    }
+
+    /// The width of a session's column that holds three tick boxes.
+    fn session_column(&self) -> f32 {
+        self.column_for(3)
     }
 
     /// "Week 3 of 12".
@@ -102,7 +117,14 @@ impl Builder<'_> {
         let sessions: usize = weeks.iter().map(|lw| lw.sessions.len()).sum();
         if sessions > 0 {
             // Columns: the exercise and its card's page, its dose, then one per session.
-            let name_w = self.width * if weeks.len() > 1 { 0.5 } else { 0.66 };
+            // A week of its own: the name column leaves each session room for three tick
+            // boxes (large print needs it), and is never wider than two thirds.
+            let name_w = if weeks.len() > 1 {
+                self.width * 0.5
+            } else {
+                (self.width - sessions as f32 * self.session_column())
+                    .clamp(self.width * 0.45, self.width * 0.66)
+            };
             let dose_x = name_w * 0.62;
             let cols: Vec<String> = weeks
                 .iter()
@@ -167,8 +189,15 @@ impl Builder<'_> {
         let s = self.small();
         let section = self.context.take();
         self.set_context(Some(&title));
-        // Seven day columns: a narrower exercise column.
-        let daily_name_w = self.width * 0.44;
+        // Seven day columns, each with room for its ticks (twice-daily work has two).
+        let most = lw
+            .daily
+            .iter()
+            .map(|(i, _)| i.times_a_day.max(1))
+            .max()
+            .unwrap_or(1);
+        let daily_name_w = (self.width - 7.0 * self.column_for(most.min(3)))
+            .clamp(self.width * 0.3, self.width * 0.44);
         let daily_dose_x = daily_name_w * 0.6;
         frames.push(Frame::space(self.fs * 0.5));
         let head = format!("{} · {}", self.week_title(week), w.daily_grid_title);

@@ -169,13 +169,10 @@ pub fn log_weeks(plan: &Plan) -> Vec<LogWeek<'_>> {
     plan.weeks.iter().map(log_week).collect()
 }
 
-/// At most this many session columns in one grid: two weeks of three sessions.
-const GRID_COLUMNS: usize = 6;
-
 /// The log's grids: two consecutive weeks of the same phase share one grid (a fortnight at a
-/// glance, and half the rows to print) when their sessions fit [`GRID_COLUMNS`] columns;
-/// any other week has a grid of its own. A week's seven-day grid (daily work) stays its own.
-pub fn log_grids<'a>(weeks: Vec<LogWeek<'a>>) -> Vec<Vec<LogWeek<'a>>> {
+/// glance, and half the rows to print) when their sessions fit `columns` columns; any other
+/// week has a grid of its own. A week's seven-day grid (daily work) stays its own.
+pub fn log_grids<'a>(weeks: Vec<LogWeek<'a>>, columns: usize) -> Vec<Vec<LogWeek<'a>>> {
     let mut out: Vec<Vec<LogWeek<'a>>> = Vec::new();
     for week in weeks {
         let pairs_with_last = out.last().is_some_and(|g| {
@@ -186,7 +183,7 @@ pub fn log_grids<'a>(weeks: Vec<LogWeek<'a>>) -> Vec<Vec<LogWeek<'a>>> {
                 && a.week.number + 1 == week.week.number
                 && !a.sessions.is_empty()
                 && !week.sessions.is_empty()
-                && a.sessions.len() + week.sessions.len() <= GRID_COLUMNS
+                && a.sessions.len() + week.sessions.len() <= columns
         });
         match out.last_mut() {
             Some(g) if pairs_with_last => g.push(week),
