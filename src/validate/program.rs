@@ -43,10 +43,10 @@ mod tests;
 
 use dose::{range_check, week_dose};
 use extends::effective;
-use phases::parse_weeks;
+use phases::check_phase_weeks;
 pub use progression::progress;
 use progression::{check_progression, describe_rule};
-use safety::{check_red_flags, check_run};
+use safety::{check_pain_rule, check_red_flags, check_run};
 use slot::check_slot;
 
 /// A value with the file it came from (a program that extends another mixes two files).
@@ -261,51 +261,128 @@ pub(super) fn check_program(
         std::slice::from_ref(p.id.get_ref()),
         diags,
     )?;
+    let missing = Missing { sources, eff: &eff };
     let id = eff.id.get().clone();
-    let id_span = eff.id.span();
-    let missing = |field: &str, example: &str| {
-        sources
-            .at(
-                src,
-                id_span.clone(),
-                format!("program `{id}` has no `{field}`"),
-            )
+    let title = missing.text(
+        &eff.title,
+        "title",
+        "\"Patellofemoral pain (runner's knee)\"",
+        diags,
+    );
+    let summary = missing.text(
+        &eff.summary,
+        "summary",
+        "\"one line for `rehabplan causes`\"",
+        diags,
+    );
+    let description = missing.text(
+        &eff.description,
+        "description",
+        "\"\"\"plain-language description\"\"\"",
+        diags,
+    );
+    let evidence = check_evidence(&missing, diags);
+    let (refs, ref_ids) = check_references(sources, &eff, diags);
+    let check_ref = |f: &F<String>, diags: &mut Vec<Diagnostic>| {
+        check_reference_known(sources, &ref_ids, f, diags)
+    };
+    let pain_rule = check_pain_rule(&missing, &check_ref, diags);
+    let ranges = check_phase_weeks(&missing, diags);
+    let phases = check_phases(sources, &eff, &ranges, library, &check_ref, diags);
+    let program_weeks = phases.last().map(|p| p.last_week).unwrap_or(0);
+    let return_to_run = eff
+        .return_to_run
+        .as_ref()
+        .and_then(|r| check_run(sources, r, program_weeks, &check_ref, diags));
+
+    let red_flags = check_red_flags(sources, &eff.red_flags, diags);
+    let checks = eff.checks.as_ref().map_or_else(Vec::new, |(csrc, c)| {
+        super::checks::check_checks(sources, *csrc, c, &ref_ids, diags)
+    });
+
+    if diags.len() > before {
+        return None;
+    }
+    Some(Program {
+        return_to_run,
+        id,
+        title: title.trim().to_string(),
+        aliases: eff.aliases.clone(),
+        summary: summary.trim().to_string(),
+        description: description.trim().to_string(),
+        location_note: eff.location_note.trim().to_string(),
+        evidence,
+        evidence_note: eff.evidence_note.trim().to_string(),
+        red_flags,
+        general_red_flags: eff.general_red_flags,
+        pain_rule: pain_rule?,
+        references: refs,
+        phases,
+        causes: eff.causes.clone(),
+        origin: sources.name(src).to_string(),
+        rationale: eff.rationale.trim().to_string(),
+        checks,
+    })
+}
+
+/// A part every program needs (its own or from the program it extends), reported at the id.
+struct Missing<'a> {
+    sources: &'a Sources,
+    eff: &'a Eff,
+}
+
+impl Missing<'_> {
+    fn at_id(&self, message: String) -> Diagnostic {
+        let id = &self.eff.id;
+        self.sources.at(self.eff.src, id.span(), message)
+    }
+    fn diagnostic(&self, field: &str, example: &str) -> Diagnostic {
+        let id = self.eff.id.get();
+        self.at_id(format!("program `{id}` has no `{field}`"))
             .hint(format!(
                 "add {field} = {example} (or `extends` a program that has one)"
             ))
-    };
-    let title = eff.title.clone().unwrap_or_else(|| {
-        diags.push(missing("title", "\"Patellofemoral pain (runner's knee)\""));
-        String::new()
-    });
-    let summary = eff.summary.clone().unwrap_or_else(|| {
-        diags.push(missing("summary", "\"one line for `rehabplan causes`\""));
-        String::new()
-    });
-    let description = eff.description.clone().unwrap_or_else(|| {
-        diags.push(missing(
-            "description",
-            "\"\"\"plain-language description\"\"\"",
-        ));
-        String::new()
-    });
+    }
+    fn text(
+        &self,
+        v: &Option<String>,
+        field: &str,
+        example: &str,
+        diags: &mut Vec<Diagnostic>,
+    ) -> String {
+        v.clone().unwrap_or_else(|| {
+            diags.push(self.diagnostic(field, example));
+            String::new()
+        })
+    }
+}
+
+/// Every program says how strong its evidence is; an extrapolated one says from what.
+fn check_evidence(missing: &Missing, diags: &mut Vec<Diagnostic>) -> Evidence {
+    let eff = missing.eff;
     let evidence = eff.evidence.unwrap_or_else(|| {
-        diags.push(missing("evidence", "\"trial\" or \"extrapolated\""));
+        diags.push(missing.diagnostic("evidence", "\"trial\" or \"extrapolated\""));
         Evidence::Trial
     });
     if evidence == Evidence::Extrapolated && eff.evidence_note.trim().is_empty() {
+        let id = eff.id.get();
         diags.push(
-            sources
-                .at(
-                    src,
-                    id_span.clone(),
-                    format!("program `{id}` is extrapolated but has no `evidence_note`"),
-                )
+            missing
+                .at_id(format!(
+                    "program `{id}` is extrapolated but has no `evidence_note`"
+                ))
                 .hint("say which evidence the doses are borrowed from, and why"),
         );
     }
+    evidence
+}
 
-    // References.
+/// Each reference has a well-formed id of its own and a citation.
+fn check_references(
+    sources: &Sources,
+    eff: &Eff,
+    diags: &mut Vec<Diagnostic>,
+) -> (Vec<Reference>, BTreeSet<String>) {
     let mut refs = Vec::new();
     let mut ref_ids = BTreeSet::new();
     for (rsrc, r) in &eff.references {
@@ -339,150 +416,38 @@ pub(super) fn check_program(
             verified: rr.verified,
         });
     }
-    let check_ref = |f: &F<String>, diags: &mut Vec<Diagnostic>| {
-        if !ref_ids.contains(f.get()) {
-            diags.push(
-                sources
-                    .at(f.src, f.span(), format!("unknown reference `{}`", f.get()))
-                    .hint(suggest(
-                        f.get(),
-                        ref_ids.iter().map(String::as_str),
-                        "add a [[reference]] with this id, or use one that exists",
-                    )),
-            );
-        }
-    };
+    (refs, ref_ids)
+}
 
-    // Pain rule.
-    let pain_rule = match &eff.pain_rule {
-        None => {
-            diags.push(missing(
-                "[pain_rule]",
-                "{ green_max = 3, amber_max = 5, settle_by_morning = true }",
-            ));
-            None
-        }
-        Some(pr) => {
-            let r = pr.get();
-            let g = *r.green_max.get_ref();
-            let a = *r.amber_max.get_ref();
-            let mut ok = true;
-            if !(0..=10).contains(&g) {
-                diags.push(
-                    sources
-                        .at(
-                            pr.src,
-                            r.green_max.span(),
-                            format!("green_max is {g}; pain is scored 0 to 10"),
-                        )
-                        .hint("use a value from 0 to 10, typically 3"),
-                );
-                ok = false;
-            }
-            if !(0..=10).contains(&a) || a < g {
-                diags.push(
-                    sources
-                        .at(pr.src, r.amber_max.span(), format!("amber_max is {a}; it must be from green_max ({g}) to 10"))
-                        .hint("typically 5: pain up to 5/10 is acceptable if it settles by the next morning"),
-                );
-                ok = false;
-            }
-            if let Some(s) = crate::load::raw::reference_id(&r.reference, &r.source) {
-                check_ref(&F::new(pr.src, s), diags);
-            }
-            ok.then(|| PainRule {
-                green_max: g as u8,
-                amber_max: a as u8,
-                settle_by_morning: r.settle_by_morning,
-                source: crate::load::raw::reference_id(&r.reference, &r.source)
-                    .map(|s| s.get_ref().clone())
-                    .unwrap_or_default(),
-                note: r.note.trim().to_string(),
-                rationale: r.rationale.trim().to_string(),
-            })
-        }
-    };
+/// A `source` names one of the program's references.
+fn check_reference_known(
+    sources: &Sources,
+    ref_ids: &BTreeSet<String>,
+    f: &F<String>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    if !ref_ids.contains(f.get()) {
+        diags.push(
+            sources
+                .at(f.src, f.span(), format!("unknown reference `{}`", f.get()))
+                .hint(suggest(
+                    f.get(),
+                    ref_ids.iter().map(String::as_str),
+                    "add a [[reference]] with this id, or use one that exists",
+                )),
+        );
+    }
+}
 
-    // Phases: ranges, then coverage of 1..N.
-    if eff.phases.is_empty() {
-        diags.push(missing(
-            "[[phase]]",
-            "tables, each with name, weeks, sessions_per_week and slots",
-        ));
-    }
-    let mut ranges: Vec<(u32, u32, usize)> = Vec::new();
-    for (i, ph) in eff.phases.iter().enumerate() {
-        if let Some((a, b)) = parse_weeks(sources, &ph.weeks, diags) {
-            ranges.push((a, b, i));
-        }
-        let s = *ph.sessions.get();
-        if !SESSIONS.contains(&s) {
-            diags.push(
-                sources
-                    .at(
-                        ph.sessions.src,
-                        ph.sessions.span(),
-                        format!("sessions_per_week is {s}; it must be from 1 to 7"),
-                    )
-                    .hint("the number of training days a week, typically 2 or 3"),
-            );
-        }
-        if ph.slots.is_empty() {
-            diags.push(
-                sources
-                    .at(
-                        ph.src,
-                        ph.weeks.span(),
-                        format!("phase `{}` has no exercises", ph.name),
-                    )
-                    .hint("add [[phase.slot]] tables with an exercise and its dose"),
-            );
-        }
-    }
-    // Phases are listed in week order: [[change]], [[add]] and [[remove]] number them that way.
-    for pair in ranges.windows(2) {
-        let (a, _, _) = pair[0];
-        let (b, _, j) = pair[1];
-        if b < a {
-            let ph = &eff.phases[j];
-            diags.push(
-                sources
-                    .at(ph.src, ph.weeks.span(), format!("phase `{}` (from week {b}) is listed after a phase that starts at week {a}", ph.name))
-                    .hint("list the phases in week order"),
-            );
-        }
-    }
-    let mut sorted = ranges.clone();
-    sorted.sort();
-    let mut expect = 1u32;
-    for (a, b, i) in &sorted {
-        let ph = &eff.phases[*i];
-        if *a > expect {
-            let gap = if *a - 1 == expect {
-                format!("week {expect} is")
-            } else {
-                format!("weeks {expect}-{} are", a - 1)
-            };
-            diags.push(
-                sources
-                    .at(
-                        ph.src,
-                        ph.weeks.span(),
-                        format!("{gap} in no phase (phase `{}` starts at week {a})", ph.name),
-                    )
-                    .hint("phases must cover the weeks from 1 on with no gap"),
-            );
-        } else if *a < expect {
-            diags.push(
-                sources
-                    .at(ph.src, ph.weeks.span(), format!("weeks {a}-{b} of phase `{}` overlap an earlier phase (which runs to week {})", ph.name, expect - 1))
-                    .hint(format!("start this phase at week {expect}")),
-            );
-        }
-        expect = expect.max(b + 1);
-    }
-
-    // Slots.
+/// The slots of each phase whose weeks could be read, in week order and numbered that way.
+fn check_phases(
+    sources: &Sources,
+    eff: &Eff,
+    ranges: &[(u32, u32, usize)],
+    library: &Library,
+    check_ref: &dyn Fn(&F<String>, &mut Vec<Diagnostic>),
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Phase> {
     let mut phases = Vec::new();
     for (i, ph) in eff.phases.iter().enumerate() {
         let Some(&(first, last, _)) = ranges.iter().find(|r| r.2 == i) else {
@@ -493,7 +458,7 @@ pub(super) fn check_program(
             if let Some(source) = &s.source {
                 check_ref(source, diags);
             }
-            if let Some(slot) = check_slot(sources, &eff, s, j + 1, first, last, library, diags) {
+            if let Some(slot) = check_slot(sources, eff, s, j + 1, first, last, library, diags) {
                 slots.push(slot);
             }
         }
@@ -514,40 +479,7 @@ pub(super) fn check_program(
         p.number = i + 1;
     }
 
-    let program_weeks = phases.last().map(|p| p.last_week).unwrap_or(0);
-    let return_to_run = eff
-        .return_to_run
-        .as_ref()
-        .and_then(|r| check_run(sources, r, program_weeks, &|f, d| check_ref(f, d), diags));
-
-    let red_flags = check_red_flags(sources, &eff.red_flags, diags);
-    let checks = eff.checks.as_ref().map_or_else(Vec::new, |(csrc, c)| {
-        super::checks::check_checks(sources, *csrc, c, &ref_ids, diags)
-    });
-
-    if diags.len() > before {
-        return None;
-    }
-    Some(Program {
-        return_to_run,
-        id,
-        title: title.trim().to_string(),
-        aliases: eff.aliases.clone(),
-        summary: summary.trim().to_string(),
-        description: description.trim().to_string(),
-        location_note: eff.location_note.trim().to_string(),
-        evidence,
-        evidence_note: eff.evidence_note.trim().to_string(),
-        red_flags,
-        general_red_flags: eff.general_red_flags,
-        pain_rule: pain_rule?,
-        references: refs,
-        phases,
-        causes: eff.causes.clone(),
-        origin: sources.name(src).to_string(),
-        rationale: eff.rationale.trim().to_string(),
-        checks,
-    })
+    phases
 }
 
 /// Whether a problem found in a program read back after a type error only says that a part

@@ -144,3 +144,60 @@ pub(super) fn check_run(
         rationale: raw.rationale.trim().to_string(),
     })
 }
+
+/// The pain rule: green up to `green_max`, amber up to `amber_max`, both on the 0-10 scale.
+pub(super) fn check_pain_rule(
+    missing: &Missing,
+    check_ref: &dyn Fn(&F<String>, &mut Vec<Diagnostic>),
+    diags: &mut Vec<Diagnostic>,
+) -> Option<PainRule> {
+    let sources = missing.sources;
+    match &missing.eff.pain_rule {
+        None => {
+            diags.push(missing.diagnostic(
+                "[pain_rule]",
+                "{ green_max = 3, amber_max = 5, settle_by_morning = true }",
+            ));
+            None
+        }
+        Some(pr) => {
+            let r = pr.get();
+            let g = *r.green_max.get_ref();
+            let a = *r.amber_max.get_ref();
+            let mut ok = true;
+            if !(0..=10).contains(&g) {
+                diags.push(
+                    sources
+                        .at(
+                            pr.src,
+                            r.green_max.span(),
+                            format!("green_max is {g}; pain is scored 0 to 10"),
+                        )
+                        .hint("use a value from 0 to 10, typically 3"),
+                );
+                ok = false;
+            }
+            if !(0..=10).contains(&a) || a < g {
+                diags.push(
+                    sources
+                        .at(pr.src, r.amber_max.span(), format!("amber_max is {a}; it must be from green_max ({g}) to 10"))
+                        .hint("typically 5: pain up to 5/10 is acceptable if it settles by the next morning"),
+                );
+                ok = false;
+            }
+            if let Some(s) = crate::load::raw::reference_id(&r.reference, &r.source) {
+                check_ref(&F::new(pr.src, s), diags);
+            }
+            ok.then(|| PainRule {
+                green_max: g as u8,
+                amber_max: a as u8,
+                settle_by_morning: r.settle_by_morning,
+                source: crate::load::raw::reference_id(&r.reference, &r.source)
+                    .map(|s| s.get_ref().clone())
+                    .unwrap_or_default(),
+                note: r.note.trim().to_string(),
+                rationale: r.rationale.trim().to_string(),
+            })
+        }
+    }
+}

@@ -2,6 +2,9 @@
 
 use super::*;
 
+/// A schedule step that passed its checks: its week, its file, the step and its span.
+type Step<'a> = (u32, usize, &'a RawStep, Range<usize>);
+
 #[allow(clippy::too_many_arguments)]
 pub(super) fn check_slot(
     sources: &Sources,
@@ -17,7 +20,55 @@ pub(super) fn check_slot(
     for (name, f) in s.fields.all_numbers() {
         range_check(sources, name, f, diags);
     }
-    let frequency = match &s.frequency {
+    let frequency = slot_frequency(sources, s, diags);
+    let priority = slot_priority(sources, s, diags);
+    let steps = check_steps(sources, s, first, last, diags);
+    if let Some((e, before, stated)) = &s.swapped {
+        check_switch(sources, library, e, before, stated, "this change", diags);
+    }
+    let progression = s
+        .progression
+        .as_ref()
+        .map(|p| check_progression(sources, p, diags));
+    let walk = Walk {
+        sources,
+        eff,
+        library,
+        first,
+        last,
+    };
+    let weeks = walk.weeks(s, &steps, progression.as_ref(), diags);
+    if let (Some(p), Some(pf)) = (&progression, &s.progression) {
+        check_progression_limits(sources, pf, &weeks, last, diags);
+        if let Some(d) = weeks.first() {
+            check_progression_counts(sources, p, pf, d, diags);
+        }
+    }
+    if diags.len() > before || weeks.len() != (last - first + 1) as usize {
+        return None;
+    }
+    let how = match (&progression, steps.is_empty()) {
+        (Some(p), _) => format!("rule: {}", describe_rule(p)),
+        (None, false) => "week-by-week schedule".to_string(),
+        (None, true) => "same dose every week".to_string(),
+    };
+    Some(Slot {
+        index,
+        frequency,
+        priority,
+        source: s.source.as_ref().map(|f| f.get().clone()),
+        note: s.note.trim().to_string(),
+        weeks,
+        how,
+        rationale: s.rationale.trim().to_string(),
+        step_rationales: step_rationales(&steps),
+    })
+}
+
+/// `frequency` is one of the names [`parse_frequency`] reads; a slot without one is done
+/// once a session.
+fn slot_frequency(sources: &Sources, s: &EffSlot, diags: &mut Vec<Diagnostic>) -> Frequency {
+    match &s.frequency {
         None => Frequency::Session,
         Some(f) => match parse_frequency(f.get()) {
             Some(fr) => fr,
@@ -34,17 +85,29 @@ pub(super) fn check_slot(
                 Frequency::Session
             }
         },
-    };
-    let priority = match &s.priority {
+    }
+}
+
+fn slot_priority(sources: &Sources, s: &EffSlot, diags: &mut Vec<Diagnostic>) -> u8 {
+    match &s.priority {
         None => DEFAULT_PRIORITY,
         Some(p) => {
             range_check(sources, "priority", p, diags);
             (*p.get()).clamp(1, 9) as u8
         }
-    };
+    }
+}
 
-    // Steps: in the phase, strictly increasing.
-    let mut steps: Vec<(u32, usize, &RawStep, Range<usize>)> = Vec::new();
+/// Schedule steps lie in the phase, in strictly increasing weeks, and a slot has a schedule
+/// or a progression rule, not both.
+fn check_steps<'a>(
+    sources: &Sources,
+    s: &'a EffSlot,
+    first: u32,
+    last: u32,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Step<'a>> {
+    let mut steps: Vec<Step> = Vec::new();
     if let Some((ssrc, list)) = &s.steps {
         if s.progression.is_some() {
             diags.push(
@@ -105,152 +168,179 @@ pub(super) fn check_slot(
             steps.push((w, *ssrc, r, st.span()));
         }
     }
+    steps
+}
 
-    if let Some((e, before, stated)) = &s.swapped {
-        check_switch(sources, library, e, before, stated, "this change", diags);
-    }
-    let progression = s
-        .progression
-        .as_ref()
-        .map(|p| check_progression(sources, p, diags));
+/// What a slot needs to walk its phase week by week.
+struct Walk<'a> {
+    sources: &'a Sources,
+    eff: &'a Eff,
+    library: &'a Library,
+    first: u32,
+    last: u32,
+}
 
-    // Walk the weeks.
-    let mut weeks = Vec::new();
-    let mut state = State {
-        exercise: s.exercise.clone(),
-        fields: s.fields.clone(),
-        note: None,
-    };
-    for week in first..=last {
-        for (_, ssrc, r, _) in steps.iter().filter(|st| st.0 == week) {
-            let over = Fields::from_raw(*ssrc, &r.dose());
-            if let Some(e) = &r.exercise {
-                if e.get_ref() != state.exercise.get() {
-                    check_switch(
-                        sources,
-                        library,
-                        &F::new(*ssrc, e),
-                        &state.fields,
-                        &over,
-                        &format!("week {week}"),
-                        diags,
-                    );
-                    // A new exercise starts from its own dose: kind fields, load and tempo reset.
-                    let keep_sets = state.fields.sets.clone();
-                    let keep_rest = state.fields.rest.clone();
-                    state.fields = Fields {
-                        sets: keep_sets,
-                        rest: keep_rest,
-                        ..Fields::default()
-                    };
-                }
-                state.exercise = F::new(*ssrc, e);
-                state.note = Some(String::new());
+impl Walk<'_> {
+    /// The dose of each week, up to the first week whose dose is wrong.
+    fn weeks(
+        &self,
+        s: &EffSlot,
+        steps: &[Step],
+        progression: Option<&Progression>,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Vec<Dose> {
+        let (sources, eff, library, first) = (self.sources, self.eff, self.library, self.first);
+        let mut weeks = Vec::new();
+        let mut state = State {
+            exercise: s.exercise.clone(),
+            fields: s.fields.clone(),
+            note: None,
+        };
+        for week in first..=self.last {
+            for (_, ssrc, r, _) in steps.iter().filter(|st| st.0 == week) {
+                self.apply_step(&mut state, week, *ssrc, r, diags);
             }
-            if let Some(n) = &r.note {
-                state.note = Some(n.trim().to_string());
-            }
-            state.fields.overlay(&over);
-        }
-        let k = (week - first) / progression.as_ref().map(|p| p.every.max(1)).unwrap_or(1);
-        match week_dose(
-            sources,
-            eff,
-            &state,
-            progression.as_ref().map(|p| (p, k)),
-            library,
-            diags,
-        ) {
-            Some(d) => weeks.push(d),
-            None => {
-                // Stop at the first bad week of the slot: later weeks would repeat the problem.
-                break;
-            }
-        }
-    }
-    // A progression that runs past the limits.
-    if let (Some(_), Some(pf)) = (&progression, &s.progression) {
-        for (name, cap, max) in [
-            (
-                "reps",
-                weeks.iter().filter_map(|d| d.reps).max(),
-                *REPS.end(),
-            ),
-            (
-                "hold",
-                weeks.iter().filter_map(|d| d.hold).max(),
-                *HOLD.end(),
-            ),
-            (
-                "time",
-                weeks.iter().filter_map(|d| d.time).max(),
-                *TIME.end(),
-            ),
-        ] {
-            if let Some(v) = cap {
-                if v as i64 > max {
-                    diags.push(
-                        sources
-                            .at(pf.src, pf.span(), format!("this progression takes {name} to {v} by week {last}; the most is {max}"))
-                            .hint(format!("set max_{name} in the rule")),
-                    );
+            let k = (week - first) / progression.map(|p| p.every.max(1)).unwrap_or(1);
+            match week_dose(
+                sources,
+                eff,
+                &state,
+                progression.map(|p| (p, k)),
+                library,
+                diags,
+            ) {
+                Some(d) => weeks.push(d),
+                None => {
+                    // Stop at the first bad week of the slot: later weeks would repeat the problem.
+                    break;
                 }
             }
         }
+        weeks
     }
-    // A rule that adds to a count the dose does not have would silently never change it.
-    if let (Some(p), Some(pf), Some(d)) = (&progression, &s.progression, weeks.first()) {
-        for (name, adds, has) in [
-            ("reps", p.add_reps, d.reps.is_some()),
-            ("hold", p.add_hold, d.hold.is_some()),
-            ("time", p.add_time, d.time.is_some()),
-        ] {
-            if adds > 0 && !has {
+
+    /// A step in `week` overlays its dose; a step that swaps the exercise starts a new dose.
+    fn apply_step(
+        &self,
+        state: &mut State,
+        week: u32,
+        ssrc: usize,
+        r: &RawStep,
+        diags: &mut Vec<Diagnostic>,
+    ) {
+        let (sources, library) = (self.sources, self.library);
+        let over = Fields::from_raw(ssrc, &r.dose());
+        if let Some(e) = &r.exercise {
+            if e.get_ref() != state.exercise.get() {
+                check_switch(
+                    sources,
+                    library,
+                    &F::new(ssrc, e),
+                    &state.fields,
+                    &over,
+                    &format!("week {week}"),
+                    diags,
+                );
+                // A new exercise starts from its own dose: kind fields, load and tempo reset.
+                let keep_sets = state.fields.sets.clone();
+                let keep_rest = state.fields.rest.clone();
+                state.fields = Fields {
+                    sets: keep_sets,
+                    rest: keep_rest,
+                    ..Fields::default()
+                };
+            }
+            state.exercise = F::new(ssrc, e);
+            state.note = Some(String::new());
+        }
+        if let Some(n) = &r.note {
+            state.note = Some(n.trim().to_string());
+        }
+        state.fields.overlay(&over);
+    }
+}
+
+/// A progression that runs past the limits of reps, hold or time by the end of the phase.
+fn check_progression_limits(
+    sources: &Sources,
+    pf: &F<RawProgression>,
+    weeks: &[Dose],
+    last: u32,
+    diags: &mut Vec<Diagnostic>,
+) {
+    for (name, cap, max) in [
+        (
+            "reps",
+            weeks.iter().filter_map(|d| d.reps).max(),
+            *REPS.end(),
+        ),
+        (
+            "hold",
+            weeks.iter().filter_map(|d| d.hold).max(),
+            *HOLD.end(),
+        ),
+        (
+            "time",
+            weeks.iter().filter_map(|d| d.time).max(),
+            *TIME.end(),
+        ),
+    ] {
+        if let Some(v) = cap {
+            if v as i64 > max {
                 diags.push(
                     sources
-                        .at(
-                            pf.src,
-                            pf.span(),
-                            format!(
-                                "this progression adds {name}, but the dose of `{}` has no `{name}`, so it would never change",
-                                d.exercise
-                            ),
-                        )
-                        .hint(format!(
-                            "give the slot a starting {name} = ..., or remove add_{name}"
-                        )),
+                        .at(pf.src, pf.span(), format!("this progression takes {name} to {v} by week {last}; the most is {max}"))
+                        .hint(format!("set max_{name} in the rule")),
                 );
             }
         }
     }
-    if diags.len() > before || weeks.len() != (last - first + 1) as usize {
-        return None;
+}
+
+/// A rule that adds to a count the dose does not have would silently never change it.
+fn check_progression_counts(
+    sources: &Sources,
+    p: &Progression,
+    pf: &F<RawProgression>,
+    d: &Dose,
+    diags: &mut Vec<Diagnostic>,
+) {
+    for (name, adds, has) in [
+        ("reps", p.add_reps, d.reps.is_some()),
+        ("hold", p.add_hold, d.hold.is_some()),
+        ("time", p.add_time, d.time.is_some()),
+    ] {
+        if adds > 0 && !has {
+            diags.push(
+                sources
+                    .at(
+                        pf.src,
+                        pf.span(),
+                        format!(
+                            "this progression adds {name}, but the dose of `{}` has no `{name}`, so it would never change",
+                            d.exercise
+                        ),
+                    )
+                    .hint(format!(
+                        "give the slot a starting {name} = ..., or remove add_{name}"
+                    )),
+            );
+        }
     }
-    let how = match (&progression, steps.is_empty()) {
-        (Some(p), _) => format!("rule: {}", describe_rule(p)),
-        (None, false) => "week-by-week schedule".to_string(),
-        (None, true) => "same dose every week".to_string(),
-    };
-    Some(Slot {
-        index,
-        frequency,
-        priority,
-        source: s.source.as_ref().map(|f| f.get().clone()),
-        note: s.note.trim().to_string(),
-        weeks,
-        how,
-        rationale: s.rationale.trim().to_string(),
-        step_rationales: steps
-            .iter()
-            .filter_map(|(w, _, r, _)| {
-                let text = r.rationale.as_deref().unwrap_or("").trim();
-                (!text.is_empty()).then(|| StepRationale {
-                    week: *w,
-                    text: text.to_string(),
-                })
+}
+
+/// The clinician's reasons given for the schedule's steps, by week.
+fn step_rationales(steps: &[Step]) -> Vec<StepRationale> {
+    steps
+        .iter()
+        .filter_map(|(w, _, r, _)| {
+            let text = r.rationale.as_deref().unwrap_or("").trim();
+            (!text.is_empty()).then(|| StepRationale {
+                week: *w,
+                text: text.to_string(),
             })
-            .collect(),
-    })
+        })
+        .collect()
 }
 
 /// A step or change that swaps the exercise starts a new dose: only `sets` and `rest` carry

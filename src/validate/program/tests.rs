@@ -1,6 +1,5 @@
 use super::slot::parse_frequency;
 use super::*;
-use super::*;
 
 fn dose(sets: u32, reps: u32) -> Dose {
     Dose {
