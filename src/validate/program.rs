@@ -262,7 +262,6 @@ pub(super) fn check_program(
         diags,
     )?;
     let missing = Missing { sources, eff: &eff };
-    let id = eff.id.get().clone();
     let title = missing.text(
         &eff.title,
         "title",
@@ -299,13 +298,12 @@ pub(super) fn check_program(
     let checks = eff.checks.as_ref().map_or_else(Vec::new, |(csrc, c)| {
         super::checks::check_checks(sources, *csrc, c, &ref_ids, diags)
     });
-
     if diags.len() > before {
         return None;
     }
     Some(Program {
         return_to_run,
-        id,
+        id: eff.id.get().clone(),
         title: title.trim().to_string(),
         aliases: eff.aliases.clone(),
         summary: summary.trim().to_string(),

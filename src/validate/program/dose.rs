@@ -60,36 +60,66 @@ pub(super) fn week_dose(
         return None;
     };
     if ex.is_contraindicated_for(&eff.causes) {
-        let cause = ex
-            .contraindicated
-            .iter()
-            .find(|c| eff.causes.contains(c))
-            .cloned()
-            .unwrap_or_default();
-        diags.push(
-            sources
-                .at(
-                    ex_f.src,
-                    ex_f.span(),
-                    format!("exercise `{ex_id}` is contraindicated for `{cause}`"),
-                )
-                .hint(
-                    match ex.easier.iter().chain(&ex.harder).find(|v| {
-                        library
-                            .get(v)
-                            .is_some_and(|e| !e.is_contraindicated_for(&eff.causes))
-                    }) {
-                        Some(v) => format!("use a safe variant such as `{v}`, or another exercise"),
-                        None => {
-                            "use another exercise; `rehabplan exercises` lists them".to_string()
-                        }
-                    },
-                ),
-        );
+        diags.push(contraindicated(sources, eff, library, ex, ex_f));
         return None;
     }
     let f = &state.fields;
-    let kind = ex.dose;
+    let fields_ok = check_dose_fields(sources, ex_f, ex.dose, f, diags);
+    let tempo = check_tempo(sources, f, diags);
+    if !fields_ok {
+        return None;
+    }
+    let base = base_dose(ex_id, f, tempo?, state);
+    Some(match progression {
+        Some((p, k)) => progress(p, base, k),
+        None => base,
+    })
+}
+
+/// An exercise contraindicated for one of the program's causes is refused, with a safe
+/// variant to use instead when the library has one.
+fn contraindicated(
+    sources: &Sources,
+    eff: &Eff,
+    library: &Library,
+    ex: &crate::model::Exercise,
+    ex_f: &F<String>,
+) -> Diagnostic {
+    let ex_id = ex_f.get();
+    let cause = ex
+        .contraindicated
+        .iter()
+        .find(|c| eff.causes.contains(c))
+        .cloned()
+        .unwrap_or_default();
+    sources
+        .at(
+            ex_f.src,
+            ex_f.span(),
+            format!("exercise `{ex_id}` is contraindicated for `{cause}`"),
+        )
+        .hint(
+            match ex.easier.iter().chain(&ex.harder).find(|v| {
+                library
+                    .get(v)
+                    .is_some_and(|e| !e.is_contraindicated_for(&eff.causes))
+            }) {
+                Some(v) => format!("use a safe variant such as `{v}`, or another exercise"),
+                None => "use another exercise; `rehabplan exercises` lists them".to_string(),
+            },
+        )
+}
+
+/// The dose states the count its exercise is measured in (and sets, for reps and holds), no
+/// count of another kind, and every number within its limits.
+fn check_dose_fields(
+    sources: &Sources,
+    ex_f: &F<String>,
+    kind: DoseKind,
+    f: &Fields,
+    diags: &mut Vec<Diagnostic>,
+) -> bool {
+    let ex_id = ex_f.get();
     let mut ok = true;
     let needed = match kind {
         DoseKind::Reps => "reps",
@@ -97,12 +127,7 @@ pub(super) fn week_dose(
         DoseKind::Time => "time",
         DoseKind::Distance => "distance",
     };
-    let allowed: &[&str] = match kind {
-        DoseKind::Reps => &["reps"],
-        DoseKind::Hold => &["hold", "reps"],
-        DoseKind::Time => &["time"],
-        DoseKind::Distance => &["distance"],
-    };
+    let allowed = counts(kind);
     let unit = match kind {
         DoseKind::Reps => "repetitions",
         DoseKind::Hold => "seconds held",
@@ -163,25 +188,47 @@ pub(super) fn week_dose(
             ok = false;
         }
     }
-    let tempo = match f.tempo.as_ref().filter(|t| !t.get().trim().is_empty()) {
-        None => None,
-        Some(t) => match Tempo::parse(t.get()) {
-            Ok(tempo) => Some(tempo.canonical()),
-            Err(message) => {
-                diags.push(sources.at(t.src, t.span(), message).hint(
+    ok
+}
+
+/// The counts a dose of this kind may state: a hold is held for seconds, a number of times.
+pub(super) fn counts(kind: DoseKind) -> &'static [&'static str] {
+    match kind {
+        DoseKind::Reps => &["reps"],
+        DoseKind::Hold => &["hold", "reps"],
+        DoseKind::Time => &["time"],
+        DoseKind::Distance => &["distance"],
+    }
+}
+
+/// A tempo is read into its canonical form; `None` if it cannot be read.
+fn check_tempo(
+    sources: &Sources,
+    f: &Fields,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Option<String>> {
+    Some(
+        match f.tempo.as_ref().filter(|t| !t.get().trim().is_empty()) {
+            None => None,
+            Some(t) => match Tempo::parse(t.get()) {
+                Ok(tempo) => Some(tempo.canonical()),
+                Err(message) => {
+                    diags.push(sources.at(t.src, t.span(), message).hint(
                     "give seconds for each part: \"3-1-3\" (down-pause-up), \"3-1-3-2\" (then a hold at the top), or in words \"3 s up, 3 s down\" (parts: up, down, pause, hold; 0-60 s each)",
                 ));
-                ok = false;
-                None
-            }
+                    return None;
+                }
+            },
         },
-    };
-    if !ok {
-        return None;
-    }
+    )
+}
+
+/// The week's dose before any progression: counts as given, sets 1 and the default rest
+/// when not given.
+fn base_dose(ex_id: &str, f: &Fields, tempo: Option<String>, state: &State) -> Dose {
     let n = |o: &Option<F<i64>>| o.as_ref().map(|v| *v.get() as u32);
-    let base = Dose {
-        exercise: ex_id.clone(),
+    Dose {
+        exercise: ex_id.to_string(),
         sets: n(&f.sets).unwrap_or(1),
         reps: n(&f.reps),
         hold: n(&f.hold),
@@ -195,9 +242,5 @@ pub(super) fn week_dose(
         tempo,
         rest: n(&f.rest).unwrap_or(DEFAULT_REST),
         note: state.note.clone(),
-    };
-    Some(match progression {
-        Some((p, k)) => progress(p, base, k),
-        None => base,
-    })
+    }
 }

@@ -58,25 +58,8 @@ pub(super) fn check_run(
     let src = r.src;
     let raw = r.get();
     let before = diags.len();
-    let num = |v: &Spanned<i64>,
-               name: &str,
-               range: RangeInclusive<i64>,
-               unit: &str,
-               diags: &mut Vec<Diagnostic>|
-     -> u32 {
-        let n = *v.get_ref();
-        if !range.contains(&n) {
-            diags.push(
-                sources
-                    .at(src, v.span(), format!("{name} = {n} is out of range"))
-                    .hint(format!(
-                        "{name} must be from {} to {}{unit}",
-                        range.start(),
-                        range.end()
-                    )),
-            );
-        }
-        n.clamp(0, u32::MAX as i64) as u32
+    let num = |v: &Spanned<i64>, name: &str, range, unit: &str, diags: &mut Vec<Diagnostic>| {
+        in_range(sources, src, v, name, range, unit, diags)
     };
     let start_week = num(
         &raw.start_week,
@@ -200,4 +183,29 @@ pub(super) fn check_pain_rule(
             })
         }
     }
+}
+
+/// A number of the walk-run ladder within its range, reported with its unit when not.
+fn in_range(
+    sources: &Sources,
+    src: usize,
+    v: &Spanned<i64>,
+    name: &str,
+    range: RangeInclusive<i64>,
+    unit: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> u32 {
+    let n = *v.get_ref();
+    if !range.contains(&n) {
+        diags.push(
+            sources
+                .at(src, v.span(), format!("{name} = {n} is out of range"))
+                .hint(format!(
+                    "{name} must be from {} to {}{unit}",
+                    range.start(),
+                    range.end()
+                )),
+        );
+    }
+    n.clamp(0, u32::MAX as i64) as u32
 }

@@ -359,12 +359,7 @@ pub(super) fn check_switch(
     let Some(ex) = library.get(to.get()) else {
         return;
     };
-    let takes: &[&str] = match ex.dose {
-        DoseKind::Reps => &["reps"],
-        DoseKind::Hold => &["hold", "reps"],
-        DoseKind::Time => &["time"],
-        DoseKind::Distance => &["distance"],
-    };
+    let takes = super::dose::counts(ex.dose);
     let num = |f: &Fields, k: &str| -> Option<i64> {
         match k {
             "reps" => f.reps.as_ref(),
@@ -398,6 +393,33 @@ pub(super) fn check_switch(
     if missing.is_empty() {
         return;
     }
+    diags.push(switch_without(to, &missing, what, sources));
+}
+
+pub(super) fn parse_frequency(s: &str) -> Option<Frequency> {
+    match s {
+        "session" => Some(Frequency::Session),
+        "daily" => Some(Frequency::Daily),
+        "twice-daily" => Some(Frequency::TimesADay(2)),
+        _ => {
+            let n: u32 = s
+                .strip_prefix("every-")?
+                .strip_suffix("-days")?
+                .parse()
+                .ok()?;
+            (2..=7).contains(&n).then_some(Frequency::EveryDays(n))
+        }
+    }
+}
+
+/// "`what` switches to `to` without stating ...": the keys `missing` names, with the values the
+/// dose had before.
+fn switch_without(
+    to: &F<String>,
+    missing: &[(&str, String)],
+    what: &str,
+    sources: &Sources,
+) -> Diagnostic {
     let keys = missing
         .iter()
         .map(|(k, _)| format!("`{k}`"))
@@ -418,8 +440,7 @@ pub(super) fn check_switch(
     } else {
         format!(" ({} for none)", none.join(", "))
     };
-    diags.push(
-        sources
+    sources
             .at(
                 to.src,
                 to.span(),
@@ -430,22 +451,5 @@ pub(super) fn check_switch(
             )
             .hint(format!(
                 "a step that changes the exercise states its whole dose (only sets and rest carry over): add {had} to keep it, or give the new values{drop}"
-            )),
-    );
-}
-
-pub(super) fn parse_frequency(s: &str) -> Option<Frequency> {
-    match s {
-        "session" => Some(Frequency::Session),
-        "daily" => Some(Frequency::Daily),
-        "twice-daily" => Some(Frequency::TimesADay(2)),
-        _ => {
-            let n: u32 = s
-                .strip_prefix("every-")?
-                .strip_suffix("-days")?
-                .parse()
-                .ok()?;
-            (2..=7).contains(&n).then_some(Frequency::EveryDays(n))
-        }
-    }
+            ))
 }
