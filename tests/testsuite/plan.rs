@@ -421,7 +421,15 @@ fn itbs_doses_follow_the_mckay_table() {
     let weeks = p["weeks"].as_array().unwrap();
     assert_eq!(weeks.len(), 8);
     // (week, exercise id, sets, reps, hold seconds, load)
-    let expected: &[(usize, &str, u64, Option<u64>, Option<u64>, Option<&str>)] = &[
+    type Week<'a> = (
+        usize,
+        &'a str,
+        u64,
+        Option<u64>,
+        Option<u64>,
+        Option<&'a str>,
+    );
+    let expected: &[Week] = &[
         (1, "side-plank-knees", 2, None, Some(30), None),
         (2, "side-plank-knees", 2, None, Some(40), None),
         (
