@@ -86,12 +86,7 @@ pub fn check(mut loaded: Loaded, builtin_text: bool) -> Validated {
     let mut sources = Vec::new();
     // The program and exercise files, for the patient-text check: source, kind, the program's
     // own references and the program it extends.
-    let mut text_files: Vec<(
-        usize,
-        patient_text::FileKind,
-        Vec<patient_text::Citation>,
-        Option<String>,
-    )> = Vec::new();
+    let mut text_files: Vec<TextFile> = Vec::new();
 
     // `source` as the old name of `reference` in programs: a warning (an error with both).
     let mut deprecations = Vec::new();
@@ -193,35 +188,7 @@ pub fn check(mut loaded: Loaded, builtin_text: bool) -> Validated {
     }
 
     // Aliases: unique across programs and distinct from every program id.
-    let mut names: BTreeMap<String, (usize, Range<usize>, String)> = BTreeMap::new();
-    for (id, (src, p, _)) in &raw_prog {
-        check_id(&sources, *src, &p.id, "program", &mut diags);
-        names.insert(id.clone(), (*src, p.id.span(), id.clone()));
-    }
-    for (id, (src, p, _)) in &raw_prog {
-        for alias in p.aliases.iter().flatten() {
-            let a = alias.get_ref();
-            check_id(&sources, *src, alias, "alias", &mut diags);
-            if let Some((osrc, ospan, owner)) = names.get(a) {
-                if owner != id || a == id {
-                    diags.push(
-                        sources
-                            .at(
-                                *src,
-                                alias.span(),
-                                format!("alias `{a}` is already used by program `{owner}`"),
-                            )
-                            .hint(format!(
-                                "see {}; every id and alias must name one program",
-                                sources.place(*osrc, ospan.clone())
-                            )),
-                    );
-                }
-                continue;
-            }
-            names.insert(a.clone(), (*src, alias.span(), id.clone()));
-        }
-    }
+    check_aliases(&sources, &raw_prog, &mut diags);
 
     // Programs into the model.
     let mut programs = BTreeMap::new();
@@ -262,31 +229,12 @@ pub fn check(mut loaded: Loaded, builtin_text: bool) -> Validated {
     diags.dedup();
 
     let mut warnings = deprecations;
-    for (src, kind, own, extends) in &text_files {
-        let s = &sources.0[*src];
-        if s.layer == Layer::Builtin && !builtin_text {
-            continue;
-        }
-        // A program's references after `extends`, when it validated; else its own.
-        let checked = programs.values().find(|p| p.origin == s.name);
-        let citations: Vec<patient_text::Citation> = match checked {
-            Some(p) if *kind == patient_text::FileKind::Program => p
-                .references
-                .iter()
-                .map(|r| patient_text::Citation::new(&r.id, &r.citation))
-                .collect(),
-            // Not valid: its own references and those of the program it extends.
-            _ => {
-                let mut c = own.clone();
-                let base = extends.as_ref().and_then(|b| programs.get(b));
-                for r in base.iter().flat_map(|p| &p.references) {
-                    c.push(patient_text::Citation::new(&r.id, &r.citation));
-                }
-                c
-            }
-        };
-        warnings.extend(patient_text::check(&s.name, &s.text, *kind, &citations));
-    }
+    warnings.extend(patient_text_warnings(
+        &sources,
+        &text_files,
+        &programs,
+        builtin_text,
+    ));
     Diagnostic::sort_all(&mut warnings);
 
     Validated {
@@ -579,6 +527,89 @@ pub fn check_text(name: &str, text: &str) -> Vec<Diagnostic> {
     let mut all = v.diagnostics;
     all.extend(v.warnings);
     all
+}
+
+/// A program or exercise file, for the patient-text check: its source, its kind, the program's
+/// own references and the program it extends.
+type TextFile = (
+    usize,
+    patient_text::FileKind,
+    Vec<patient_text::Citation>,
+    Option<String>,
+);
+
+/// Every alias is a well-formed id, names one program, and is no other program's id.
+fn check_aliases(
+    sources: &Sources,
+    raw_prog: &BTreeMap<String, (usize, crate::load::raw::RawProgram, Layer)>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let mut names: BTreeMap<String, (usize, Range<usize>, String)> = BTreeMap::new();
+    for (id, (src, p, _)) in raw_prog {
+        check_id(sources, *src, &p.id, "program", diags);
+        names.insert(id.clone(), (*src, p.id.span(), id.clone()));
+    }
+    for (id, (src, p, _)) in raw_prog {
+        for alias in p.aliases.iter().flatten() {
+            let a = alias.get_ref();
+            check_id(sources, *src, alias, "alias", diags);
+            if let Some((osrc, ospan, owner)) = names.get(a) {
+                if owner != id || a == id {
+                    diags.push(
+                        sources
+                            .at(
+                                *src,
+                                alias.span(),
+                                format!("alias `{a}` is already used by program `{owner}`"),
+                            )
+                            .hint(format!(
+                                "see {}; every id and alias must name one program",
+                                sources.place(*osrc, ospan.clone())
+                            )),
+                    );
+                }
+                continue;
+            }
+            names.insert(a.clone(), (*src, alias.span(), id.clone()));
+        }
+    }
+}
+
+/// The patient-text warnings of each file (the built-in files' only with `builtin_text`),
+/// read against the references the file may cite.
+fn patient_text_warnings(
+    sources: &Sources,
+    text_files: &[TextFile],
+    programs: &BTreeMap<String, crate::model::Program>,
+    builtin_text: bool,
+) -> Vec<Diagnostic> {
+    let mut warnings = Vec::new();
+    for (src, kind, own, extends) in text_files {
+        let s = &sources.0[*src];
+        if s.layer == Layer::Builtin && !builtin_text {
+            continue;
+        }
+        // A program's references after `extends`, when it validated; else its own.
+        let checked = programs.values().find(|p| p.origin == s.name);
+        let citations: Vec<patient_text::Citation> = match checked {
+            Some(p) if *kind == patient_text::FileKind::Program => p
+                .references
+                .iter()
+                .map(|r| patient_text::Citation::new(&r.id, &r.citation))
+                .collect(),
+            // Not valid: its own references and those of the program it extends.
+            _ => {
+                let mut c = own.clone();
+                let base = extends.as_ref().and_then(|b| programs.get(b));
+                for r in base.iter().flat_map(|p| &p.references) {
+                    c.push(patient_text::Citation::new(&r.id, &r.citation));
+                }
+                c
+            }
+        };
+        warnings.extend(patient_text::check(&s.name, &s.text, *kind, &citations));
+    }
+    warnings
 }
 
 #[cfg(test)]
