@@ -784,6 +784,42 @@ pub fn boxed(
         .collect()
 }
 
+/// Replaces every [`Prim::PageRef`] with its text, now that the page of each card is known.
+/// `text` gives the reference's text for a page number, `width` its width at a size.
+pub fn resolve_page_refs(
+    pages: &mut [PlacedPage],
+    card_pages: &std::collections::HashMap<usize, usize>,
+    text: impl Fn(usize) -> String,
+    width: impl Fn(&str, f32) -> f32,
+) {
+    for page in pages.iter_mut() {
+        for (_, f) in page.iter_mut() {
+            for p in f.prims.iter_mut() {
+                if let Prim::PageRef {
+                    x,
+                    right,
+                    baseline,
+                    card,
+                    size,
+                    colour,
+                } = *p
+                {
+                    let t = card_pages.get(&card).map(|n| text(*n)).unwrap_or_default();
+                    let x = if right { x - width(&t, size) } else { x };
+                    *p = Prim::Text {
+                        x,
+                        baseline,
+                        text: t,
+                        bold: false,
+                        size,
+                        colour,
+                    };
+                }
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -890,41 +926,5 @@ mod tests {
             100.0,
         );
         assert_eq!(plain[0].len(), 1);
-    }
-}
-
-/// Replaces every [`Prim::PageRef`] with its text, now that the page of each card is known.
-/// `text` gives the reference's text for a page number, `width` its width at a size.
-pub fn resolve_page_refs(
-    pages: &mut [PlacedPage],
-    card_pages: &std::collections::HashMap<usize, usize>,
-    text: impl Fn(usize) -> String,
-    width: impl Fn(&str, f32) -> f32,
-) {
-    for page in pages.iter_mut() {
-        for (_, f) in page.iter_mut() {
-            for p in f.prims.iter_mut() {
-                if let Prim::PageRef {
-                    x,
-                    right,
-                    baseline,
-                    card,
-                    size,
-                    colour,
-                } = *p
-                {
-                    let t = card_pages.get(&card).map(|n| text(*n)).unwrap_or_default();
-                    let x = if right { x - width(&t, size) } else { x };
-                    *p = Prim::Text {
-                        x,
-                        baseline,
-                        text: t,
-                        bold: false,
-                        size,
-                        colour,
-                    };
-                }
-            }
-        }
     }
 }
