@@ -999,42 +999,45 @@ fn a_continued_line_is_printed_once_a_page() {
     }
 }
 
-/// Every set of up to three has its own tick box in the log, in every template and on both
-/// papers: the default print puts two weeks side by side, large print keeps a grid a week with
-/// room for the boxes (no "one box ×3" in place of three).
-#[test]
-fn the_log_has_a_tick_box_for_each_of_up_to_three_sets() {
+/// Composes every built-in plan in every built-in template on A4 and Letter, and hands each
+/// to `check` (with a label for its messages).
+fn for_every_layout(mut check: impl FnMut(&str, &super::Composed)) {
     for t in [
         en(),
         builtin("de").unwrap(),
         builtin("large-print").unwrap(),
     ] {
-        for paper in [Paper::A4, Paper::Letter] {
-            for plan in builtin_plans() {
+        for plan in builtin_plans() {
+            for paper in [Paper::A4, Paper::Letter] {
                 let opts = PdfOptions {
                     paper: Some(paper),
                     ..PdfOptions::default()
                 };
                 let c = compose(&plan, &t, &opts).unwrap();
-                let counts: Vec<&str> = c
-                    .pages
-                    .iter()
-                    .flatten()
-                    .flat_map(|(_, f)| &f.prims)
-                    .filter_map(|p| match p {
-                        Prim::Text { text, .. } if ["×1", "×2", "×3"].contains(&text.as_str()) => {
-                            Some(text.as_str())
-                        }
-                        _ => None,
-                    })
-                    .collect();
-                assert!(
-                    counts.is_empty(),
-                    "{} ({}, {paper}): {counts:?}",
-                    plan.program.id,
-                    t.name
-                );
+                check(&format!("{} ({}, {paper})", plan.program.id, t.name), &c);
             }
         }
     }
+}
+
+/// Every set of up to three has its own tick box in the log, in every template and on both
+/// papers: the default print puts two weeks side by side, large print keeps a grid a week with
+/// room for the boxes (no "one box ×3" in place of three).
+#[test]
+fn the_log_has_a_tick_box_for_each_of_up_to_three_sets() {
+    for_every_layout(|label, c| {
+        let counts: Vec<&str> = c
+            .pages
+            .iter()
+            .flatten()
+            .flat_map(|(_, f)| &f.prims)
+            .filter_map(|p| match p {
+                Prim::Text { text, .. } if ["×1", "×2", "×3"].contains(&text.as_str()) => {
+                    Some(text.as_str())
+                }
+                _ => None,
+            })
+            .collect();
+        assert!(counts.is_empty(), "{label}: {counts:?}");
+    });
 }
