@@ -131,12 +131,7 @@ pub fn program(
                 break;
             };
             diags.push(toml_diagnostic(source, &e));
-            let at = e.span().map(|s| s.start);
-            let key = at.and_then(|at| {
-                rest.iter()
-                    .find(|(k, v)| k.span().contains(&at) || v.span().contains(&at))
-                    .map(|(k, _)| k.get_ref().to_string())
-            });
+            let key = key_at(&rest, &e);
             match key {
                 Some(k) if ["goals", "progress_when", "rationale"].contains(&k.as_str()) => {
                     rest.remove(k.as_str());
@@ -246,12 +241,7 @@ pub fn program(
             break;
         };
         diags.push(toml_diagnostic(source, &e));
-        let at = e.span().map(|s| s.start);
-        let key = at.and_then(|at| {
-            rest.iter()
-                .find(|(k, v)| k.span().contains(&at) || v.span().contains(&at))
-                .map(|(k, _)| k.get_ref().to_string())
-        });
+        let key = key_at(&rest, &e);
         match key {
             Some(k) if k != "id" => {
                 rest.remove(k.as_str());
@@ -273,4 +263,13 @@ pub fn program(
         .flatten()
         .map(|p| (p, holes));
     (diags, partial)
+}
+
+/// The key of `table` whose name or value holds the start of `e`'s span.
+fn key_at(table: &DeTable<'_>, e: &toml::de::Error) -> Option<String> {
+    let at = e.span()?.start;
+    table
+        .iter()
+        .find(|(k, v)| k.span().contains(&at) || v.span().contains(&at))
+        .map(|(k, _)| k.get_ref().to_string())
 }

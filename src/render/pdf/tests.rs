@@ -959,49 +959,27 @@ fn twice_daily_work_has_two_ticks_a_day_in_the_log() {
 /// section's context line never both print "Week 3 of 12 · ... (continued)".
 #[test]
 fn a_continued_line_is_printed_once_a_page() {
-    for t in [
-        en(),
-        builtin("de").unwrap(),
-        builtin("large-print").unwrap(),
-    ] {
+    for_every_layout(|label, c, t| {
         let tail = Wording::fill(&t.text.continued, &[("title", "")]);
-        for plan in builtin_plans() {
-            for paper in [Paper::A4, Paper::Letter] {
-                let opts = PdfOptions {
-                    paper: Some(paper),
-                    ..PdfOptions::default()
-                };
-                let c = compose(&plan, &t, &opts).unwrap();
-                for (n, page) in c.pages.iter().enumerate() {
-                    let lines: Vec<&str> = page
-                        .iter()
-                        .flat_map(|(_, f)| &f.prims)
-                        .filter_map(|p| match p {
-                            Prim::Text { text, .. } if text.ends_with(tail.trim()) => {
-                                Some(text.as_str())
-                            }
-                            _ => None,
-                        })
-                        .collect();
-                    let mut unique = lines.clone();
-                    unique.dedup();
-                    assert_eq!(
-                        lines,
-                        unique,
-                        "{} ({}, {paper}), page {}",
-                        plan.program.id,
-                        t.name,
-                        n + 1
-                    );
-                }
-            }
+        for (n, page) in c.pages.iter().enumerate() {
+            let lines: Vec<&str> = page
+                .iter()
+                .flat_map(|(_, f)| &f.prims)
+                .filter_map(|p| match p {
+                    Prim::Text { text, .. } if text.ends_with(tail.trim()) => Some(text.as_str()),
+                    _ => None,
+                })
+                .collect();
+            let mut unique = lines.clone();
+            unique.dedup();
+            assert_eq!(lines, unique, "{label}, page {}", n + 1);
         }
-    }
+    });
 }
 
 /// Composes every built-in plan in every built-in template on A4 and Letter, and hands each
 /// to `check` (with a label for its messages).
-fn for_every_layout(mut check: impl FnMut(&str, &super::Composed)) {
+fn for_every_layout(mut check: impl FnMut(&str, &super::Composed, &Template)) {
     for t in [
         en(),
         builtin("de").unwrap(),
@@ -1014,7 +992,11 @@ fn for_every_layout(mut check: impl FnMut(&str, &super::Composed)) {
                     ..PdfOptions::default()
                 };
                 let c = compose(&plan, &t, &opts).unwrap();
-                check(&format!("{} ({}, {paper})", plan.program.id, t.name), &c);
+                check(
+                    &format!("{} ({}, {paper})", plan.program.id, t.name),
+                    &c,
+                    &t,
+                );
             }
         }
     }
@@ -1025,7 +1007,7 @@ fn for_every_layout(mut check: impl FnMut(&str, &super::Composed)) {
 /// room for the boxes (no "one box ×3" in place of three).
 #[test]
 fn the_log_has_a_tick_box_for_each_of_up_to_three_sets() {
-    for_every_layout(|label, c| {
+    for_every_layout(|label, c, _| {
         let counts: Vec<&str> = c
             .pages
             .iter()
