@@ -52,7 +52,7 @@ impl Builder<'_> {
 
     fn calendar_grid(&self) -> Grid {
         let w = self.w;
-        let pad = self.fs * 0.25;
+        let pad = self.fs * 0.2;
         let first_w = (self.width * 0.2).max(self.fs * 6.0).min(self.width * 0.3);
         let day_w = (self.width - first_w) / 7.0;
         // The tick box sits beside the date; in large print, where the cells are too narrow
@@ -257,7 +257,7 @@ impl Builder<'_> {
     /// The legend names only the kinds of day this plan has.
     fn calendar_legend(&self, g: &Grid) -> Vec<Frame> {
         let w = self.w;
-        let mut legend = vec![Frame::space(self.fs * 0.6)];
+        let mut legend = vec![Frame::space(self.fs * 0.4)];
         let sw = self.fs * 1.1;
         let small = self.small();
         let indent = sw + self.fs * 0.5;

@@ -51,15 +51,8 @@ impl Builder<'_> {
             self.phase_heading(g);
             let earlier: Vec<&Card> = g.cards.iter().filter(|c| c.shown_before).collect();
             let new: Vec<&Card> = g.cards.iter().filter(|c| !c.shown_before).collect();
-            for (i, card) in new.iter().enumerate() {
+            for card in &new {
                 self.card(card);
-                // The phase's last card keeps "Ready to move on" company on its page.
-                if i + 1 == new.len() && earlier.is_empty() && !g.progress_when.is_empty() {
-                    if let Some(b) = self.blocks.last_mut() {
-                        b.keep_with_next = true;
-                        b.split_after_first = false;
-                    }
-                }
             }
             if !earlier.is_empty() {
                 self.shown_before(&earlier);

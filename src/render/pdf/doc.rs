@@ -154,7 +154,7 @@ impl<'a> Builder<'a> {
 
     /// A section title: space above, the title, an accent rule below; kept with what follows.
     pub fn title(&mut self, text: &str, style: Style, new_page: bool) {
-        let mut frames = vec![self.gap(if new_page { 0.0 } else { 1.0 })];
+        let mut frames = vec![self.gap(if new_page { 0.0 } else { 0.8 })];
         frames.extend(self.m.para(text, style, 0.0, self.width));
         let rule = self.rule(0.7, 0.2, 1.2);
         frames.push(rule);

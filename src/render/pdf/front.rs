@@ -216,7 +216,7 @@ impl Builder<'_> {
             (&w.pain_red_label, colour(style.red)),
         ];
         let lab = self.body().bold();
-        let pad = self.fs * 0.5;
+        let pad = self.fs * 0.4;
         let chip_w = labels
             .iter()
             .map(|(l, _)| self.m.width(l, lab))
@@ -257,7 +257,7 @@ impl Builder<'_> {
             f.overlay(chip_text.clone(), 0.0, (h - chip_text.h) / 2.0);
             f.overlay(text.clone(), 0.0, (h - text.h) / 2.0);
             frames.push(f);
-            frames.push(Frame::new(self.fs * 0.3));
+            frames.push(Frame::new(self.fs * 0.2));
         }
         if !rule.note.trim().is_empty() {
             frames.extend(self.m.para(&rule.note, self.small(), 0.0, self.width));
@@ -282,7 +282,7 @@ impl Builder<'_> {
         self.paragraph(&intro, self.body().bold());
         let style = self.small();
         let t = self.tick() * 0.75;
-        let pad = self.fs * 0.3;
+        let pad = self.fs * 0.2;
         let yes_w = self.m.width(&w.before_you_start_yes, style);
         let no_w = self.m.width(&w.before_you_start_no, style);
         // Right: "Yes [ ]  No [ ]"; left: the question.
