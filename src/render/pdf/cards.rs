@@ -4,8 +4,9 @@
 //! their new doses. The criteria for moving on close the phase.
 
 use super::doc::{tint, Builder};
-use super::layout::{boxed, stack, Block, Frame, Prim, Style, GREY, LIGHT};
+use super::layout::{boxed, stack, Block, Colour, Frame, Prim, Style, GREY, LIGHT};
 use super::outline::{Card, Often, PhaseGroup};
+use crate::plan::types::ExerciseInfo;
 use crate::template::Wording;
 
 /// Space for glueing a dose together: no line break inside "3 x 10" or "1 min".
@@ -176,8 +177,9 @@ impl Builder<'_> {
         out
     }
 
+    /// One exercise's card: its illustration with the name, the dose week by week and the
+    /// steps beside it, then the tips, mistakes, note and caution, in a box.
     fn card(&mut self, card: &Card) {
-        let w = self.w;
         let Some((index, info)) = self
             .plan
             .exercises
@@ -187,10 +189,34 @@ impl Builder<'_> {
         else {
             return;
         };
+        let g = self.card_geometry(info);
+        let mut text = self.card_head(card, info, &g);
+        // Where the card may break when it does not fit the rest of a page: after the
+        // steps, once the text is past the illustration.
+        let steps_end = text.len();
+        for runs in self.card_extras(card, info, &g) {
+            let runs: Vec<(Style, &str)> = runs.iter().map(|(s, t)| (*s, t.as_str())).collect();
+            text.push(Frame::new(self.fs * 0.2));
+            let y: f32 = text.iter().map(|f| f.h).sum();
+            text.extend(self.m.rich_around(&runs, g.narrow, g.full, y, g.fig_h));
+        }
+        let rest = stack(text.split_off(steps_end));
+        let head = stack(text);
+        let mut frames = self.card_frames(info, &g, head, rest);
+        frames[0].anchor = Some(index);
+        frames.push(Frame::space(self.fs * 0.3));
+        self.push(Block {
+            split_when_short: true,
+            split_after_first: true,
+            ..Block::together(frames)
+        });
+    }
+
+    /// The card's measures: the illustration's frame is landscape, 22% of the column wide. A
+    /// figure that stands upright (a front view of someone standing) gets a taller, narrower
+    /// frame of about the same area, so that it does not print small.
+    fn card_geometry(&self, info: &ExerciseInfo) -> CardGeometry {
         let pad = self.fs * 0.4;
-        // The illustration's frame: landscape, 22% of the column wide. A figure that stands
-        // upright (a front view of someone standing) gets a taller, narrower frame of about
-        // the same area, so that it does not print small.
         let base = (self.width * 0.22).round();
         let aspect = self
             .drawings
@@ -202,20 +228,29 @@ impl Builder<'_> {
         let fig_w = (base * 0.62 / aspect).max(base * 0.68).round();
         let inner = self.width - 2.0 * pad;
         let text_x = fig_w + pad;
-        let narrow = (text_x, inner - text_x);
-        let full = (0.0, inner);
         // Card text is a little smaller than the body (never below 8 pt, or 14 pt in large
         // print): the cards are most of the handout.
         let small = Style::new((self.fs * 0.8).max(8.0).max(self.min_size()));
-        let bold = small.bold();
+        CardGeometry {
+            pad,
+            fig_w,
+            fig_h,
+            text_x,
+            narrow: (text_x, inner - text_x),
+            full: (0.0, inner),
+            small,
+            bold: small.bold(),
+        }
+    }
 
-        // Beside the illustration: the name and the dose week by week; then the steps, the
-        // tips and the mistakes, wrapping under the illustration once past it.
+    /// Beside the illustration: the name and the dose week by week; then the numbered steps,
+    /// wrapping under the illustration once past it.
+    fn card_head(&self, card: &Card, info: &ExerciseInfo, g: &CardGeometry) -> Vec<Frame> {
         let mut text = self.m.para(
             &info.name,
             Style::new((self.fs * 1.1).max(self.min_size())).bold(),
-            text_x,
-            narrow.1,
+            g.text_x,
+            g.narrow.1,
         );
         let doses: Vec<String> = self
             .dose_rows(card)
@@ -226,8 +261,8 @@ impl Builder<'_> {
         text.extend(self.m.para(
             &doses.join(" · "),
             Style::new((self.fs * 0.9).max(self.min_size())).bold(),
-            text_x,
-            narrow.1,
+            g.text_x,
+            g.narrow.1,
         ));
         text.push(Frame::new(self.fs * 0.25));
         let numbers: Vec<String> = (1..=info.instructions.len())
@@ -235,108 +270,94 @@ impl Builder<'_> {
             .collect();
         let mut steps: Vec<(Style, &str)> = Vec::new();
         for (i, step) in info.instructions.iter().enumerate() {
-            steps.push((bold.colour(self.accent), &numbers[i]));
-            steps.push((small, step.as_str()));
+            steps.push((g.bold.colour(self.accent), &numbers[i]));
+            steps.push((g.small, step.as_str()));
             if i + 1 < info.instructions.len() {
-                steps.push((small, "  "));
+                steps.push((g.small, "  "));
             }
         }
         let y: f32 = text.iter().map(|f| f.h).sum();
-        text.extend(self.m.rich_around(&steps, narrow, full, y, fig_h));
-        let tips = w.label(&w.cues_title);
-        let avoid = w.label(&w.mistakes_title);
-        let note = w.label(&w.note_label);
-        let caution = w.label(&w.caution_label);
+        text.extend(self.m.rich_around(&steps, g.narrow, g.full, y, g.fig_h));
+        text
+    }
+
+    /// The paragraphs after the steps, as styled runs: tips and mistakes together, the
+    /// plan's note, and its caution in red.
+    fn card_extras(
+        &self,
+        card: &Card,
+        info: &ExerciseInfo,
+        g: &CardGeometry,
+    ) -> Vec<Vec<(Style, String)>> {
+        let w = self.w;
+        let (small, bold) = (g.small, g.bold);
         let cues = info.cues.join(" ");
         let mistakes = info.mistakes.join(" ");
         let red = small.colour(super::doc::colour(self.t.style.red));
-        let mut extra: Vec<Vec<(Style, &str)>> = Vec::new();
+        let mut extra: Vec<Vec<(Style, String)>> = Vec::new();
         if !cues.is_empty() || !mistakes.is_empty() {
             let mut runs = Vec::new();
             if !cues.is_empty() {
-                runs.extend([(bold, tips.as_str()), (small, cues.as_str())]);
+                runs.extend([(bold, w.label(&w.cues_title)), (small, cues)]);
             }
             if !mistakes.is_empty() {
                 if !runs.is_empty() {
-                    runs.push((small, "  "));
+                    runs.push((small, "  ".to_string()));
                 }
-                runs.extend([(bold, avoid.as_str()), (small, mistakes.as_str())]);
+                runs.extend([(bold, w.label(&w.mistakes_title)), (small, mistakes)]);
             }
             extra.push(runs);
         }
-        if !card.item.note.trim().is_empty() {
-            extra.push(vec![(bold, note.as_str()), (small, card.item.note.trim())]);
-        }
-        if !card.item.caution.trim().is_empty() {
+        let note = card.item.note.trim();
+        if !note.is_empty() {
             extra.push(vec![
-                (red.bold(), caution.as_str()),
-                (red, card.item.caution.trim()),
+                (bold, w.label(&w.note_label)),
+                (small, note.to_string()),
             ]);
         }
-        // Where the card may break when it does not fit the rest of a page: after the
-        // steps, once the text is past the illustration.
-        let steps_end = text.len();
-        for runs in extra {
-            text.push(Frame::new(self.fs * 0.2));
-            let y: f32 = text.iter().map(|f| f.h).sum();
-            text.extend(self.m.rich_around(&runs, narrow, full, y, fig_h));
+        let caution = card.item.caution.trim();
+        if !caution.is_empty() {
+            extra.push(vec![
+                (red.bold(), w.label(&w.caution_label)),
+                (red, caution.to_string()),
+            ]);
         }
-        let rest = text.split_off(steps_end);
-        let head = stack(text);
-        let rest = stack(rest);
-        let border = |f: &mut Frame, top: bool, bottom: bool| {
-            let (w, h) = (self.width, f.h);
-            let mut line = |x1, y1, x2, y2| {
-                f.push(Prim::Line {
-                    x1,
-                    y1,
-                    x2,
-                    y2,
-                    colour: LIGHT,
-                    width: 0.6,
-                })
-            };
-            line(0.0, 0.0, 0.0, h);
-            line(w, 0.0, w, h);
-            if top {
-                line(0.0, 0.0, w, 0.0);
-            }
-            if bottom {
-                line(0.0, h, w, h);
-            }
-        };
-        let mut frames = if head.h >= fig_h && rest.h > 0.0 {
-            // Two frames that print as one box when together: the illustration, name, dose
-            // and steps; then the tips, mistakes, note and caution.
+        extra
+    }
+
+    /// The card's box. When the text runs past the illustration, two frames that print as
+    /// one box when together (the illustration, name, dose and steps; then the tips,
+    /// mistakes, note and caution), so the card may break between them; otherwise one.
+    fn card_frames(
+        &self,
+        info: &ExerciseInfo,
+        g: &CardGeometry,
+        head: Frame,
+        rest: Frame,
+    ) -> Vec<Frame> {
+        let pad = g.pad;
+        if head.h >= g.fig_h && rest.h > 0.0 {
             let mut a = Frame::new(head.h + pad);
-            a.overlay(self.illustration(info, fig_w, fig_h), pad, pad);
+            a.overlay(self.illustration(info, g.fig_w, g.fig_h), pad, pad);
             a.overlay(head, pad, pad);
-            border(&mut a, true, false);
+            card_border(&mut a, self.width, true, false);
             let mut b = Frame::new(rest.h + pad);
             b.overlay(rest, pad, 0.0);
-            border(&mut b, false, true);
-            a.anchor = Some(index);
+            card_border(&mut b, self.width, false, true);
             vec![a, b]
         } else {
             let text = stack(vec![head, rest]);
-            let mut f = Frame::new(text.h.max(fig_h) + 2.0 * pad);
-            f.overlay(self.illustration(info, fig_w, fig_h), pad, pad);
+            let mut f = Frame::new(text.h.max(g.fig_h) + 2.0 * pad);
+            f.overlay(self.illustration(info, g.fig_w, g.fig_h), pad, pad);
             f.overlay(text, pad, pad);
-            border(&mut f, true, true);
-            f.anchor = Some(index);
+            card_border(&mut f, self.width, true, true);
             vec![f]
-        };
-        frames.push(Frame::space(self.fs * 0.3));
-        self.push(Block {
-            split_when_short: true,
-            split_after_first: true,
-            ..Block::together(frames)
-        });
+        }
     }
 
     /// The frame for the exercise's figure, drawn from its pose data; an exercise without a
     /// figure shows its position and equipment instead.
-    fn illustration(&self, info: &crate::plan::types::ExerciseInfo, fw: f32, fh: f32) -> Frame {
+    fn illustration(&self, info: &ExerciseInfo, fw: f32, fh: f32) -> Frame {
         if let Some(d) = self.drawings.get(&info.id) {
             return figure_frame(d, fw, fh, self.t.style.accent, self.fs * 0.4);
         }
@@ -443,6 +464,49 @@ impl Builder<'_> {
     }
 }
 
+/// A card's measures, worked out once per card.
+struct CardGeometry {
+    /// Padding inside the box.
+    pad: f32,
+    fig_w: f32,
+    fig_h: f32,
+    /// Where the text beside the illustration starts.
+    text_x: f32,
+    /// The text's left edge and width beside the illustration, and below it.
+    narrow: (f32, f32),
+    full: (f32, f32),
+    small: Style,
+    bold: Style,
+}
+
+/// The card's side rules (so the box can continue on the next page) and, when asked, its
+/// top and bottom rules.
+fn card_border(f: &mut Frame, w: f32, top: bool, bottom: bool) {
+    let h = f.h;
+    let mut line = |x1, y1, x2, y2| {
+        f.push(Prim::Line {
+            x1,
+            y1,
+            x2,
+            y2,
+            colour: LIGHT,
+            width: 0.6,
+        })
+    };
+    line(0.0, 0.0, 0.0, h);
+    line(w, 0.0, w, h);
+    if top {
+        line(0.0, 0.0, w, 0.0);
+    }
+    if bottom {
+        line(0.0, h, w, h);
+    }
+}
+
+/// Points closer than a tenth of a point to the line through their neighbours do not show
+/// on paper: they are left out (a smooth trunk outline goes from 60 points to about 15).
+const TOL: f32 = 0.1;
+
 /// A figure's drawing scaled into a `fw` x `fh` frame (kept in proportion, centred), on
 /// white so that the figure's paper-coloured outlines match.
 pub fn figure_frame(
@@ -452,7 +516,6 @@ pub fn figure_frame(
     accent: crate::template::Rgb,
     margin: f32,
 ) -> Frame {
-    use crate::figure::{colour, simplify, Mark};
     let mut f = Frame::new(fh);
     f.push(Prim::Rect {
         x: 0.0,
@@ -464,70 +527,92 @@ pub fn figure_frame(
     });
     let scale =
         ((fw - 2.0 * margin) / d.width.max(1e-3)).min((fh - 2.0 * margin) / d.height.max(1e-3));
-    let dx = (fw - d.width * scale) / 2.0;
-    let dy = (fh - d.height * scale) / 2.0;
-    let ink = |i| {
-        let c = colour(i, [accent.r, accent.g, accent.b]);
+    let place = Placement {
+        dx: (fw - d.width * scale) / 2.0,
+        dy: (fh - d.height * scale) / 2.0,
+        scale,
+        accent: [accent.r, accent.g, accent.b],
+    };
+    for mark in &d.marks {
+        f.push(place.mark(mark));
+    }
+    f
+}
+
+/// Where a drawing goes in its frame, and the accent its inks are mixed from.
+struct Placement {
+    dx: f32,
+    dy: f32,
+    scale: f32,
+    accent: [u8; 3],
+}
+
+impl Placement {
+    fn ink(&self, i: crate::figure::Ink) -> Colour {
+        let c = crate::figure::colour(i, self.accent);
         [
             c[0] as f32 / 255.0,
             c[1] as f32 / 255.0,
             c[2] as f32 / 255.0,
         ]
-    };
-    let at = |(x, y): (f32, f32)| (dx + x * scale, dy + y * scale);
-    // Points closer than a tenth of a point to the line through their neighbours do not
-    // show on paper: leave them out (a smooth trunk outline goes from 60 points to about 15).
-    const TOL: f32 = 0.1;
-    let path = |points: &[(f32, f32)]| -> Vec<(f32, f32)> {
-        let placed: Vec<(f32, f32)> = points.iter().copied().map(at).collect();
-        simplify(&placed, TOL)
-    };
-    for mark in &d.marks {
-        let prim = match mark {
+    }
+
+    fn at(&self, (x, y): (f32, f32)) -> (f32, f32) {
+        (self.dx + x * self.scale, self.dy + y * self.scale)
+    }
+
+    /// The points placed in the frame, simplified.
+    fn path(&self, points: &[(f32, f32)]) -> Vec<(f32, f32)> {
+        let placed: Vec<(f32, f32)> = points.iter().map(|p| self.at(*p)).collect();
+        crate::figure::simplify(&placed, TOL)
+    }
+
+    /// One mark of the drawing as a path in the frame.
+    fn mark(&self, mark: &crate::figure::Mark) -> Prim {
+        use crate::figure::Mark;
+        match mark {
             Mark::Stroke {
                 points,
                 width,
                 ink: i,
                 closed,
             } => Prim::Path {
-                points: path(points),
+                points: self.path(points),
                 closed: *closed,
                 fill: None,
-                stroke: Some((ink(*i), width * scale)),
+                stroke: Some((self.ink(*i), width * self.scale)),
             },
             Mark::Fill { points, ink: i } => Prim::Path {
-                points: path(points),
+                points: self.path(points),
                 closed: true,
-                fill: Some(ink(*i)),
+                fill: Some(self.ink(*i)),
                 stroke: None,
             },
             Mark::Disc {
                 centre,
                 radius,
                 ink: i,
-            } => {
-                let (cx, cy) = at(*centre);
-                let r = radius * scale;
-                // As many sides as keep the polygon within a tenth of a point of the circle.
-                let n = ((std::f32::consts::PI / (1.0 - TOL / r.max(TOL)).clamp(-1.0, 1.0).acos())
-                    .ceil() as usize)
-                    .clamp(8, 24);
-                Prim::Path {
-                    points: (0..n)
-                        .map(|k| {
-                            let a = k as f32 / n as f32 * std::f32::consts::TAU;
-                            (cx + r * a.cos(), cy + r * a.sin())
-                        })
-                        .collect(),
-                    closed: true,
-                    fill: Some(ink(*i)),
-                    stroke: None,
-                }
-            }
-        };
-        f.push(prim);
+            } => Prim::Path {
+                points: disc(self.at(*centre), radius * self.scale),
+                closed: true,
+                fill: Some(self.ink(*i)),
+                stroke: None,
+            },
+        }
     }
-    f
+}
+
+/// A disc as a polygon with as many sides as keep it within a tenth of a point of the circle.
+fn disc((cx, cy): (f32, f32), r: f32) -> Vec<(f32, f32)> {
+    let n = ((std::f32::consts::PI / (1.0 - TOL / r.max(TOL)).clamp(-1.0, 1.0).acos()).ceil()
+        as usize)
+        .clamp(8, 24);
+    (0..n)
+        .map(|k| {
+            let a = k as f32 / n as f32 * std::f32::consts::TAU;
+            (cx + r * a.cos(), cy + r * a.sin())
+        })
+        .collect()
 }
 
 /// The load and tempo that every dose row of a card has ("tempo 3-0-3 (seconds down, pause,

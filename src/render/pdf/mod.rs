@@ -20,6 +20,7 @@ mod doc;
 mod fonts;
 mod front;
 mod gallery;
+mod header_footer;
 mod layout;
 mod log;
 mod outline;
@@ -33,7 +34,8 @@ use crate::plan::types::Plan;
 use crate::template::{Paper, Template, Wording};
 use doc::{Builder, LogoBox};
 use fonts::Fonts;
-use layout::{paginate, stack, Frame, Measure, PlacedPage, Prim, Style, GREY};
+use header_footer::HeaderFooter;
+use layout::{paginate, Measure, PlacedPage, Style};
 use printpdf::RawImage;
 
 pub use gallery::gallery;
@@ -166,56 +168,109 @@ struct Composed {
     created: printpdf::OffsetDateTime,
 }
 
+/// Lays out the whole document: the sections in reading order, paginated, page references
+/// filled in, then the running header and footer on each page.
 fn compose(plan: &Plan, template: &Template, options: &PdfOptions) -> Result<Composed, PdfError> {
     if plan.weeks.is_empty() {
         return Err(PdfError::EmptyPlan);
     }
     let fonts = Fonts::get().map_err(PdfError::Font)?;
     let created = created(options.created)?;
-
     let paper = options.paper.unwrap_or(template.page.paper);
-    let (page_w, page_h) = paper.size_pt();
+    let sheet = Sheet::new(template, paper);
+    let (logo_image, logo_box) = logo(template, sheet.width);
+
+    let mut b = builder(plan, template, Measure::new(fonts), sheet.width, logo_box);
+    b.front();
+    b.calendar();
+    b.cards(&outline::phase_groups(plan, &template.text));
+    b.log(outline::log_weeks(plan));
+    b.running();
+    b.therapist();
+    let blocks = std::mem::take(&mut b.blocks);
+
+    let hf = HeaderFooter::new(&b);
     let pg = &template.page;
-    let fs = pg.font_size;
-    let margin_l = pg.margin_left * MM;
-    let width = page_w - margin_l - pg.margin_right * MM;
-    let w = &template.text;
-    let accent = doc::colour(template.style.accent);
+    let bottom = pg.margin_bottom * MM + hf.footer_h + b.fs * 0.8;
+    let first_avail = sheet.top - bottom;
+    let mut pages = paginate(blocks, first_avail, first_avail - hf.header_h());
+    fill_page_refs(&mut pages, &b);
+    let footer_top = sheet.top - pg.margin_bottom * MM - hf.footer_h;
+    Ok(Composed {
+        pages: hf.apply(pages, &b, footer_top),
+        paper,
+        page_w: sheet.page_w,
+        page_h: sheet.page_h,
+        margin_left: sheet.margin_left,
+        top: sheet.top,
+        width: sheet.width,
+        footer_top,
+        logo: logo_image,
+        created,
+    })
+}
 
-    // Logo: at most 22 mm high and a third of the column wide, keeping its shape.
-    let logo = match template.clinic.as_ref().and_then(|c| c.logo.as_ref()) {
-        Some(l) => {
-            // Decoded once, when the template was checked.
-            let image = l.image.clone();
-            let (pw, ph) = (image.width.max(1) as f32, image.height.max(1) as f32);
-            let mut h = 22.0 * MM;
-            let mut lw = h * pw / ph;
-            if lw > width / 3.0 {
-                lw = width / 3.0;
-                h = lw * ph / pw;
-            }
-            Some((image, LogoBox { w: lw, h }))
+/// The page and its text column, in points.
+struct Sheet {
+    page_w: f32,
+    page_h: f32,
+    margin_left: f32,
+    /// Width of the text column.
+    width: f32,
+    /// Top of the text area, from the bottom of the page.
+    top: f32,
+}
+
+impl Sheet {
+    fn new(template: &Template, paper: Paper) -> Sheet {
+        let (page_w, page_h) = paper.size_pt();
+        let pg = &template.page;
+        let margin_left = pg.margin_left * MM;
+        Sheet {
+            page_w,
+            page_h,
+            margin_left,
+            width: page_w - margin_left - pg.margin_right * MM,
+            top: page_h - pg.margin_top * MM,
         }
-        None => None,
-    };
-    let (logo_image, logo_box) = match logo {
-        Some((i, b)) => (Some(i), Some(b)),
-        None => (None, None),
-    };
+    }
+}
 
-    // Content, laid out once. Page references to the exercise cards sit in fixed-width slots
-    // and are filled in once the pages are known.
-    let groups = outline::phase_groups(plan, w);
-    let log_weeks = outline::log_weeks(plan);
-    let mut b = Builder {
-        m: Measure::new(fonts),
+/// The clinic's logo and its box on the cover: at most 22 mm high and a third of the column
+/// wide, keeping its shape (decoded once, when the template was checked).
+fn logo(template: &Template, width: f32) -> (Option<RawImage>, Option<LogoBox>) {
+    let Some(l) = template.clinic.as_ref().and_then(|c| c.logo.as_ref()) else {
+        return (None, None);
+    };
+    let image = l.image.clone();
+    let (pw, ph) = (image.width.max(1) as f32, image.height.max(1) as f32);
+    let mut h = 22.0 * MM;
+    let mut lw = h * pw / ph;
+    if lw > width / 3.0 {
+        lw = width / 3.0;
+        h = lw * ph / pw;
+    }
+    (Some(image), Some(LogoBox { w: lw, h }))
+}
+
+/// The section builder for one render. Content is laid out once: page references to the
+/// exercise cards sit in fixed-width slots and are filled in once the pages are known.
+fn builder<'a>(
+    plan: &'a Plan,
+    template: &'a Template,
+    m: Measure,
+    width: f32,
+    logo: Option<LogoBox>,
+) -> Builder<'a> {
+    Builder {
+        m,
         plan,
         t: template,
-        w,
+        w: &template.text,
         width,
-        fs,
-        accent,
-        logo: logo_box,
+        fs: template.page.font_size,
+        accent: doc::colour(template.style.accent),
+        logo,
         blocks: Vec::new(),
         context: None,
         // Drawing a figure rests its poses on their supports: once per exercise.
@@ -224,122 +279,18 @@ fn compose(plan: &Plan, template: &Template, options: &PdfOptions) -> Result<Com
             .iter()
             .filter_map(|e| Some((e.id.clone(), crate::figure::draw(e.figure.as_ref()?))))
             .collect(),
-    };
-    b.front();
-    b.calendar();
-    b.cards(&groups);
-    b.log(log_weeks);
-    b.running();
-    b.therapist();
-    let blocks = std::mem::take(&mut b.blocks);
-    // Running header (pages after the cover) and footer (every page).
-    let small = Style::new((fs * 0.8).max(b.min_size()));
-    let tiny = Style::new((fs * 0.7).max(b.min_size())).colour(GREY);
-    let header = template.clinic.as_ref().map(|c| {
-        let mut text = c.name.clone();
-        if !c.phone.is_empty() {
-            text.push_str(&format!(" · {}{}", w.label(&w.phone_label), c.phone));
-        }
-        let mut f = stack(b.m.para(&text, small.colour(GREY), 0.0, width));
-        let y = f.h + fs * 0.2;
-        f.push(Prim::Line {
-            x1: 0.0,
-            y1: y,
-            x2: width,
-            y2: y,
-            colour: accent,
-            width: 0.6,
-        });
-        f.h = y + fs * 0.8;
-        f
-    });
-    let page_of_w =
-        b.m.width(&b.m.fonts.clean(&w.page_of(888, 888)), small.bold()) + fs;
-    let footer_text = w.footer(&plan.program.title, plan.patient.as_deref());
-    let footer_lines = b.m.para(&footer_text, small, 0.0, width - page_of_w);
-    let disclaimer = b.m.para(&w.disclaimer_short, tiny, 0.0, width);
-    let footer_h = fs * 0.6
-        + footer_lines
-            .iter()
-            .chain(disclaimer.iter())
-            .map(|f| f.h)
-            .sum::<f32>();
+    }
+}
 
-    let top = page_h - pg.margin_top * MM;
-    let bottom = pg.margin_bottom * MM + footer_h + fs * 0.8;
-    let first_avail = top - bottom;
-    let header_h = header.as_ref().map(|h| h.h).unwrap_or(0.0);
-    let avail = first_avail - header_h;
-    let mut pages = paginate(blocks, first_avail, avail);
-    let refs = card_pages(&pages);
+/// Turns each reference to a card's page into its text, now that the pages are known.
+fn fill_page_refs(pages: &mut [PlacedPage], b: &Builder) {
+    let refs = card_pages(pages);
     layout::resolve_page_refs(
-        &mut pages,
+        pages,
         &refs,
-        |n| Wording::fill(&w.card_page, &[("page", &n.to_string())]),
+        |n| Wording::fill(&b.w.card_page, &[("page", &n.to_string())]),
         |t, size| b.m.width(t, Style::new(size)),
     );
-    let count = pages.len();
-
-    // Header and footer on every page.
-    let footer_top = top - pg.margin_bottom * MM - footer_h;
-    let mut full = Vec::with_capacity(count);
-    for (i, placed) in pages.into_iter().enumerate() {
-        let mut all: PlacedPage = Vec::new();
-        let content_top = if i == 0 { 0.0 } else { header_h };
-        if i > 0 {
-            if let Some(h) = &header {
-                all.push((0.0, h.clone()));
-            }
-        }
-        for (y, f) in placed {
-            all.push((content_top + y, f));
-        }
-        let mut foot = Frame::new(footer_h);
-        foot.push(Prim::Line {
-            x1: 0.0,
-            y1: fs * 0.2,
-            x2: width,
-            y2: fs * 0.2,
-            colour: GREY,
-            width: 0.4,
-        });
-        let mut fy = fs * 0.6;
-        let page_of = b.m.fonts.clean(&w.page_of(i + 1, count));
-        let pw = b.m.width(&page_of, small.bold());
-        for (k, line) in footer_lines.iter().enumerate() {
-            let mut l = line.clone();
-            if k == 0 {
-                l.push(Prim::Text {
-                    x: width - pw,
-                    baseline: small.baseline(),
-                    text: page_of.clone(),
-                    bold: true,
-                    size: small.size,
-                    colour: layout::BLACK,
-                });
-            }
-            foot.overlay(l, 0.0, fy);
-            fy += line.h;
-        }
-        for line in &disclaimer {
-            foot.overlay(line.clone(), 0.0, fy);
-            fy += line.h;
-        }
-        all.push((footer_top, foot));
-        full.push(all);
-    }
-    Ok(Composed {
-        pages: full,
-        paper,
-        page_w,
-        page_h,
-        margin_left: margin_l,
-        top,
-        width,
-        footer_top,
-        logo: logo_image,
-        created,
-    })
 }
 
 /// The PDF's creation date from Unix seconds.
