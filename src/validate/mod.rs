@@ -16,16 +16,17 @@
 //! that names a reference or talks about sources and trials (`patient_text`).
 
 mod checks;
+mod exercise;
 mod patient_text;
 mod program;
 pub mod template;
 
 pub use program::progress;
 
-use crate::diag::{suggest, Diagnostic};
-use crate::load::raw::RawExercise;
-use crate::load::{Layer, Loaded, Source};
-use crate::model::{Catalog, Exercise, Library, EQUIPMENT};
+use crate::diag::Diagnostic;
+use crate::load::raw::{ExerciseFile, RawExercise, RawProgram};
+use crate::load::{Holes, Layer, Loaded, Source};
+use crate::model::{Catalog, Library, Program};
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 use toml::Spanned;
@@ -78,153 +79,46 @@ pub fn validate(loaded: Loaded) -> Validated {
     check(loaded, false)
 }
 
+/// The raw exercises by id, each with its source index and layer.
+type RawExercises = BTreeMap<String, (usize, RawExercise, Layer)>;
+/// The raw programs by id, each with its source index and layer.
+type RawPrograms = BTreeMap<String, (usize, RawProgram, Layer)>;
+/// The built-in programs by id (what a user's program may extend), with their source index.
+type BuiltinPrograms = BTreeMap<String, (usize, RawProgram)>;
+
 /// Check everything loaded: the catalogue, every problem and every warning. The built-in
 /// files' patient-facing text is checked only with `builtin_text` (a test does; they are fixed).
 pub fn check(mut loaded: Loaded, builtin_text: bool) -> Validated {
     template::check_loaded(&mut loaded);
     let mut diags = loaded.diagnostics;
-    let mut sources = Vec::new();
+    let mut sources = Sources(Vec::new());
     // The program and exercise files, for the patient-text check: source, kind, the program's
     // own references and the program it extends.
     let mut text_files: Vec<TextFile> = Vec::new();
-
     // `source` as the old name of `reference` in programs: a warning (an error with both).
     let mut deprecations = Vec::new();
-    // Exercises, layered: a user's exercise replaces a built-in with the same id.
-    let mut raw_ex: BTreeMap<String, (usize, RawExercise, Layer)> = BTreeMap::new();
-    for (source, file) in loaded.exercises {
-        let src = sources.len();
-        let layer = source.layer;
-        sources.push(source);
-        text_files.push((src, patient_text::FileKind::Exercises, Vec::new(), None));
-        for ex in file.exercise {
-            let ex = ex.into_inner();
-            let id = ex.id.get_ref().clone();
-            if let Some((prev_src, prev, prev_layer)) = raw_ex.get(&id) {
-                if *prev_layer == layer {
-                    let first = {
-                        let s: &Source = &sources[*prev_src];
-                        let (l, c) = crate::diag::line_col(&s.text, prev.id.span().start);
-                        format!("{}:{}:{}", s.name, l, c)
-                    };
-                    let s = &sources[src];
-                    diags.push(
-                        Diagnostic::at(
-                            &s.name,
-                            &s.text,
-                            ex.id.span(),
-                            format!("duplicate exercise id `{id}`"),
-                        )
-                        .hint(format!(
-                            "it is already defined at {first}; rename one of them"
-                        )),
-                    );
-                    continue;
-                }
-            }
-            raw_ex.insert(id, (src, ex, layer));
-        }
-    }
 
-    // Programs, layered the same way.
-    let mut raw_prog: BTreeMap<String, (usize, crate::load::raw::RawProgram, Layer)> =
-        BTreeMap::new();
-    let mut builtin_prog: BTreeMap<String, (usize, crate::load::raw::RawProgram)> = BTreeMap::new();
-    for (source, p) in loaded.programs {
-        let src = sources.len();
-        let layer = source.layer;
-        sources.push(source);
-        let own = p
-            .reference
-            .iter()
-            .map(|r| {
-                let r = r.get_ref();
-                patient_text::Citation::new(r.id.get_ref(), &r.citation)
-            })
-            .collect();
-        text_files.push((
-            src,
-            patient_text::FileKind::Program,
-            own,
-            p.extends.as_ref().map(|e| e.get_ref().clone()),
-        ));
-        old_source_keys(&sources[src], &p, &mut diags, &mut deprecations);
-        let id = p.id.get_ref().clone();
-        if let Some((prev_src, prev, prev_layer)) = raw_prog.get(&id) {
-            if *prev_layer == layer {
-                let s0 = &sources[*prev_src];
-                let (l, c) = crate::diag::line_col(&s0.text, prev.id.span().start);
-                let first = format!("{}:{}:{}", s0.name, l, c);
-                let s = &sources[src];
-                diags.push(
-                    Diagnostic::at(
-                        &s.name,
-                        &s.text,
-                        p.id.span(),
-                        format!("duplicate program id `{id}`"),
-                    )
-                    .hint(format!(
-                        "it is already defined at {first}; give one of them another id"
-                    )),
-                );
-                continue;
-            }
-        }
-        if layer == Layer::Builtin {
-            builtin_prog.insert(id.clone(), (src, p.clone()));
-        }
-        raw_prog.insert(id, (src, p, layer));
-    }
-
-    let sources = Sources(sources);
+    let raw_ex = layer_exercises(loaded.exercises, &mut sources, &mut text_files, &mut diags);
+    let (raw_prog, builtin_prog) = layer_programs(
+        loaded.programs,
+        &mut sources,
+        &mut text_files,
+        &mut diags,
+        &mut deprecations,
+    );
     let cause_ids: BTreeSet<String> = raw_prog.keys().cloned().collect();
-
-    // Exercises into the model.
-    let mut library = Library::default();
-    for (id, (src, ex, _)) in &raw_ex {
-        if let Some(e) = check_exercise(&sources, *src, ex, &raw_ex, &cause_ids, &mut diags) {
-            library.exercises.insert(id.clone(), e);
-        }
-    }
-
+    let library = exercise::check_exercises(&sources, &raw_ex, &cause_ids, &mut diags);
     // Aliases: unique across programs and distinct from every program id.
     check_aliases(&sources, &raw_prog, &mut diags);
-
-    // Programs into the model.
-    let mut programs = BTreeMap::new();
-    for (id, (src, p, _)) in &raw_prog {
-        let before = diags.len();
-        let checked = program::check_program(
-            &sources,
-            *src,
-            p,
-            &raw_prog,
-            &builtin_prog,
-            &library,
-            &mut diags,
-        );
-        // A program read back after a type error is checked for its other problems, but
-        // never planned; what it lost must not be reported a second time as missing.
-        let name = &sources.0[*src].name;
-        if let Some((_, holes)) = loaded.recovered.iter().find(|(n, _)| n == name) {
-            let mut new = diags.split_off(before);
-            new.retain(|d| !program::caused_by_holes(d, holes));
-            diags.extend(new);
-            continue;
-        }
-        if let Some(prog) = checked {
-            programs.insert(id.clone(), prog);
-        }
-    }
-
-    // An exercise whose entry could not be read is reported in its file, not in every program.
-    diags.retain(|d| {
-        !loaded.broken_exercises.iter().any(|id| {
-            d.message == format!("unknown exercise id `{id}`")
-                || d.message
-                    .starts_with(&format!("unknown exercise id `{id}` in "))
-        })
-    });
+    let programs = check_programs(
+        &sources,
+        &raw_prog,
+        &builtin_prog,
+        &library,
+        &loaded.recovered,
+        &mut diags,
+    );
+    drop_broken_exercise_errors(&mut diags, &loaded.broken_exercises);
     Diagnostic::sort_all(&mut diags);
     diags.dedup();
 
@@ -245,12 +139,146 @@ pub fn check(mut loaded: Loaded, builtin_text: bool) -> Validated {
     }
 }
 
+/// The exercise files, layered: a user's exercise replaces a built-in with the same id; a
+/// second exercise with one id in the same layer is an error.
+fn layer_exercises(
+    files: Vec<(Source, ExerciseFile)>,
+    sources: &mut Sources,
+    text_files: &mut Vec<TextFile>,
+    diags: &mut Vec<Diagnostic>,
+) -> RawExercises {
+    let mut raw_ex = RawExercises::new();
+    for (source, file) in files {
+        let src = sources.0.len();
+        let layer = source.layer;
+        sources.0.push(source);
+        text_files.push((src, patient_text::FileKind::Exercises, Vec::new(), None));
+        for ex in file.exercise {
+            let ex = ex.into_inner();
+            let id = ex.id.get_ref().clone();
+            if let Some((prev_src, prev, prev_layer)) = raw_ex.get(&id) {
+                if *prev_layer == layer {
+                    let first = sources.place(*prev_src, prev.id.span());
+                    diags.push(
+                        sources
+                            .at(src, ex.id.span(), format!("duplicate exercise id `{id}`"))
+                            .hint(format!(
+                                "it is already defined at {first}; rename one of them"
+                            )),
+                    );
+                    continue;
+                }
+            }
+            raw_ex.insert(id, (src, ex, layer));
+        }
+    }
+    raw_ex
+}
+
+/// The program files, layered the same way as the exercises; also the built-in programs
+/// apart (what `extends` may name) and the old `source` keys of each (`old_source_keys`).
+fn layer_programs(
+    files: Vec<(Source, RawProgram)>,
+    sources: &mut Sources,
+    text_files: &mut Vec<TextFile>,
+    diags: &mut Vec<Diagnostic>,
+    deprecations: &mut Vec<Diagnostic>,
+) -> (RawPrograms, BuiltinPrograms) {
+    let mut raw_prog = RawPrograms::new();
+    let mut builtin_prog = BuiltinPrograms::new();
+    for (source, p) in files {
+        let src = sources.0.len();
+        let layer = source.layer;
+        sources.0.push(source);
+        text_files.push(program_text_file(src, &p));
+        old_source_keys(&sources.0[src], &p, diags, deprecations);
+        let id = p.id.get_ref().clone();
+        if let Some((prev_src, prev, prev_layer)) = raw_prog.get(&id) {
+            if *prev_layer == layer {
+                let first = sources.place(*prev_src, prev.id.span());
+                diags.push(
+                    sources
+                        .at(src, p.id.span(), format!("duplicate program id `{id}`"))
+                        .hint(format!(
+                            "it is already defined at {first}; give one of them another id"
+                        )),
+                );
+                continue;
+            }
+        }
+        if layer == Layer::Builtin {
+            builtin_prog.insert(id.clone(), (src, p.clone()));
+        }
+        raw_prog.insert(id, (src, p, layer));
+    }
+    (raw_prog, builtin_prog)
+}
+
+/// A program file for the patient-text check: its own references and the program it extends.
+fn program_text_file(src: usize, p: &RawProgram) -> TextFile {
+    let own = p
+        .reference
+        .iter()
+        .map(|r| {
+            let r = r.get_ref();
+            patient_text::Citation::new(r.id.get_ref(), &r.citation)
+        })
+        .collect();
+    (
+        src,
+        patient_text::FileKind::Program,
+        own,
+        p.extends.as_ref().map(|e| e.get_ref().clone()),
+    )
+}
+
+/// Every program into the model (`program::check_program`). A program read back after a
+/// type error (`recovered`) is checked for its other problems, but never planned.
+fn check_programs(
+    sources: &Sources,
+    raw_prog: &RawPrograms,
+    builtin_prog: &BuiltinPrograms,
+    library: &Library,
+    recovered: &[(String, Holes)],
+    diags: &mut Vec<Diagnostic>,
+) -> BTreeMap<String, Program> {
+    let mut programs = BTreeMap::new();
+    for (id, (src, p, _)) in raw_prog {
+        let before = diags.len();
+        let checked =
+            program::check_program(sources, *src, p, raw_prog, builtin_prog, library, diags);
+        // What a recovered program lost must not be reported a second time as missing.
+        let name = &sources.0[*src].name;
+        if let Some((_, holes)) = recovered.iter().find(|(n, _)| n == name) {
+            let mut new = diags.split_off(before);
+            new.retain(|d| !program::caused_by_holes(d, holes));
+            diags.extend(new);
+            continue;
+        }
+        if let Some(prog) = checked {
+            programs.insert(id.clone(), prog);
+        }
+    }
+    programs
+}
+
+/// An exercise whose entry could not be read is reported in its file, not in every program.
+fn drop_broken_exercise_errors(diags: &mut Vec<Diagnostic>, broken: &[String]) {
+    diags.retain(|d| {
+        !broken.iter().any(|id| {
+            d.message == format!("unknown exercise id `{id}`")
+                || d.message
+                    .starts_with(&format!("unknown exercise id `{id}` in "))
+        })
+    });
+}
+
 /// In a program, `source` is the old name of `reference` (the `[[reference]]` id a slot, a
 /// change, the pain rule or the walk-run ladder comes from): it still works, with a warning, so
 /// that existing files load. An exercise's `source` (free text) keeps its name.
 fn old_source_keys(
     s: &Source,
-    p: &crate::load::raw::RawProgram,
+    p: &RawProgram,
     diags: &mut Vec<Diagnostic>,
     warnings: &mut Vec<Diagnostic>,
 ) {
@@ -352,157 +380,6 @@ pub(crate) fn check_id(
     ok
 }
 
-fn check_exercise(
-    sources: &Sources,
-    src: usize,
-    ex: &RawExercise,
-    all: &BTreeMap<String, (usize, RawExercise, Layer)>,
-    causes: &BTreeSet<String>,
-    diags: &mut Vec<Diagnostic>,
-) -> Option<Exercise> {
-    let before = diags.len();
-    let id = ex.id.get_ref();
-    check_id(sources, src, &ex.id, "exercise", diags);
-    if ex.name.get_ref().trim().is_empty() {
-        diags.push(
-            sources
-                .at(src, ex.name.span(), "the exercise name is empty")
-                .hint("give the name printed on the plan"),
-        );
-    }
-    if ex
-        .instructions
-        .get_ref()
-        .iter()
-        .all(|s| s.trim().is_empty())
-    {
-        diags.push(
-            sources
-                .at(
-                    src,
-                    ex.instructions.span(),
-                    format!("exercise `{id}` has no instructions"),
-                )
-                .hint("write the steps a patient follows, one string per step"),
-        );
-    }
-    let mut equipment = Vec::new();
-    for e in &ex.equipment {
-        let name = e.get_ref();
-        if name == "none" {
-            continue;
-        }
-        if !EQUIPMENT.contains(&name.as_str()) {
-            diags.push(
-                sources
-                    .at(src, e.span(), format!("unknown equipment `{name}`"))
-                    .hint(suggest(
-                        name,
-                        EQUIPMENT,
-                        &format!("use one of: {} (or [] for none)", EQUIPMENT.join(", ")),
-                    )),
-            );
-        } else {
-            equipment.push(name.clone());
-        }
-    }
-    for (list, what) in [(&ex.easier, "easier"), (&ex.harder, "harder")] {
-        for v in list {
-            let vid = v.get_ref();
-            if vid == id {
-                diags.push(
-                    sources
-                        .at(
-                            src,
-                            v.span(),
-                            format!("exercise `{id}` names itself as its own {what} variant"),
-                        )
-                        .hint("name another exercise"),
-                );
-            } else if !all.contains_key(vid) {
-                diags.push(
-                    sources
-                        .at(
-                            src,
-                            v.span(),
-                            format!("unknown exercise id `{vid}` in `{what}`"),
-                        )
-                        .hint(suggest(
-                            vid,
-                            all.keys().map(String::as_str),
-                            "run `rehabplan exercises` to see the ids",
-                        )),
-                );
-            }
-        }
-    }
-    for (list, what) in [
-        (&ex.contraindicated, "contraindicated"),
-        (&ex.caution, "caution"),
-    ] {
-        for c in list {
-            let cid = c.get_ref();
-            if !causes.contains(cid) {
-                diags.push(
-                    sources
-                        .at(src, c.span(), format!("unknown cause `{cid}` in `{what}`"))
-                        .hint(suggest(
-                            cid,
-                            causes.iter().map(String::as_str),
-                            "run `rehabplan causes` to see the cause ids",
-                        )),
-                );
-            }
-        }
-    }
-    if !ex.caution.is_empty() && ex.caution_note.trim().is_empty() {
-        diags.push(
-            sources
-                .at(
-                    src,
-                    ex.caution[0].span(),
-                    format!("exercise `{id}` has a caution but no `caution_note`"),
-                )
-                .hint("add caution_note = \"...\": what the patient should watch for"),
-        );
-    }
-    // An exercise with problems is still returned, so that programs using it do not get
-    // follow-on "unknown exercise" errors; the problems above stop any plan from being made.
-    let _ = before;
-    Some(Exercise {
-        id: id.clone(),
-        name: ex.name.get_ref().trim().to_string(),
-        category: ex.category,
-        muscles: ex.muscles.clone(),
-        equipment,
-        position: ex.position,
-        dose: ex.dose,
-        per_side: ex.per_side,
-        instructions: ex.instructions.get_ref().clone(),
-        cues: ex.cues.clone(),
-        mistakes: ex.mistakes.clone(),
-        easier: ex.easier.iter().map(|s| s.get_ref().clone()).collect(),
-        harder: ex.harder.iter().map(|s| s.get_ref().clone()).collect(),
-        contraindicated: ex
-            .contraindicated
-            .iter()
-            .map(|s| s.get_ref().clone())
-            .collect(),
-        caution: ex.caution.iter().map(|s| s.get_ref().clone()).collect(),
-        caution_note: ex.caution_note.trim().to_string(),
-        source: ex.source.clone(),
-        license: ex.license.clone(),
-        origin: sources.name(src).to_string(),
-        figure: ex.figure.as_ref().and_then(|f| {
-            let s = &sources.0[src];
-            let builtin = s.name.starts_with("builtin:");
-            crate::figure::check_with(f, &s.name, &s.text, !builtin)
-                .map_err(|d| diags.extend(d))
-                .ok()
-        }),
-    })
-}
-
 /// Check one file's text on top of the built-ins: every problem found, then every warning, as
 /// `validate` reports them. This is the fuzzing entry point: it must return, never panic, for any input.
 pub fn check_text(name: &str, text: &str) -> Vec<Diagnostic> {
@@ -539,11 +416,7 @@ type TextFile = (
 );
 
 /// Every alias is a well-formed id, names one program, and is no other program's id.
-fn check_aliases(
-    sources: &Sources,
-    raw_prog: &BTreeMap<String, (usize, crate::load::raw::RawProgram, Layer)>,
-    diags: &mut Vec<Diagnostic>,
-) {
+fn check_aliases(sources: &Sources, raw_prog: &RawPrograms, diags: &mut Vec<Diagnostic>) {
     let mut names: BTreeMap<String, (usize, Range<usize>, String)> = BTreeMap::new();
     for (id, (src, p, _)) in raw_prog {
         check_id(sources, *src, &p.id, "program", diags);
@@ -580,7 +453,7 @@ fn check_aliases(
 fn patient_text_warnings(
     sources: &Sources,
     text_files: &[TextFile],
-    programs: &BTreeMap<String, crate::model::Program>,
+    programs: &BTreeMap<String, Program>,
     builtin_text: bool,
 ) -> Vec<Diagnostic> {
     let mut warnings = Vec::new();
