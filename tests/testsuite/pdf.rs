@@ -335,6 +335,56 @@ fn a_failed_pdf_leaves_the_old_file() {
     assert_eq!(r.stderr, "error: invalid value for --format: a PDF cannot be printed to the terminal\n  hint: add -o plan.pdf, or -o - to write it to standard output\n");
 }
 
+#[test]
+/// The therapist's pages cite the sources themselves, for a clinician who has never seen our
+/// evidence digest: not the digest, its section numbers or its private marks ("[V]", "[R]").
+/// Every cause-specific red flag names its source, or says in words that it is unverified or
+/// that no source was found, and the red-flag pathways it names are in the references.
+fn the_therapist_pages_cite_real_sources() {
+    let dir = scratch("pdf-therapist-sources");
+    for cause in CAUSES {
+        let file = format!("{cause}.pdf");
+        let plan = make(&dir, &file, &["--cause", cause, "--start", "2027-01-04"]);
+        for note in plan["program"]["clinician_notes"].as_array().unwrap() {
+            let (about, text) = (
+                note["about"].as_str().unwrap(),
+                note["text"].as_str().unwrap(),
+            );
+            if about.starts_with("Red flag:") {
+                assert!(
+                    [
+                        "NHS knee red-flag pathways: ",
+                        "Unverified",
+                        "no source was found"
+                    ]
+                    .iter()
+                    .any(|s| text.contains(s)),
+                    "{cause}: {about}: names no source: {text}"
+                );
+            }
+        }
+        let Some(text) = text_of(&dir.join(&file)) else {
+            continue;
+        };
+        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let therapist = &flat[flat.rfind("For your therapist").expect("therapist section")..];
+        for private in ["clinical-evidence", "§", "[V]", "[R]", "digest"] {
+            assert!(
+                !therapist.contains(private),
+                "{cause}: the therapist's pages say {private:?}: {therapist}"
+            );
+        }
+        if therapist.contains("NHS knee red-flag pathways: ") {
+            let references = &therapist[therapist.find("References").expect("references")..];
+            assert!(
+                references.contains("NHS knee red-flag pathways (Gloucestershire")
+                    && references.contains("Ottawa Knee Rule (Stiell IG et al. 1996"),
+                "{cause}: the red-flag pathways are not in the references: {references}"
+            );
+        }
+    }
+}
+
 /// The ITBS plan says on its cover that the pain is usually lateral, and prints the walk-run
 /// ladder's entry criteria and its runs, undated.
 #[test]

@@ -718,7 +718,7 @@ fn groin_and_hamstring_programs_have_their_own_flags() {
             && notes.contains("femoral neck stress fracture"),
         "{notes}"
     );
-    assert!(notes.contains("the evidence digest has no source for these signs"));
+    assert!(notes.contains("no source was found for these signs"));
 }
 
 #[test]
