@@ -246,10 +246,7 @@ fn every_cause_prints_within_the_page_budget() {
         for weeks in [None, Some("12")] {
             for screened in [&["--no", "all"][..], &[][..]] {
                 let (n, w) = pages_of(&dir, cause, weeks, screened);
-                // Patellofemoral pain has 25 exercises in 6 weeks: not screened, its
-                // questions take one page more (docs/performance.md).
-                let limit =
-                    budget(w) + usize::from(cause == "pfps" && screened.is_empty() && w == 6);
+                let limit = budget(w);
                 assert!(
                     n <= limit,
                     "{cause} ({w} weeks{}): {n} pages, budget {limit}",

@@ -44,10 +44,12 @@ impl Builder<'_> {
                 .m
                 .para(&w.run_rules_title, self.body().bold(), 0.0, self.width);
             f.push(Frame::new(self.fs * 0.2));
+            self.push(Block::heading(f));
+            // The list may continue on the next page between two rules.
             for r in &rtr.rules {
-                f.extend(self.list_item("•", r, self.small(), 0.0, self.width));
+                let item = self.list_item("•", r, self.small(), 0.0, self.width);
+                self.push(Block::together(item));
             }
-            self.push(Block::together(f));
         }
     }
 

@@ -33,13 +33,13 @@ impl Builder<'_> {
             let mut f = self
                 .m
                 .rich(&[(s.bold(), &label), (s, &text)], 0.0, self.width);
-            f.push(Frame::space(self.fs * 0.3));
+            f.push(Frame::space(self.fs * 0.2));
             self.push(Block::together(f));
         }
 
         // The planner's notes (substitutions, shortened runs, ...).
         if !self.plan.warnings.is_empty() {
-            self.subtitle(&w.plan_notes_title.clone(), self.h3(), 0.6);
+            self.subtitle(&w.plan_notes_title.clone(), self.h3(), 0.5);
             for n in self.plan.warnings.clone() {
                 let f = self.list_item("•", &n, s, 0.0, self.width);
                 self.push(Block::together(f));
@@ -48,16 +48,16 @@ impl Builder<'_> {
 
         // References.
         if !p.references.is_empty() {
-            self.subtitle(&w.references_title.clone(), self.h3(), 0.6);
+            self.subtitle(&w.references_title.clone(), self.h3(), 0.5);
             for (i, r) in p.references.clone().iter().enumerate() {
-                let mut text = if r.verified {
-                    r.citation.clone()
-                } else {
-                    format!("{} {}", r.citation, w.unverified)
-                };
-                // The pain rule's source is marked in the list rather than cited twice.
+                // The pain rule's source is marked in the list rather than cited twice,
+                // before the "unverified" mark so that the two share a line where they can.
+                let mut text = r.citation.clone();
                 if r.id == p.pain_rule.source {
                     text.push_str(&format!(" ({})", w.pain_rule_title));
+                }
+                if !r.verified {
+                    text.push_str(&format!(" {}", w.unverified));
                 }
                 let f = self.list_item(&format!("{}.", i + 1), &text, s, 0.0, self.width);
                 self.push(Block::together(f));
@@ -66,7 +66,7 @@ impl Builder<'_> {
 
         // Where each exercise description comes from, and its licence: one run-on paragraph.
         let tiny = self.tiny();
-        self.subtitle(&w.exercise_sources_title.clone(), self.h3(), 0.6);
+        self.subtitle(&w.exercise_sources_title.clone(), self.h3(), 0.5);
         // One licence for all is said once, after the list.
         let licences: std::collections::BTreeSet<&str> = self
             .plan
