@@ -15,7 +15,21 @@ fn a_twelve_week_plan_prints_a_handout() {
     let n = r.pages.len();
     assert!(n <= 16, "{n} pages");
     assert!(r.has("Zoë Łukasiewicz"));
-    // The log: every week's heading and its training sessions' dates.
+    assert_every_week_in_the_log(&r, &plan, w);
+    // One card per exercise (the walk-run has its own section).
+    for e in plan.exercises.iter().filter(|e| e.id != "walk-run") {
+        assert!(r.has(&e.name), "{} is missing", e.name);
+    }
+    assert_every_page_has_its_footer(&r, w);
+    assert_front_pages(&r, &plan, w);
+    assert_references_only_for_the_therapist(&r, &plan, w);
+    assert_back_to_running(&r, w);
+    // Phase criteria at the end of each phase.
+    assert_eq!(r.all().matches(&squash(&w.progress_title)).count(), 3);
+}
+
+/// The log: every week's heading and its training sessions' dates.
+fn assert_every_week_in_the_log(r: &Read, plan: &Plan, w: &Wording) {
     for week in &plan.weeks {
         assert!(r.has(&Wording::fill(
             &w.week_heading,
@@ -33,10 +47,11 @@ fn a_twelve_week_plan_prints_a_handout() {
             );
         }
     }
-    // One card per exercise (the walk-run has its own section).
-    for e in plan.exercises.iter().filter(|e| e.id != "walk-run") {
-        assert!(r.has(&e.name), "{} is missing", e.name);
-    }
+}
+
+/// Every page has its number, the short disclaimer and the footer with the patient's name.
+fn assert_every_page_has_its_footer(r: &Read, w: &Wording) {
+    let n = r.pages.len();
     for (i, page) in r.pages.iter().enumerate() {
         assert!(
             page.contains(&squash(&w.page_of(i + 1, n))),
@@ -56,14 +71,20 @@ fn a_twelve_week_plan_prints_a_handout() {
             i + 1
         );
     }
-    // Front pages: the traffic light with its thresholds and the warning signs.
+}
+
+/// Front pages: the traffic light with its thresholds and the warning signs.
+fn assert_front_pages(r: &Read, plan: &Plan, w: &Wording) {
     let front = format!("{}{}", r.pages[0], r.pages[1]);
     for line in w.pain_rule_lines(&plan.program.pain_rule) {
         assert!(front.contains(&squash(&line)));
     }
     assert!(front.contains(&squash("Stop and see a doctor if...")));
     assert!(r.has(&w.red_flags[0]) && r.has(&plan.program.red_flags[0].sign));
-    // References only in the therapist's section, which is last; unverified ones marked.
+}
+
+/// References only in the therapist's section, which is last; unverified ones marked.
+fn assert_references_only_for_the_therapist(r: &Read, plan: &Plan, w: &Wording) {
     let therapist = r
         .pages
         .iter()
@@ -96,7 +117,10 @@ fn a_twelve_week_plan_prints_a_handout() {
     for note in &plan.program.clinician_notes {
         assert!(clinician.contains(&squash(&note.text)) && !patient.contains(&squash(&note.text)));
     }
-    // Back to running: the entry checklist once, then one row per run.
+}
+
+/// Back to running: the entry checklist once, then one row per run.
+fn assert_back_to_running(r: &Read, w: &Wording) {
     assert_eq!(
         r.pages
             .iter()
@@ -117,8 +141,6 @@ fn a_twelve_week_plan_prints_a_handout() {
     assert!(r.has("The fast leg-raise test feels safe"));
     assert!(r.has("Stage 2 of 2: Jog, then 4 strides at about half speed · 1.7 km (a build-up run towards 2 km"), "{}", r.all());
     assert!(r.has("Stage 2 of 2 · 2 km"));
-    // Phase criteria at the end of each phase.
-    assert_eq!(r.all().matches(&squash(&w.progress_title)).count(), 3);
 }
 
 #[test]

@@ -12,83 +12,101 @@ fn each_weeks_doses_read_back_from_the_cards_and_the_log() {
     let text = r.all();
     let log_start = text.find(&squash(&w.log_title)).expect("the log");
     let (cards, log) = text.split_at(log_start);
-    let heading = |n: u32| {
-        squash(&Wording::fill(
-            &w.week_heading,
-            &[("week", &n.to_string()), ("weeks", "12")],
-        ))
-    };
-    // Two weeks of a phase share a grid, headed "Week 1 of 12 · Week 2 of 12".
-    let pair = |n: u32| format!("{}·{}", heading(n), heading(n + 1));
     let mut paired = 0;
     for week in &plan.weeks {
         // The log: the week's grid, with each exercise of its sessions and its dose.
-        let n = week.number;
-        let (at, next) = if let Some(at) = (n > 1).then(|| log.find(&pair(n - 1))).flatten() {
-            (at, n + 1)
-        } else if let Some(at) = log.find(&pair(n)) {
-            paired += 1;
-            (at, n + 2)
-        } else {
-            (
-                log.find(&heading(n)).expect("week heading in the log"),
-                n + 1,
-            )
-        };
-        let end = log[at..]
-            .find(&heading(next))
-            .map(|e| at + e)
-            .unwrap_or(log.len());
-        let part = &log[at..end];
-        // Items done on other days too are in the week's seven-day grid, whose narrower name
-        // column may wrap the name: they are checked by their dose below.
-        let off_days: Vec<&str> = week
-            .sessions
+        let (part, shared) = week_in_the_log(log, week.number, w);
+        paired += usize::from(shared);
+        assert_log_rows(part, week, w);
+        assert_card_doses(cards, week, w);
+    }
+    assert!(paired > 0, "no two weeks share a grid");
+}
+
+/// "Week n of 12", squashed.
+fn week_heading(w: &Wording, n: u32) -> String {
+    squash(&Wording::fill(
+        &w.week_heading,
+        &[("week", &n.to_string()), ("weeks", "12")],
+    ))
+}
+
+/// The part of the log's text that is week `n`'s grid, and whether that grid starts a pair:
+/// two weeks of a phase share a grid, headed "Week 1 of 12 · Week 2 of 12".
+fn week_in_the_log<'a>(log: &'a str, n: u32, w: &Wording) -> (&'a str, bool) {
+    let heading = |n: u32| week_heading(w, n);
+    let pair = |n: u32| format!("{}·{}", heading(n), heading(n + 1));
+    let (at, next, paired) = if let Some(at) = (n > 1).then(|| log.find(&pair(n - 1))).flatten() {
+        (at, n + 1, false)
+    } else if let Some(at) = log.find(&pair(n)) {
+        (at, n + 2, true)
+    } else {
+        (
+            log.find(&heading(n)).expect("week heading in the log"),
+            n + 1,
+            false,
+        )
+    };
+    let end = log[at..]
+        .find(&heading(next))
+        .map(|e| at + e)
+        .unwrap_or(log.len());
+    (&log[at..end], paired)
+}
+
+/// Each exercise of the week's training sessions has its row (name and card page) and its
+/// dose in the week's grid.
+fn assert_log_rows(part: &str, week: &crate::plan::types::Week, w: &Wording) {
+    // Items done on other days too are in the week's seven-day grid, whose narrower name
+    // column may wrap the name: they are checked by their dose below.
+    let off_days: Vec<&str> = week
+        .sessions
+        .iter()
+        .filter(|s| s.kind != SessionKind::Training)
+        .flat_map(|s| s.exercises.iter().map(|i| i.id.as_str()))
+        .collect();
+    for s in week
+        .sessions
+        .iter()
+        .filter(|s| s.kind == SessionKind::Training)
+    {
+        for item in s
+            .exercises
             .iter()
-            .filter(|s| s.kind != SessionKind::Training)
-            .flat_map(|s| s.exercises.iter().map(|i| i.id.as_str()))
-            .collect();
-        for s in week
-            .sessions
-            .iter()
-            .filter(|s| s.kind == SessionKind::Training)
+            .filter(|i| !off_days.contains(&i.id.as_str()))
         {
-            for item in s
-                .exercises
-                .iter()
-                .filter(|i| !off_days.contains(&i.id.as_str()))
-            {
-                let row = squash(&format!("{} p.", item.name));
-                assert!(
-                    part.contains(&row),
-                    "week {}: {} missing",
-                    week.number,
-                    item.name
-                );
-                assert!(
-                    part.contains(&squash(&w.dose(item))),
-                    "week {}: {} has no dose {}",
-                    week.number,
-                    item.name,
-                    w.dose(item)
-                );
-            }
+            let row = squash(&format!("{} p.", item.name));
+            assert!(
+                part.contains(&row),
+                "week {}: {} missing",
+                week.number,
+                item.name
+            );
+            assert!(
+                part.contains(&squash(&w.dose(item))),
+                "week {}: {} has no dose {}",
+                week.number,
+                item.name,
+                w.dose(item)
+            );
         }
-        // The cards: every dose of the week (a load or tempo shared by all weeks of a card
-        // is printed once, so the parts are read back one by one).
-        for s in &week.sessions {
-            for item in s.exercises.iter().filter(|i| i.id != "walk-run") {
-                for part in super::outline::dose_parts(w, item) {
-                    assert!(
-                        cards.contains(&squash(&part)),
-                        "week {}: card dose part {part} missing",
-                        week.number
-                    );
-                }
+    }
+}
+
+/// The cards: every dose of the week (a load or tempo shared by all weeks of a card is
+/// printed once, so the parts are read back one by one).
+fn assert_card_doses(cards: &str, week: &crate::plan::types::Week, w: &Wording) {
+    for s in &week.sessions {
+        for item in s.exercises.iter().filter(|i| i.id != "walk-run") {
+            for part in super::outline::dose_parts(w, item) {
+                assert!(
+                    cards.contains(&squash(&part)),
+                    "week {}: card dose part {part} missing",
+                    week.number
+                );
             }
         }
     }
-    assert!(paired > 0, "no two weeks share a grid");
 }
 
 #[test]
