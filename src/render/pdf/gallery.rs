@@ -4,7 +4,7 @@
 use super::cards::figure_frame;
 use super::doc::colour;
 use super::fonts::Fonts;
-use super::layout::{paginate, stack, Block, Frame, Measure, Prim, Style, GREY};
+use super::layout::{paginate, stack, Block, Frame, Measure, PlacedPage, Prim, Style, GREY};
 use super::{write, PdfError, PdfOptions, MM};
 use crate::model::Exercise;
 use crate::template::Template;
@@ -25,12 +25,6 @@ pub fn gallery(
     let fs = pg.font_size;
     let width = page_w - (pg.margin_left + pg.margin_right) * MM;
     let accent = colour(template.style.accent);
-    let cols = 3;
-    let gap = fs;
-    let tile_w = (width - gap * (cols as f32 - 1.0)) / cols as f32;
-    let fig_h = tile_w * 0.62;
-    let name = Style::new(fs * 0.9).bold();
-    let id = Style::new(fs * 0.75).colour(GREY);
 
     let mut blocks = vec![Block::heading(m.para(
         title,
@@ -38,6 +32,45 @@ pub fn gallery(
         0.0,
         width,
     ))];
+    blocks.extend(tile_rows(&m, exercises, template, width));
+    let top = page_h - pg.margin_top * MM;
+    let footer_h = fs * 1.5;
+    let avail = top - pg.margin_bottom * MM - footer_h;
+    let mut pages = paginate(blocks, avail, avail);
+    number_pages(&m, &mut pages, template, width, avail, footer_h);
+    let seed = format!(
+        "gallery|{title}|{}|{paper}|{}",
+        exercises.len(),
+        options.created
+    );
+    let meta = write::Meta {
+        title: title.to_string(),
+        subject: title.to_string(),
+        author: String::new(),
+        language: template.language.as_str(),
+        created,
+        id_seed: seed.as_bytes(),
+    };
+    let geometry = write::Geometry {
+        page_w,
+        page_h,
+        x0: pg.margin_left * MM,
+        top,
+        logo_px: None,
+    };
+    write::document(&pages, &geometry, None, &meta)
+}
+
+/// The exercises three to a row, each tile its figure (or an empty frame), name and id.
+fn tile_rows(m: &Measure, exercises: &[&Exercise], template: &Template, width: f32) -> Vec<Block> {
+    let fs = template.page.font_size;
+    let cols = 3;
+    let gap = fs;
+    let tile_w = (width - gap * (cols as f32 - 1.0)) / cols as f32;
+    let fig_h = tile_w * 0.62;
+    let name = Style::new(fs * 0.9).bold();
+    let id = Style::new(fs * 0.75).colour(GREY);
+    let mut blocks = Vec::new();
     for row in exercises.chunks(cols) {
         let tiles: Vec<Frame> = row
             .iter()
@@ -65,10 +98,19 @@ pub fn gallery(
         }
         blocks.push(Block::together(vec![f]));
     }
-    let top = page_h - pg.margin_top * MM;
-    let footer_h = fs * 1.5;
-    let avail = top - pg.margin_bottom * MM - footer_h;
-    let mut pages = paginate(blocks, avail, avail);
+    blocks
+}
+
+/// "Page X of Y" at the bottom right of each page, `avail` from the top.
+fn number_pages(
+    m: &Measure,
+    pages: &mut [PlacedPage],
+    template: &Template,
+    width: f32,
+    avail: f32,
+    footer_h: f32,
+) {
+    let fs = template.page.font_size;
     let count = pages.len();
     for (i, page) in pages.iter_mut().enumerate() {
         let mut foot = Frame::new(footer_h);
@@ -84,25 +126,4 @@ pub fn gallery(
         });
         page.push((avail, foot));
     }
-    let seed = format!(
-        "gallery|{title}|{}|{paper}|{}",
-        exercises.len(),
-        options.created
-    );
-    let meta = write::Meta {
-        title: title.to_string(),
-        subject: title.to_string(),
-        author: String::new(),
-        language: template.language.as_str(),
-        created,
-        id_seed: seed.as_bytes(),
-    };
-    let geometry = write::Geometry {
-        page_w,
-        page_h,
-        x0: pg.margin_left * MM,
-        top,
-        logo_px: None,
-    };
-    write::document(&pages, &geometry, None, &meta)
 }

@@ -7,7 +7,7 @@
 
 use super::cards::glue;
 use super::doc::{tint, Builder};
-use super::layout::{stack, Block, Frame, Prim, Style, BLACK, GREY, LIGHT};
+use super::layout::{stack, Block, Colour, Frame, Prim, Style, BLACK, GREY, LIGHT};
 use super::outline::LogWeek;
 use crate::plan::types::{Item, Week};
 use crate::template::Wording;
@@ -68,9 +68,34 @@ impl Builder<'_> {
     /// exercise with a column per session, the pain and notes rows; then each week's
     /// seven-day grid for daily work.
     fn log_grid(&mut self, weeks: &[LogWeek]) {
+        let titles: Vec<String> = weeks.iter().map(|lw| self.week_title(lw.week)).collect();
+        let (mut frames, title) = self.log_grid_heading(weeks, &titles);
+        let sessions: usize = weeks.iter().map(|lw| lw.sessions.len()).sum();
+        if sessions > 0 {
+            frames.extend(self.session_grid(weeks, &titles, sessions));
+        }
+        let daily: Vec<&LogWeek> = weeks.iter().filter(|lw| !lw.daily.is_empty()).collect();
+        if daily.is_empty() {
+            self.push_grid(frames, Some(&title));
+            return;
+        }
+        // A daily grid is a block of its own, so that it can start the next page when the
+        // session grid has filled this one: a page then never stays half empty for want of
+        // room for both. Printed on a new page, it says which week it belongs to.
+        if sessions > 0 {
+            self.push_grid(std::mem::take(&mut frames), Some(&title));
+        }
+        for lw in daily {
+            self.daily_grid(lw, std::mem::take(&mut frames));
+        }
+    }
+
+    /// A grid's heading: the weeks, their dates and the phase, each week's adjustment and
+    /// its progress checks. Also returns the line that names the grid on a page it
+    /// continues onto.
+    fn log_grid_heading(&self, weeks: &[LogWeek], titles: &[String]) -> (Vec<Frame>, String) {
         let w = self.w;
         let (first, last) = (weeks[0].week, weeks[weeks.len() - 1].week);
-        let titles: Vec<String> = weeks.iter().map(|lw| self.week_title(lw.week)).collect();
         let heading = titles.join(" · ");
         let phase = if first.maintenance {
             w.maintenance_title.clone()
@@ -112,71 +137,51 @@ impl Builder<'_> {
             frames.extend(self.check_rows(lw.week.number));
         }
         frames.push(Frame::new(self.fs * 0.3));
+        (frames, title)
+    }
 
+    /// The grid of the training sessions: a row per exercise with tick boxes in the sessions
+    /// it is done in, then the pain and notes rows.
+    fn session_grid(&self, weeks: &[LogWeek], titles: &[String], sessions: usize) -> Vec<Frame> {
+        let w = self.w;
         let s = self.small();
-        let sessions: usize = weeks.iter().map(|lw| lw.sessions.len()).sum();
-        if sessions > 0 {
-            // Columns: the exercise and its card's page, its dose, then one per session.
-            // A week of its own: the name column leaves each session room for three tick
-            // boxes (large print needs it), and is never wider than two thirds.
-            let name_w = if weeks.len() > 1 {
-                self.width * 0.5
-            } else {
-                (self.width - sessions as f32 * self.session_column())
-                    .clamp(self.width * 0.45, self.width * 0.66)
-            };
-            let dose_x = name_w * 0.62;
-            let cols: Vec<String> = weeks
+        // Columns: the exercise and its card's page, its dose, then one per session.
+        // A week of its own: the name column leaves each session room for three tick
+        // boxes (large print needs it), and is never wider than two thirds.
+        let name_w = if weeks.len() > 1 {
+            self.width * 0.5
+        } else {
+            (self.width - sessions as f32 * self.session_column())
+                .clamp(self.width * 0.45, self.width * 0.66)
+        };
+        let dose_x = name_w * 0.62;
+        let cols: Vec<String> = weeks
+            .iter()
+            .flat_map(|lw| lw.sessions.iter().map(|d| w.date_short(*d)))
+            .collect();
+        let groups: Vec<(String, usize)> = if weeks.len() > 1 {
+            weeks
                 .iter()
-                .flat_map(|lw| lw.sessions.iter().map(|d| w.date_short(*d)))
-                .collect();
-            let groups: Vec<(String, usize)> = if weeks.len() > 1 {
-                weeks
-                    .iter()
-                    .zip(&titles)
-                    .map(|(lw, t)| (t.clone(), lw.sessions.len()))
-                    .collect()
-            } else {
-                Vec::new()
-            };
-            let mut rows: Vec<(Vec<Frame>, Vec<Cell>)> = Vec::new();
-            for (id, items) in grid_rows(weeks) {
-                let mut cells = Vec::with_capacity(sessions);
-                for (lw, item) in weeks.iter().zip(&items) {
-                    let on = lw.rows.iter().find(|(i, _)| i.id == id).map(|(_, on)| on);
-                    for k in 0..lw.sessions.len() {
-                        cells.push(match (item, on) {
-                            (Some(item), Some(on)) if on[k] => Cell::Ticks(item.sets),
-                            _ => Cell::Off,
-                        });
-                    }
-                }
-                let dose = self.grid_dose(weeks, &items);
-                let item = items.iter().flatten().next().expect("a row has an item");
-                rows.push((self.log_label(item, &dose, dose_x, name_w), cells));
-            }
-            // Pain during the session and the next morning: two boxes in one row.
-            let f = self.m.para(&w.log_pain_row, s.bold(), 0.0, name_w);
-            rows.push((f, vec![Cell::Numbers(2); sessions]));
-            let mut notes = self.m.para(&w.notes_label, s.bold(), 0.0, name_w);
-            notes.push(Frame::new(self.fs * 0.4));
-            rows.push((notes, vec![Cell::Empty; sessions]));
-            frames.extend(self.grid(&w.exercise_column, &groups, &cols, rows, name_w));
+                .zip(titles)
+                .map(|(lw, t)| (t.clone(), lw.sessions.len()))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let mut rows: Vec<(Vec<Frame>, Vec<Cell>)> = Vec::new();
+        for (id, items) in grid_rows(weeks) {
+            let cells = session_cells(weeks, id, &items, sessions);
+            let dose = self.grid_dose(weeks, &items);
+            let item = items.iter().flatten().next().expect("a row has an item");
+            rows.push((self.log_label(item, &dose, dose_x, name_w), cells));
         }
-        let daily: Vec<&LogWeek> = weeks.iter().filter(|lw| !lw.daily.is_empty()).collect();
-        if daily.is_empty() {
-            self.push_grid(frames, Some(&title));
-            return;
-        }
-        // A daily grid is a block of its own, so that it can start the next page when the
-        // session grid has filled this one: a page then never stays half empty for want of
-        // room for both. Printed on a new page, it says which week it belongs to.
-        if sessions > 0 {
-            self.push_grid(std::mem::take(&mut frames), Some(&title));
-        }
-        for lw in daily {
-            self.daily_grid(lw, std::mem::take(&mut frames));
-        }
+        // Pain during the session and the next morning: two boxes in one row.
+        let f = self.m.para(&w.log_pain_row, s.bold(), 0.0, name_w);
+        rows.push((f, vec![Cell::Numbers(2); sessions]));
+        let mut notes = self.m.para(&w.notes_label, s.bold(), 0.0, name_w);
+        notes.push(Frame::new(self.fs * 0.4));
+        rows.push((notes, vec![Cell::Empty; sessions]));
+        self.grid(&w.exercise_column, &groups, &cols, rows, name_w)
     }
 
     /// A week's seven-day grid of the work done on other days too, after `frames` (the
@@ -305,92 +310,17 @@ impl Builder<'_> {
         name_w: f32,
     ) -> Vec<Frame> {
         let pad = self.fs * 0.16;
-        let s = self.small();
         let col_w = (self.width - name_w - pad) / cols.len().max(1) as f32;
         let col_w = col_w.min(self.fs * 7.0);
-        let total_w = name_w + pad + col_w * cols.len() as f32;
-        let line = (LIGHT, 0.5);
-        // Column heads on one line, shrunk to fit; large print keeps 14 pt and wraps them.
-        let head_style = fit(self, s.bold(), cols, col_w - 2.0 * pad);
-        let head_style = Style {
-            size: head_style.size.max(self.min_size()),
-            ..head_style
+        let g = GridColumns {
+            pad,
+            s: self.small(),
+            name_w,
+            col_w,
+            total_w: name_w + pad + col_w * cols.len() as f32,
+            line: (LIGHT, 0.5),
         };
-        let heads: Vec<Vec<String>> = cols
-            .iter()
-            .map(|c| self.m.wrap(c, head_style, col_w - 2.0 * pad + 0.5))
-            .collect();
-        let lines = heads.iter().map(Vec::len).max().unwrap_or(1).max(1);
-        // The band over the column groups, each label wrapped to its group's width.
-        let band: Vec<(f32, f32, Vec<String>)> = {
-            let mut x = name_w + pad;
-            groups
-                .iter()
-                .map(|(label, n)| {
-                    let gw = col_w * *n as f32;
-                    let lines = self.m.wrap(label, s.bold(), gw - 2.0 * pad);
-                    let out = (x, gw, lines);
-                    x += gw;
-                    out
-                })
-                .collect()
-        };
-        let band_lines = band.iter().map(|(_, _, l)| l.len()).max().unwrap_or(0);
-        let band_h = if band_lines > 0 {
-            s.lh() * band_lines as f32 + pad
-        } else {
-            0.0
-        };
-        let mut header =
-            Frame::new(band_h + (head_style.lh() * lines as f32).max(s.lh()) + 2.0 * pad);
-        header.push(Prim::Rect {
-            x: 0.0,
-            y: 0.0,
-            w: total_w,
-            h: header.h,
-            fill: Some(tint(self.accent, 0.1)),
-            stroke: Some(line),
-        });
-        header.overlay(
-            stack(self.m.para(first, s.bold(), pad, name_w - pad)),
-            0.0,
-            band_h + pad,
-        );
-        for (x, gw, lines) in band {
-            for (k, text) in lines.into_iter().enumerate() {
-                let tw = self.m.width(&text, s.bold());
-                header.push(Prim::Text {
-                    x: x + (gw - tw) / 2.0,
-                    baseline: pad + k as f32 * s.lh() + s.baseline(),
-                    text,
-                    bold: true,
-                    size: s.size,
-                    colour: BLACK,
-                });
-            }
-            header.push(Prim::Line {
-                x1: x,
-                y1: 0.0,
-                x2: x,
-                y2: header.h,
-                colour: line.0,
-                width: line.1,
-            });
-        }
-        for (i, head) in heads.into_iter().enumerate() {
-            let x = name_w + pad + i as f32 * col_w;
-            for (k, text) in head.into_iter().enumerate() {
-                let tw = self.m.width(&text, head_style);
-                header.push(Prim::Text {
-                    x: x + (col_w - tw) / 2.0,
-                    baseline: band_h + pad + k as f32 * head_style.lh() + head_style.baseline(),
-                    text,
-                    bold: true,
-                    size: head_style.size,
-                    colour: BLACK,
-                });
-            }
-        }
+        let mut header = self.grid_header(first, groups, cols, &g);
         // Where a group of columns starts: a stronger line in every row.
         let group_starts: Vec<usize> = groups
             .iter()
@@ -403,36 +333,156 @@ impl Builder<'_> {
             .collect();
         header.table_header = true;
         let mut out = vec![header];
-        let tick = (self.fs * 0.9).max(8.0);
         for (label, cells) in rows {
-            let label = stack(label);
-            let h = label.h.max(tick) + 2.0 * pad;
-            let mut f = Frame::new(h);
-            f.push(Prim::Rect {
-                x: 0.0,
-                y: 0.0,
-                w: total_w,
-                h,
-                fill: None,
-                stroke: Some(line),
-            });
-            f.overlay(label, pad, pad);
-            for (i, cell) in cells.iter().enumerate() {
-                let x = name_w + pad + i as f32 * col_w;
-                let strong = group_starts.contains(&i);
-                f.push(Prim::Line {
-                    x1: x,
-                    y1: 0.0,
-                    x2: x,
-                    y2: h,
-                    colour: if strong { BLACK } else { line.0 },
-                    width: if strong { 1.2 } else { line.1 },
-                });
-                self.cell(&mut f, *cell, x, col_w, h, tick);
-            }
-            out.push(f);
+            out.push(self.grid_row(&g, label, &cells, &group_starts));
         }
         out
+    }
+
+    /// The grid's header row: the first column's title, the band over the column groups
+    /// and the column heads.
+    fn grid_header(
+        &self,
+        first: &str,
+        groups: &[(String, usize)],
+        cols: &[String],
+        g: &GridColumns,
+    ) -> Frame {
+        let (pad, s) = (g.pad, g.s);
+        // Column heads on one line, shrunk to fit; large print keeps 14 pt and wraps them.
+        let head_style = fit(self, s.bold(), cols, g.col_w - 2.0 * pad);
+        let head_style = Style {
+            size: head_style.size.max(self.min_size()),
+            ..head_style
+        };
+        let heads: Vec<Vec<String>> = cols
+            .iter()
+            .map(|c| self.m.wrap(c, head_style, g.col_w - 2.0 * pad + 0.5))
+            .collect();
+        let lines = heads.iter().map(Vec::len).max().unwrap_or(1).max(1);
+        let band = self.grid_band(groups, g);
+        let band_lines = band.iter().map(|(_, _, l)| l.len()).max().unwrap_or(0);
+        let band_h = if band_lines > 0 {
+            s.lh() * band_lines as f32 + pad
+        } else {
+            0.0
+        };
+        let mut header =
+            Frame::new(band_h + (head_style.lh() * lines as f32).max(s.lh()) + 2.0 * pad);
+        header.push(Prim::Rect {
+            x: 0.0,
+            y: 0.0,
+            w: g.total_w,
+            h: header.h,
+            fill: Some(tint(self.accent, 0.1)),
+            stroke: Some(g.line),
+        });
+        header.overlay(
+            stack(self.m.para(first, s.bold(), pad, g.name_w - pad)),
+            0.0,
+            band_h + pad,
+        );
+        self.draw_band(&mut header, band, g);
+        for (i, head) in heads.into_iter().enumerate() {
+            let x = g.name_w + pad + i as f32 * g.col_w;
+            for (k, text) in head.into_iter().enumerate() {
+                let tw = self.m.width(&text, head_style);
+                header.push(Prim::Text {
+                    x: x + (g.col_w - tw) / 2.0,
+                    baseline: band_h + pad + k as f32 * head_style.lh() + head_style.baseline(),
+                    text,
+                    bold: true,
+                    size: head_style.size,
+                    colour: BLACK,
+                });
+            }
+        }
+        header
+    }
+
+    /// The band over the column groups: each group's left edge, width and label wrapped to
+    /// that width.
+    fn grid_band(
+        &self,
+        groups: &[(String, usize)],
+        g: &GridColumns,
+    ) -> Vec<(f32, f32, Vec<String>)> {
+        let mut x = g.name_w + g.pad;
+        groups
+            .iter()
+            .map(|(label, n)| {
+                let gw = g.col_w * *n as f32;
+                let lines = self.m.wrap(label, g.s.bold(), gw - 2.0 * g.pad);
+                let out = (x, gw, lines);
+                x += gw;
+                out
+            })
+            .collect()
+    }
+
+    /// Draws the band's labels, centred over their groups, and a line where each starts.
+    fn draw_band(&self, header: &mut Frame, band: Vec<(f32, f32, Vec<String>)>, g: &GridColumns) {
+        let s = g.s;
+        for (x, gw, lines) in band {
+            for (k, text) in lines.into_iter().enumerate() {
+                let tw = self.m.width(&text, s.bold());
+                header.push(Prim::Text {
+                    x: x + (gw - tw) / 2.0,
+                    baseline: g.pad + k as f32 * s.lh() + s.baseline(),
+                    text,
+                    bold: true,
+                    size: s.size,
+                    colour: BLACK,
+                });
+            }
+            header.push(Prim::Line {
+                x1: x,
+                y1: 0.0,
+                x2: x,
+                y2: header.h,
+                colour: g.line.0,
+                width: g.line.1,
+            });
+        }
+    }
+
+    /// One row of a grid: its label, then its cells, with a stronger line where a group of
+    /// columns starts.
+    fn grid_row(
+        &self,
+        g: &GridColumns,
+        label: Vec<Frame>,
+        cells: &[Cell],
+        group_starts: &[usize],
+    ) -> Frame {
+        let (pad, col_w, line) = (g.pad, g.col_w, g.line);
+        let tick = (self.fs * 0.9).max(8.0);
+        let label = stack(label);
+        let h = label.h.max(tick) + 2.0 * pad;
+        let mut f = Frame::new(h);
+        f.push(Prim::Rect {
+            x: 0.0,
+            y: 0.0,
+            w: g.total_w,
+            h,
+            fill: None,
+            stroke: Some(line),
+        });
+        f.overlay(label, pad, pad);
+        for (i, cell) in cells.iter().enumerate() {
+            let x = g.name_w + pad + i as f32 * col_w;
+            let strong = group_starts.contains(&i);
+            f.push(Prim::Line {
+                x1: x,
+                y1: 0.0,
+                x2: x,
+                y2: h,
+                colour: if strong { BLACK } else { line.0 },
+                width: if strong { 1.2 } else { line.1 },
+            });
+            self.cell(&mut f, *cell, x, col_w, h, tick);
+        }
+        f
     }
 
     fn cell(&self, f: &mut Frame, cell: Cell, x: f32, col_w: f32, h: f32, tick: f32) {
@@ -485,6 +535,37 @@ impl Builder<'_> {
             }),
         }
     }
+}
+
+/// A grid's columns: the label column's width, each session column's, and the lines.
+struct GridColumns {
+    pad: f32,
+    s: Style,
+    name_w: f32,
+    col_w: f32,
+    total_w: f32,
+    line: (Colour, f32),
+}
+
+/// An exercise row's cells: in each week's sessions, tick boxes for its sets where it is
+/// done that session, otherwise shaded.
+fn session_cells(
+    weeks: &[LogWeek],
+    id: &str,
+    items: &[Option<&Item>],
+    sessions: usize,
+) -> Vec<Cell> {
+    let mut cells = Vec::with_capacity(sessions);
+    for (lw, item) in weeks.iter().zip(items) {
+        let on = lw.rows.iter().find(|(i, _)| i.id == id).map(|(_, on)| on);
+        for k in 0..lw.sessions.len() {
+            cells.push(match (item, on) {
+                (Some(item), Some(on)) if on[k] => Cell::Ticks(item.sets),
+                _ => Cell::Off,
+            });
+        }
+    }
+    cells
 }
 
 /// `style`, shrunk until the widest of `texts` fits `width` (not below 6 pt).

@@ -70,21 +70,29 @@ pub fn document(
     }
     pdf.pages = pages
         .iter()
-        .map(|placed| {
-            let mut page = PdfPage::new(
-                printpdf::Mm(geometry.page_w / super::MM),
-                printpdf::Mm(geometry.page_h / super::MM),
-                ops(placed, geometry),
-            );
-            // Exact sizes in points (the millimetre round trip is off by a thousandth).
-            let rect = printpdf::Rect::from_wh(Pt(geometry.page_w), Pt(geometry.page_h));
-            page.media_box = rect.clone();
-            page.trim_box = rect.clone();
-            page.crop_box = rect;
-            page
-        })
+        .map(|placed| pdf_page(placed, geometry))
         .collect();
+    save(&pdf, meta)
+}
 
+/// One page with its operations, its boxes in exact points.
+fn pdf_page(placed: &PlacedPage, geometry: &Geometry) -> PdfPage {
+    let mut page = PdfPage::new(
+        printpdf::Mm(geometry.page_w / super::MM),
+        printpdf::Mm(geometry.page_h / super::MM),
+        ops(placed, geometry),
+    );
+    // Exact sizes in points (the millimetre round trip is off by a thousandth).
+    let rect = printpdf::Rect::from_wh(Pt(geometry.page_w), Pt(geometry.page_h));
+    page.media_box = rect.clone();
+    page.trim_box = rect.clone();
+    page.crop_box = rect;
+    page
+}
+
+/// The document's bytes: fonts subset, the logo compressed losslessly, what printpdf leaves
+/// random pinned (see [`pin`]), streams deflated and small objects packed.
+fn save(pdf: &PdfDocument, meta: &Meta) -> Result<Vec<u8>, PdfError> {
     // The logo is kept as it is (no resizing, no greyscale), compressed losslessly.
     let opts = PdfSaveOptions {
         optimize: true,
@@ -347,45 +355,62 @@ fn shape(
                 .iter()
                 .map(|(px, py)| point(x0 + px, y(*py)))
                 .collect();
-            if let Some(c) = fill {
-                pen.fill(ops, *c);
-                ops.push(Op::DrawPolygon {
-                    polygon: Polygon {
-                        rings: vec![PolygonRing {
-                            points: pts.clone(),
-                        }],
-                        mode: PaintMode::Fill,
-                        winding_order: WindingOrder::NonZero,
-                    },
-                });
-            }
-            if let Some((c, lw)) = stroke {
-                pen.stroke(ops, *c, *lw);
-                ops.push(Op::DrawLine {
-                    line: Line {
-                        points: pts,
-                        is_closed: *closed,
-                    },
-                });
-            }
+            path(ops, pen, pts, *closed, *fill, *stroke);
         }
         Prim::Image { x, y: top, w, h } => {
             let Some(logo_px) = logo_px else { return };
-            ops.push(Op::UseXobject {
-                id: XObjectId(LOGO_ID.into()),
-                transform: XObjectTransform {
-                    translate_x: Some(Pt(x0 + x)),
-                    translate_y: Some(Pt(y(top + h))),
-                    // At 72 dpi one pixel is one point: scale the pixels to the box.
-                    scale_x: Some(w / logo_px.0),
-                    scale_y: Some(h / logo_px.1),
-                    dpi: Some(72.0),
-                    rotate: None,
-                    no_auto_scale: false,
-                },
-            });
+            ops.push(logo(x0 + x, y(top + h), *w, *h, logo_px));
         }
         // Page references are text by now (`layout::resolve_page_refs`).
         Prim::Text { .. } | Prim::PageRef { .. } => {}
+    }
+}
+
+/// A path's operations, its points already on the page: filled, then stroked.
+fn path(
+    ops: &mut Vec<Op>,
+    pen: &mut Pen,
+    pts: Vec<LinePoint>,
+    closed: bool,
+    fill: Option<Colour>,
+    stroke: Option<(Colour, f32)>,
+) {
+    if let Some(c) = fill {
+        pen.fill(ops, c);
+        ops.push(Op::DrawPolygon {
+            polygon: Polygon {
+                rings: vec![PolygonRing {
+                    points: pts.clone(),
+                }],
+                mode: PaintMode::Fill,
+                winding_order: WindingOrder::NonZero,
+            },
+        });
+    }
+    if let Some((c, lw)) = stroke {
+        pen.stroke(ops, c, lw);
+        ops.push(Op::DrawLine {
+            line: Line {
+                points: pts,
+                is_closed: closed,
+            },
+        });
+    }
+}
+
+/// The logo drawn `w` x `h` points with its lower left corner at (`x`, `bottom`).
+fn logo(x: f32, bottom: f32, w: f32, h: f32, logo_px: (f32, f32)) -> Op {
+    Op::UseXobject {
+        id: XObjectId(LOGO_ID.into()),
+        transform: XObjectTransform {
+            translate_x: Some(Pt(x)),
+            translate_y: Some(Pt(bottom)),
+            // At 72 dpi one pixel is one point: scale the pixels to the box.
+            scale_x: Some(w / logo_px.0),
+            scale_y: Some(h / logo_px.1),
+            dpi: Some(72.0),
+            rotate: None,
+            no_auto_scale: false,
+        },
     }
 }

@@ -97,8 +97,50 @@ impl Measure {
         first_width: f32,
         width: f32,
     ) -> Vec<Vec<Piece>> {
-        // Pieces: text between break opportunities, each with its style; a mandatory break
-        // (newline) ends a line.
+        let mut lines: Vec<Vec<Piece>> = Vec::new();
+        let mut line: Vec<(Style, String)> = Vec::new();
+        let mut line_w = 0.0f32;
+        let limit = |n: usize| if n == 0 { first_width } else { width };
+        for (style, seg, mandatory) in self.break_pieces(runs) {
+            let seg_w = self.width(&seg, style);
+            let seg_trim_w = self.width(seg.trim_end(), style);
+            if line_w + seg_trim_w <= limit(lines.len()) + 0.01
+                || (line.is_empty() && seg_trim_w <= 0.0)
+            {
+                line.push((style, seg));
+                line_w += seg_w;
+            } else {
+                if !line.is_empty() {
+                    self.finish_line(&mut line, &mut lines);
+                }
+                // The segment alone may still be too wide: break it between characters.
+                let mut rest = seg;
+                while self.width(rest.trim_end(), style) > limit(lines.len()) + 0.01 {
+                    let cut = self.cut(&rest, style, limit(lines.len()));
+                    if cut >= rest.len() {
+                        break;
+                    }
+                    line.push((style, rest[..cut].to_string()));
+                    self.finish_line(&mut line, &mut lines);
+                    rest = rest[cut..].to_string();
+                }
+                line_w = self.width(&rest, style);
+                line.push((style, rest));
+            }
+            if mandatory {
+                self.finish_line(&mut line, &mut lines);
+                line_w = 0.0;
+            }
+        }
+        if !line.is_empty() || lines.is_empty() {
+            self.finish_line(&mut line, &mut lines);
+        }
+        lines
+    }
+
+    /// The runs cut into pieces: text between break opportunities, each with its style and
+    /// whether a mandatory break (newline) ends the line after it.
+    fn break_pieces(&self, runs: &[(Style, &str)]) -> Vec<(Style, String, bool)> {
         let mut pieces: Vec<(Style, String, bool)> = Vec::new();
         for (style, text) in runs {
             let text = self.fonts.clean(text);
@@ -113,79 +155,50 @@ impl Measure {
                 start = i;
             }
         }
-        let mut lines: Vec<Vec<Piece>> = Vec::new();
-        let mut line: Vec<(Style, String)> = Vec::new();
-        let mut line_w = 0.0f32;
-        let limit = |n: usize| if n == 0 { first_width } else { width };
-        let finish = |line: &mut Vec<(Style, String)>, lines: &mut Vec<Vec<Piece>>, m: &Measure| {
-            let mut out: Vec<Piece> = Vec::new();
-            let mut x = 0.0;
-            let n = line.len();
-            for (k, (s, t)) in line.drain(..).enumerate() {
-                let t = if k + 1 == n {
-                    t.trim_end().to_string()
-                } else {
-                    t
-                };
-                let w = m.width(&t, s);
-                match out.last_mut() {
-                    Some((ls, lt, _))
-                        if ls.bold == s.bold && ls.size == s.size && ls.colour == s.colour =>
-                    {
-                        lt.push_str(&t)
-                    }
-                    _ => out.push((s, t, x)),
-                }
-                x += w;
-            }
-            out.retain(|(_, t, _)| !t.is_empty());
-            lines.push(out);
-        };
-        for (style, seg, mandatory) in pieces {
-            let seg_w = self.width(&seg, style);
-            let seg_trim_w = self.width(seg.trim_end(), style);
-            if line_w + seg_trim_w <= limit(lines.len()) + 0.01
-                || (line.is_empty() && seg_trim_w <= 0.0)
-            {
-                line.push((style, seg));
-                line_w += seg_w;
+        pieces
+    }
+
+    /// Ends `line`: its pieces joined where the style is the same, each with its x offset,
+    /// the last one's trailing space dropped; pushed onto `lines`.
+    fn finish_line(&self, line: &mut Vec<(Style, String)>, lines: &mut Vec<Vec<Piece>>) {
+        let mut out: Vec<Piece> = Vec::new();
+        let mut x = 0.0;
+        let n = line.len();
+        for (k, (s, t)) in line.drain(..).enumerate() {
+            let t = if k + 1 == n {
+                t.trim_end().to_string()
             } else {
-                if !line.is_empty() {
-                    finish(&mut line, &mut lines, self);
+                t
+            };
+            let w = self.width(&t, s);
+            match out.last_mut() {
+                Some((ls, lt, _))
+                    if ls.bold == s.bold && ls.size == s.size && ls.colour == s.colour =>
+                {
+                    lt.push_str(&t)
                 }
-                // The segment alone may still be too wide: break it between characters.
-                let mut rest = seg;
-                while self.width(rest.trim_end(), style) > limit(lines.len()) + 0.01 {
-                    let max = limit(lines.len());
-                    let mut w = 0.0;
-                    let mut cut = 0;
-                    for (idx, c) in rest.char_indices() {
-                        let cw = self.fonts.face(style.bold).advance(c).unwrap_or(0.5) * style.size;
-                        if w + cw > max && idx > 0 {
-                            break;
-                        }
-                        w += cw;
-                        cut = idx + c.len_utf8();
-                    }
-                    if cut >= rest.len() {
-                        break;
-                    }
-                    line.push((style, rest[..cut].to_string()));
-                    finish(&mut line, &mut lines, self);
-                    rest = rest[cut..].to_string();
-                }
-                line_w = self.width(&rest, style);
-                line.push((style, rest));
+                _ => out.push((s, t, x)),
             }
-            if mandatory {
-                finish(&mut line, &mut lines, self);
-                line_w = 0.0;
+            x += w;
+        }
+        out.retain(|(_, t, _)| !t.is_empty());
+        lines.push(out);
+    }
+
+    /// Where to break a word wider than `max` between characters: the byte length of the
+    /// longest start that fits (at least one character).
+    fn cut(&self, rest: &str, style: Style, max: f32) -> usize {
+        let mut w = 0.0;
+        let mut cut = 0;
+        for (idx, c) in rest.char_indices() {
+            let cw = self.fonts.face(style.bold).advance(c).unwrap_or(0.5) * style.size;
+            if w + cw > max && idx > 0 {
+                break;
             }
+            w += cw;
+            cut = idx + c.len_utf8();
         }
-        if !line.is_empty() || lines.is_empty() {
-            finish(&mut line, &mut lines, self);
-        }
-        lines
+        cut
     }
 
     /// Wraps one style of text.

@@ -1,0 +1,191 @@
+//! The log and the cards: each week's doses read back, the page of each card named, and a
+//! tick box for each set.
+
+use super::*;
+
+#[test]
+fn each_weeks_doses_read_back_from_the_cards_and_the_log() {
+    let plan = sample_plan(12);
+    let t = en();
+    let w = &t.text;
+    let r = Read::new(&render(&plan, &t, &PdfOptions::default()).unwrap());
+    let text = r.all();
+    let log_start = text.find(&squash(&w.log_title)).expect("the log");
+    let (cards, log) = text.split_at(log_start);
+    let mut paired = 0;
+    for week in &plan.weeks {
+        // The log: the week's grid, with each exercise of its sessions and its dose.
+        let (part, shared) = week_in_the_log(log, week.number, w);
+        paired += usize::from(shared);
+        assert_log_rows(part, week, w);
+        assert_card_doses(cards, week, w);
+    }
+    assert!(paired > 0, "no two weeks share a grid");
+}
+
+/// "Week n of 12", squashed.
+fn week_heading(w: &Wording, n: u32) -> String {
+    squash(&Wording::fill(
+        &w.week_heading,
+        &[("week", &n.to_string()), ("weeks", "12")],
+    ))
+}
+
+/// The part of the log's text that is week `n`'s grid, and whether that grid starts a pair:
+/// two weeks of a phase share a grid, headed "Week 1 of 12 · Week 2 of 12".
+fn week_in_the_log<'a>(log: &'a str, n: u32, w: &Wording) -> (&'a str, bool) {
+    let heading = |n: u32| week_heading(w, n);
+    let pair = |n: u32| format!("{}·{}", heading(n), heading(n + 1));
+    let (at, next, paired) = if let Some(at) = (n > 1).then(|| log.find(&pair(n - 1))).flatten() {
+        (at, n + 1, false)
+    } else if let Some(at) = log.find(&pair(n)) {
+        (at, n + 2, true)
+    } else {
+        (
+            log.find(&heading(n)).expect("week heading in the log"),
+            n + 1,
+            false,
+        )
+    };
+    let end = log[at..]
+        .find(&heading(next))
+        .map(|e| at + e)
+        .unwrap_or(log.len());
+    (&log[at..end], paired)
+}
+
+/// Each exercise of the week's training sessions has its row (name and card page) and its
+/// dose in the week's grid.
+fn assert_log_rows(part: &str, week: &crate::plan::types::Week, w: &Wording) {
+    // Items done on other days too are in the week's seven-day grid, whose narrower name
+    // column may wrap the name: they are checked by their dose below.
+    let off_days: Vec<&str> = week
+        .sessions
+        .iter()
+        .filter(|s| s.kind != SessionKind::Training)
+        .flat_map(|s| s.exercises.iter().map(|i| i.id.as_str()))
+        .collect();
+    for s in week
+        .sessions
+        .iter()
+        .filter(|s| s.kind == SessionKind::Training)
+    {
+        for item in s
+            .exercises
+            .iter()
+            .filter(|i| !off_days.contains(&i.id.as_str()))
+        {
+            let row = squash(&format!("{} p.", item.name));
+            assert!(
+                part.contains(&row),
+                "week {}: {} missing",
+                week.number,
+                item.name
+            );
+            assert!(
+                part.contains(&squash(&w.dose(item))),
+                "week {}: {} has no dose {}",
+                week.number,
+                item.name,
+                w.dose(item)
+            );
+        }
+    }
+}
+
+/// The cards: every dose of the week (a load or tempo shared by all weeks of a card is
+/// printed once, so the parts are read back one by one).
+fn assert_card_doses(cards: &str, week: &crate::plan::types::Week, w: &Wording) {
+    for s in &week.sessions {
+        for item in s.exercises.iter().filter(|i| i.id != "walk-run") {
+            for part in super::outline::dose_parts(w, item) {
+                assert!(
+                    cards.contains(&squash(&part)),
+                    "week {}: card dose part {part} missing",
+                    week.number
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_log_names_the_page_of_each_exercises_card() {
+    let plan = sample_plan(12);
+    let t = en();
+    let r = Read::new(&render(&plan, &t, &PdfOptions::default()).unwrap());
+    let log_page = r
+        .pages
+        .iter()
+        .position(|p| p.contains(&squash(&t.text.log_title)))
+        .expect("the log");
+    let log = r.pages[log_page..].concat();
+    for e in &plan.exercises {
+        let name = squash(&e.name);
+        let Some(card) = r.pages[..log_page].iter().position(|p| p.contains(&name)) else {
+            continue;
+        };
+        let at = log
+            .find(&name)
+            .unwrap_or_else(|| panic!("{} not in the log", e.name));
+        let near: String = log[at..].chars().take(name.chars().count() + 40).collect();
+        assert!(
+            near.contains(&format!("p.{}", card + 1)),
+            "{}: card on page {}, log says {near}",
+            e.name,
+            card + 1
+        );
+    }
+}
+
+/// Twice-daily work (Askling's extender) gets two tick boxes a day in the log's seven-day grid:
+/// one more box on each of the seven days of each week than once-daily work.
+#[test]
+fn twice_daily_work_has_two_ticks_a_day_in_the_log() {
+    let boxes = |plan: &Plan| -> usize {
+        let c = compose(plan, &en(), &PdfOptions::default()).unwrap();
+        c.pages
+            .iter()
+            .flatten()
+            .flat_map(|(_, f)| &f.prims)
+            .filter(|p| {
+                matches!(p, Prim::Rect { w, h, fill: None, stroke: Some((_, s)), .. }
+                    if (w - h).abs() < 0.01 && (*s - 0.8).abs() < 0.01)
+            })
+            .count()
+    };
+    let once = sample_plan(2);
+    let mut twice = once.clone();
+    for s in twice.weeks.iter_mut().flat_map(|w| w.sessions.iter_mut()) {
+        for it in s
+            .exercises
+            .iter_mut()
+            .filter(|i| i.id == "hip-flexor-stretch")
+        {
+            it.times_a_day = 2;
+        }
+    }
+    assert_eq!(boxes(&twice), boxes(&once) + 2 * 7);
+}
+
+/// Every set of up to three has its own tick box in the log, in every template and on both
+/// papers: the default print puts two weeks side by side, large print keeps a grid a week with
+/// room for the boxes (no "one box ×3" in place of three).
+#[test]
+fn the_log_has_a_tick_box_for_each_of_up_to_three_sets() {
+    for_every_layout(|label, c, _| {
+        let counts: Vec<&str> = c
+            .pages
+            .iter()
+            .flatten()
+            .flat_map(|(_, f)| &f.prims)
+            .filter_map(|p| match p {
+                Prim::Text { text, .. } if ["×1", "×2", "×3"].contains(&text.as_str()) => {
+                    Some(text.as_str())
+                }
+                _ => None,
+            })
+            .collect();
+        assert!(counts.is_empty(), "{label}: {counts:?}");
+    });
+}
