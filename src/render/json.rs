@@ -104,197 +104,12 @@ fn array(items: Value) -> Value {
 
 /// The JSON Schema (draft 2020-12) of `rehabplan plan --format json`.
 pub fn schema() -> Value {
-    let categories: Vec<&str> = Category::ALL.iter().map(|c| c.as_str()).collect();
-    let positions: Vec<&str> = Position::ALL.iter().map(|p| p.as_str()).collect();
-    let weekday = one_of(&["mon", "tue", "wed", "thu", "fri", "sat", "sun"]);
-    let item = object(
-        &[
-            ("id", string()),
-            ("name", string()),
-            ("category", one_of(&categories)),
-            ("position", one_of(&positions)),
-            ("equipment", strings()),
-            ("sets", count()),
-            ("reps", maybe_count()),
-            ("hold_seconds", maybe_count()),
-            ("time_seconds", maybe_count()),
-            ("distance_m", maybe_count()),
-            ("per_side", boolean()),
-            ("load", maybe_string()),
-            ("tempo", maybe_string()),
-            ("rest_seconds", count()),
-            ("minutes", json!({"type": "number", "minimum": 0})),
-        ],
-        &[
-            ("times_a_day", json!({"type": "integer", "minimum": 2})),
-            ("note", string()),
-            ("caution", string()),
-            ("explain", strings()),
-        ],
-    );
-    let session = object(
-        &[
-            ("date", date()),
-            ("weekday", weekday.clone()),
-            ("kind", one_of(&["training", "daily", "run"])),
-            ("exercises", array(item)),
-            ("minutes", json!({"type": "number", "minimum": 0})),
-        ],
-        &[("left_out", strings())],
-    );
-    let week = object(
-        &[
-            ("number", count()),
-            ("program_week", count()),
-            ("phase", string()),
-            ("phase_number", count()),
-            ("maintenance", boolean()),
-            ("start", date()),
-            ("end", date()),
-            ("goals", strings()),
-            ("progress_when", strings()),
-            ("sessions", array(session)),
-        ],
-        &[("adjustment", string())],
-    );
-    let reference = object(
-        &[
-            ("id", string()),
-            ("citation", string()),
-            ("verified", boolean()),
-        ],
-        &[],
-    );
-    let pain_rule = object(
-        &[
-            ("green_max", count()),
-            ("amber_max", count()),
-            ("settle_by_morning", boolean()),
-            ("source", string()),
-            ("note", string()),
-            ("rationale", string()),
-        ],
-        &[],
-    );
-    let clinician_note = object(&[("about", string()), ("text", string())], &[]);
-    let stage = object(
-        &[
-            ("walk", count()),
-            ("run", count()),
-            ("distance", count()),
-            ("effort", string()),
-        ],
-        &[("what", string()), ("check", strings())],
-    );
-    // A run of the ladder: undated, gated on the entry criteria.
-    let run = object(
-        &[
-            ("number", count()),
-            ("stage", count()),
-            ("stages", count()),
-            ("what", string()),
-            ("distance_m", count()),
-        ],
-        &[
-            ("effort", string()),
-            ("shortened_from_m", count()),
-            ("check", strings()),
-        ],
-    );
-    let return_to_run = object(
-        &[
-            ("start_week", count()),
-            ("repeat", count()),
-            ("per_week", count()),
-            ("source", string()),
-            ("entry_criteria", strings()),
-            ("rules", strings()),
-            ("stages", array(stage)),
-            ("rationale", string()),
-        ],
-        &[],
-    );
-    // A progress check (what to do and write down) and a day it is done on.
-    let check = object(
-        &[
-            ("id", string()),
-            ("name", string()),
-            ("steps", strings()),
-            ("record", string()),
-            ("max", count()),
-        ],
-        &[
-            ("unit", string()),
-            ("reference", string()),
-            ("rationale", string()),
-        ],
-    );
-    let check_point = object(
-        &[
-            ("when", one_of(&["start", "middle", "end"])),
-            ("week", count()),
-            ("date", date()),
-        ],
-        &[(
-            "results",
-            array(object(
-                &[("check", string()), ("value", count()), ("date", date())],
-                &[],
-            )),
-        )],
-    );
-    let program = object(
-        &[
-            ("id", string()),
-            ("title", string()),
-            ("summary", string()),
-            ("description", string()),
-            ("location_note", string()),
-            ("evidence", one_of(&["trial", "extrapolated"])),
-            ("evidence_note", string()),
-            ("red_flags", strings()),
-            ("general_red_flags", one_of(&["extend", "replace"])),
-            ("pain_rule", pain_rule),
-            ("references", array(reference)),
-            ("weeks", count()),
-            ("clinician_notes", array(clinician_note)),
-        ],
-        &[("return_to_run", return_to_run), ("checks", array(check))],
-    );
-    let exercise = object(
-        &[
-            ("id", string()),
-            ("name", string()),
-            ("category", one_of(&categories)),
-            ("position", one_of(&positions)),
-            ("equipment", strings()),
-            ("muscles", strings()),
-            ("instructions", strings()),
-            ("cues", strings()),
-            ("mistakes", strings()),
-            ("easier", strings()),
-            ("harder", strings()),
-            ("source", string()),
-            ("license", string()),
-        ],
-        &[],
-    );
     let mut plan = object(
         &[
             ("format_version", json!({"const": FORMAT_VERSION})),
             ("disclaimer", string()),
             ("see_a_doctor_if", strings()),
-            (
-                "warning_signs",
-                array(object(
-                    &[
-                        ("urgency", one_of(&["emergency", "same-day", "days"])),
-                        ("heading", string()),
-                        ("signs", strings()),
-                    ],
-                    &[],
-                )),
-            ),
+            ("warning_signs", array(warning_signs())),
             (
                 "screening",
                 one_of(&["not-screened", "screened", "cleared-by-clinician"]),
@@ -304,19 +119,19 @@ pub fn schema() -> Value {
                 "cause",
                 object(&[("id", string()), ("title", string())], &[]),
             ),
-            ("program", program),
+            ("program", program()),
             ("start", date()),
             ("end", date()),
-            ("training_days", array(weekday)),
+            ("training_days", array(weekday())),
             ("level", one_of(&["beginner", "intermediate", "advanced"])),
-            ("weeks", array(week)),
+            ("weeks", array(week())),
             ("warnings", strings()),
-            ("exercises", array(exercise)),
+            ("exercises", array(library_exercise())),
         ],
         &[
             ("not_screened", string()),
-            ("runs", array(run)),
-            ("checks", array(check_point)),
+            ("runs", array(run())),
+            ("checks", array(check_point())),
         ],
     );
     let top = plan.as_object_mut().expect("an object");
@@ -336,4 +151,234 @@ pub fn schema() -> Value {
     );
     head.append(top);
     Value::Object(head)
+}
+
+fn weekday() -> Value {
+    one_of(&["mon", "tue", "wed", "thu", "fri", "sat", "sun"])
+}
+
+/// What an exercise is, as both a session's item and the library entry start.
+fn exercise_head() -> [(&'static str, Value); 5] {
+    let categories: Vec<&str> = Category::ALL.iter().map(|c| c.as_str()).collect();
+    let positions: Vec<&str> = Position::ALL.iter().map(|p| p.as_str()).collect();
+    [
+        ("id", string()),
+        ("name", string()),
+        ("category", one_of(&categories)),
+        ("position", one_of(&positions)),
+        ("equipment", strings()),
+    ]
+}
+
+/// The signs of one urgency, with their printed heading.
+fn warning_signs() -> Value {
+    object(
+        &[
+            ("urgency", one_of(&["emergency", "same-day", "days"])),
+            ("heading", string()),
+            ("signs", strings()),
+        ],
+        &[],
+    )
+}
+
+/// A week of the plan, with its sessions.
+fn week() -> Value {
+    object(
+        &[
+            ("number", count()),
+            ("program_week", count()),
+            ("phase", string()),
+            ("phase_number", count()),
+            ("maintenance", boolean()),
+            ("start", date()),
+            ("end", date()),
+            ("goals", strings()),
+            ("progress_when", strings()),
+            ("sessions", array(session())),
+        ],
+        &[("adjustment", string())],
+    )
+}
+
+/// A dated session and its exercises.
+fn session() -> Value {
+    object(
+        &[
+            ("date", date()),
+            ("weekday", weekday()),
+            ("kind", one_of(&["training", "daily", "run"])),
+            ("exercises", array(session_exercise())),
+            ("minutes", json!({"type": "number", "minimum": 0})),
+        ],
+        &[("left_out", strings())],
+    )
+}
+
+/// An exercise of a session, with that day's dose.
+fn session_exercise() -> Value {
+    let dose = [
+        ("sets", count()),
+        ("reps", maybe_count()),
+        ("hold_seconds", maybe_count()),
+        ("time_seconds", maybe_count()),
+        ("distance_m", maybe_count()),
+        ("per_side", boolean()),
+        ("load", maybe_string()),
+        ("tempo", maybe_string()),
+        ("rest_seconds", count()),
+        ("minutes", json!({"type": "number", "minimum": 0})),
+    ];
+    object(
+        &[exercise_head().as_slice(), &dose].concat(),
+        &[
+            ("times_a_day", json!({"type": "integer", "minimum": 2})),
+            ("note", string()),
+            ("caution", string()),
+            ("explain", strings()),
+        ],
+    )
+}
+
+/// An exercise of the plan's library section.
+fn library_exercise() -> Value {
+    let text = [
+        ("muscles", strings()),
+        ("instructions", strings()),
+        ("cues", strings()),
+        ("mistakes", strings()),
+        ("easier", strings()),
+        ("harder", strings()),
+        ("source", string()),
+        ("license", string()),
+    ];
+    object(&[exercise_head().as_slice(), &text].concat(), &[])
+}
+
+/// The program the plan follows: its text, rules, references and clinician notes.
+fn program() -> Value {
+    let reference = object(
+        &[
+            ("id", string()),
+            ("citation", string()),
+            ("verified", boolean()),
+        ],
+        &[],
+    );
+    let clinician_note = object(&[("about", string()), ("text", string())], &[]);
+    object(
+        &[
+            ("id", string()),
+            ("title", string()),
+            ("summary", string()),
+            ("description", string()),
+            ("location_note", string()),
+            ("evidence", one_of(&["trial", "extrapolated"])),
+            ("evidence_note", string()),
+            ("red_flags", strings()),
+            ("general_red_flags", one_of(&["extend", "replace"])),
+            ("pain_rule", pain_rule()),
+            ("references", array(reference)),
+            ("weeks", count()),
+            ("clinician_notes", array(clinician_note)),
+        ],
+        &[
+            ("return_to_run", return_to_run()),
+            ("checks", array(check())),
+        ],
+    )
+}
+
+fn pain_rule() -> Value {
+    object(
+        &[
+            ("green_max", count()),
+            ("amber_max", count()),
+            ("settle_by_morning", boolean()),
+            ("source", string()),
+            ("note", string()),
+            ("rationale", string()),
+        ],
+        &[],
+    )
+}
+
+/// The run ladder and its stages.
+fn return_to_run() -> Value {
+    let stage = object(
+        &[
+            ("walk", count()),
+            ("run", count()),
+            ("distance", count()),
+            ("effort", string()),
+        ],
+        &[("what", string()), ("check", strings())],
+    );
+    object(
+        &[
+            ("start_week", count()),
+            ("repeat", count()),
+            ("per_week", count()),
+            ("source", string()),
+            ("entry_criteria", strings()),
+            ("rules", strings()),
+            ("stages", array(stage)),
+            ("rationale", string()),
+        ],
+        &[],
+    )
+}
+
+/// A run of the ladder: undated, gated on the entry criteria.
+fn run() -> Value {
+    object(
+        &[
+            ("number", count()),
+            ("stage", count()),
+            ("stages", count()),
+            ("what", string()),
+            ("distance_m", count()),
+        ],
+        &[
+            ("effort", string()),
+            ("shortened_from_m", count()),
+            ("check", strings()),
+        ],
+    )
+}
+
+/// A progress check: what to do and write down.
+fn check() -> Value {
+    object(
+        &[
+            ("id", string()),
+            ("name", string()),
+            ("steps", strings()),
+            ("record", string()),
+            ("max", count()),
+        ],
+        &[
+            ("unit", string()),
+            ("reference", string()),
+            ("rationale", string()),
+        ],
+    )
+}
+
+/// A day the progress checks are done on, with the results logged.
+fn check_point() -> Value {
+    object(
+        &[
+            ("when", one_of(&["start", "middle", "end"])),
+            ("week", count()),
+            ("date", date()),
+        ],
+        &[(
+            "results",
+            array(object(
+                &[("check", string()), ("value", count()), ("date", date())],
+                &[],
+            )),
+        )],
+    )
 }
