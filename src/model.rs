@@ -129,6 +129,10 @@ pub const EQUIPMENT: [&str; 12] = [
     "foam-roller",
 ];
 
+/// A checked exercise of the library. A plan's appendix holds it as
+/// [`ExerciseInfo`](crate::plan::types::ExerciseInfo), which adds the one thing a plan needs
+/// and the exercise lacks: the variants by name (these are ids), without those
+/// contraindicated for the plan's cause.
 #[derive(Debug, Clone, Serialize)]
 pub struct Exercise {
     pub id: String,
@@ -351,6 +355,9 @@ pub struct RedFlag {
     pub rationale: String,
 }
 
+/// A checked program for one cause. A plan carries it as it is
+/// ([`Plan::program`](crate::plan::types::Plan::program)), with no copy of its fields: what
+/// the plan adds (the clinician notes of the phases it uses, the dates) are fields of the plan.
 #[derive(Debug, Clone, Serialize)]
 pub struct Program {
     pub id: String,

@@ -12,20 +12,9 @@ pub(super) fn exercises(
     used.iter()
         .filter_map(|id| library.get(id))
         .map(|e| ExerciseInfo {
-            id: e.id.clone(),
-            name: e.name.clone(),
-            category: e.category,
-            position: e.position,
-            equipment: e.equipment.clone(),
-            muscles: e.muscles.clone(),
-            instructions: e.instructions.clone(),
-            cues: e.cues.clone(),
-            mistakes: e.mistakes.clone(),
-            easier: names(library, &e.easier, program),
-            harder: names(library, &e.harder, program),
-            source: e.source.clone(),
-            license: e.license.clone(),
-            figure: e.figure.clone(),
+            exercise: e.clone(),
+            easier_names: names(library, &e.easier, program),
+            harder_names: names(library, &e.harder, program),
         })
         .collect()
 }

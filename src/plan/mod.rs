@@ -29,7 +29,7 @@ use crate::model::{Dose, Exercise, Frequency, Library, Phase, Program, Slot};
 use choose::{choose, related};
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use std::collections::BTreeSet;
-use types::{CauseRef, Item, Plan, ProgramInfo, Session, SessionKind, Week};
+use types::{Item, Plan, Session, SessionKind, Week};
 
 /// Longest plan, in weeks.
 pub const MAX_WEEKS: u32 = 104;
@@ -188,27 +188,8 @@ pub fn plan(library: &Library, program: &Program, opts: &Options) -> Plan {
     };
     Plan {
         patient: opts.name.clone().filter(|n| !n.trim().is_empty()),
-        cause: CauseRef {
-            id: program.id.clone(),
-            title: program.title.clone(),
-        },
-        program: ProgramInfo {
-            id: program.id.clone(),
-            title: program.title.clone(),
-            summary: program.summary.clone(),
-            description: program.description.clone(),
-            location_note: program.location_note.clone(),
-            evidence: program.evidence,
-            evidence_note: program.evidence_note.clone(),
-            red_flags: program.red_flags.clone(),
-            general_red_flags: program.general_red_flags,
-            pain_rule: program.pain_rule.clone(),
-            references: program.references.clone(),
-            weeks: program_weeks,
-            return_to_run: program.return_to_run.clone(),
-            clinician_notes,
-            checks: program.checks.clone(),
-        },
+        program: program.clone(),
+        clinician_notes,
         start: opts.start,
         end,
         training_days: days,

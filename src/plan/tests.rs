@@ -23,12 +23,7 @@ fn clinician_notes_in_program_order_each_text_once() {
     let itbs = c.find_program("itbs").unwrap();
     let start = NaiveDate::from_ymd_opt(2027, 1, 4).unwrap();
     let p = plan(&c.library, itbs, &Options::new(start));
-    let about: Vec<&str> = p
-        .program
-        .clinician_notes
-        .iter()
-        .map(|n| n.about.as_str())
-        .collect();
+    let about: Vec<&str> = p.clinician_notes.iter().map(|n| n.about.as_str()).collect();
     assert_eq!(
         about,
         [
@@ -43,7 +38,7 @@ fn clinician_notes_in_program_order_each_text_once() {
             "Progress check: Single-leg squats to a chair",
         ]
     );
-    assert!(p.program.clinician_notes[2]
+    assert!(p.clinician_notes[2]
         .text
         .starts_with("The week-2 set count in McKay 2020 is unreadable"));
     // A plan that stops in phase 1 leaves out the later phases' notes.
@@ -51,7 +46,6 @@ fn clinician_notes_in_program_order_each_text_once() {
     short.weeks = Some(2);
     let p = plan(&c.library, itbs, &short);
     assert!(p
-        .program
         .clinician_notes
         .iter()
         .all(|n| !n.about.contains("Phase 2")));

@@ -1,21 +1,30 @@
 //! The planner's output: a dated plan that every renderer (text, JSON, PDF, ICS) reads.
 //!
-//! It is self-contained: renderers need nothing but a `Plan` and a template.
+//! It is self-contained: renderers need nothing but a `Plan` and a template. Its JSON layout
+//! (format 1, see `render::json`) is written out field by field at the end of this file, so
+//! that it does not change when the model's types do.
 
-use crate::model::{Category, Evidence, PainRule, Position, Reference};
+use crate::model::{Category, Exercise, Position, Program};
 use chrono::{NaiveDate, Weekday};
+use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct Plan {
     /// The patient's name, as given with `--name`.
     pub patient: Option<String>,
-    pub cause: CauseRef,
-    pub program: ProgramInfo,
+    /// The program the plan follows, as checked (its cause is the program's id and title).
+    /// JSON shows it as `cause` (id and title) and `program` (without its phases, which the
+    /// weeks carry, and with the `clinician_notes`).
+    pub program: Program,
+    /// Clinician-only text (the program's rationale and evidence note, the pain rule's, each
+    /// phase's, slot's and schedule step's rationale), for the phases this plan uses, in program
+    /// order, each text once. Only the therapist's section prints it; the patient's pages never
+    /// do. JSON keeps it in `program`.
+    pub clinician_notes: Vec<ClinicianNote>,
     pub start: NaiveDate,
     /// The last day of the last week (inclusive).
     pub end: NaiveDate,
-    #[serde(serialize_with = "weekdays")]
     pub training_days: Vec<Weekday>,
     pub level: String,
     pub weeks: Vec<Week>,
@@ -28,11 +37,9 @@ pub struct Plan {
     /// The walk-run ladder's runs, in order and without dates: they start when the patient can
     /// tick every entry criterion (`program.return_to_run`), not on a calendar week. Empty when
     /// the program has no ladder or the plan ends before the ladder's first week.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub runs: Vec<LadderRun>,
     /// The progress checks' dates (start, middle and end of the plan) and the results logged
     /// for them; the checks themselves are `program.checks`. Empty when the program has none.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub checks: Vec<CheckPoint>,
 }
 
@@ -122,48 +129,6 @@ pub struct LadderRun {
     /// A checklist to tick before this run (the first run of a stage that has one).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub check: Vec<String>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct CauseRef {
-    pub id: String,
-    pub title: String,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct ProgramInfo {
-    pub id: String,
-    pub title: String,
-    pub summary: String,
-    pub description: String,
-    /// E.g. "ITBS pain is usually on the outside of the knee"; empty when there is none.
-    pub location_note: String,
-    pub evidence: Evidence,
-    pub evidence_note: String,
-    /// The cause-specific warning signs (the general list comes from the template). JSON keeps
-    /// them as the printed signs (text); their grades are in the top-level `warning_signs`.
-    #[serde(serialize_with = "signs")]
-    pub red_flags: Vec<crate::model::RedFlag>,
-    /// `replace`: only the program's own warning signs apply, not the general knee list.
-    pub general_red_flags: crate::model::GeneralRedFlags,
-    pub pain_rule: PainRule,
-    pub references: Vec<Reference>,
-    /// The program's own length in weeks (the plan may be shorter or longer).
-    pub weeks: u32,
-    /// The walk-run ladder, when the program has one: entry criteria, rules, stages.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub return_to_run: Option<crate::model::ReturnToRun>,
-    /// Clinician-only text (the program's rationale and evidence note, the pain rule's, each
-    /// phase's, slot's and schedule step's rationale), in program order, each text once. Only
-    /// the therapist's section prints it; the patient's pages never do.
-    pub clinician_notes: Vec<ClinicianNote>,
-    /// The progress checks: what the patient does and writes down (dates in `Plan::checks`).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub checks: Vec<crate::model::Check>,
-}
-
-fn signs<S: Serializer>(flags: &[crate::model::RedFlag], s: S) -> Result<S::Ok, S::Error> {
-    s.collect_seq(flags.iter().map(|f| f.sign.as_str()))
 }
 
 /// One clinician-only text and what it is about.
@@ -258,34 +223,29 @@ pub struct Item {
     pub explain: Vec<String>,
 }
 
-/// What the appendix prints about an exercise.
-#[derive(Debug, Clone, Serialize)]
+/// An exercise of the plan, for the appendix: the library's exercise and what the plan adds
+/// to it, the names (not ids) of its easier and harder variants, without those
+/// contraindicated for the plan's cause, so that the plan reads without the library. That is
+/// the one difference from [`Exercise`], which it derefs to (`info.name` is the exercise's
+/// name). JSON shows the fields the patient reads, with the variants by name.
+#[derive(Debug, Clone)]
 pub struct ExerciseInfo {
-    pub id: String,
-    pub name: String,
-    pub category: Category,
-    pub position: Position,
-    pub equipment: Vec<String>,
-    pub muscles: Vec<String>,
-    pub instructions: Vec<String>,
-    pub cues: Vec<String>,
-    pub mistakes: Vec<String>,
-    /// Names (not ids) of the easier and harder variants.
-    pub easier: Vec<String>,
-    pub harder: Vec<String>,
-    pub source: String,
-    pub license: String,
-    /// The exercise's figure, when it has one (renderers draw it with `figure::draw`).
-    #[serde(skip)]
-    pub figure: Option<crate::figure::Figure>,
+    pub exercise: Exercise,
+    /// Names of the easier variants (`exercise.easier` are their ids).
+    pub easier_names: Vec<String>,
+    /// Names of the harder variants (`exercise.harder` are their ids).
+    pub harder_names: Vec<String>,
+}
+
+impl std::ops::Deref for ExerciseInfo {
+    type Target = Exercise;
+    fn deref(&self) -> &Exercise {
+        &self.exercise
+    }
 }
 
 fn is_one(n: &u32) -> bool {
     *n == 1
-}
-
-fn weekdays<S: Serializer>(days: &[Weekday], s: S) -> Result<S::Ok, S::Error> {
-    s.collect_seq(days.iter().map(|d| weekday_id(*d)))
 }
 
 /// "mon", "tue", ... as used on the command line and in JSON.
@@ -298,5 +258,104 @@ pub fn weekday_id(d: Weekday) -> &'static str {
         Weekday::Fri => "fri",
         Weekday::Sat => "sat",
         Weekday::Sun => "sun",
+    }
+}
+
+/// Writes `value` as `key`, or leaves the key out when `skip`.
+fn field_unless<M: SerializeStruct, T: Serialize + ?Sized>(
+    m: &mut M,
+    key: &'static str,
+    value: &T,
+    skip: bool,
+) -> Result<(), M::Error> {
+    if skip {
+        m.skip_field(key)
+    } else {
+        m.serialize_field(key, value)
+    }
+}
+
+impl Serialize for Plan {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let days: Vec<&str> = self.training_days.iter().map(|d| weekday_id(*d)).collect();
+        let mut m = s.serialize_struct("Plan", 13)?;
+        m.serialize_field("patient", &self.patient)?;
+        m.serialize_field("cause", &Cause(&self.program))?;
+        m.serialize_field("program", &ProgramJson(self))?;
+        m.serialize_field("start", &self.start)?;
+        m.serialize_field("end", &self.end)?;
+        m.serialize_field("training_days", &days)?;
+        m.serialize_field("level", &self.level)?;
+        m.serialize_field("weeks", &self.weeks)?;
+        m.serialize_field("warnings", &self.warnings)?;
+        m.serialize_field("exercises", &self.exercises)?;
+        m.serialize_field("screening", &self.screening)?;
+        field_unless(&mut m, "runs", &self.runs, self.runs.is_empty())?;
+        field_unless(&mut m, "checks", &self.checks, self.checks.is_empty())?;
+        m.end()
+    }
+}
+
+/// The plan's cause in JSON: the program's id and title.
+struct Cause<'a>(&'a Program);
+
+impl Serialize for Cause<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_struct("Cause", 2)?;
+        m.serialize_field("id", &self.0.id)?;
+        m.serialize_field("title", &self.0.title)?;
+        m.end()
+    }
+}
+
+/// The plan's program in JSON: what the renderers print of it, its length in weeks and the
+/// plan's clinician notes (the phases are in the plan's weeks).
+struct ProgramJson<'a>(&'a Plan);
+
+impl Serialize for ProgramJson<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let p = &self.0.program;
+        // The cause-specific warning signs as printed (their grades are in the top-level
+        // `warning_signs`).
+        let signs: Vec<&str> = p.red_flags.iter().map(|f| f.sign.as_str()).collect();
+        let mut m = s.serialize_struct("Program", 15)?;
+        m.serialize_field("id", &p.id)?;
+        m.serialize_field("title", &p.title)?;
+        m.serialize_field("summary", &p.summary)?;
+        m.serialize_field("description", &p.description)?;
+        m.serialize_field("location_note", &p.location_note)?;
+        m.serialize_field("evidence", &p.evidence)?;
+        m.serialize_field("evidence_note", &p.evidence_note)?;
+        m.serialize_field("red_flags", &signs)?;
+        m.serialize_field("general_red_flags", &p.general_red_flags)?;
+        m.serialize_field("pain_rule", &p.pain_rule)?;
+        m.serialize_field("references", &p.references)?;
+        m.serialize_field("weeks", &p.weeks().max(1))?;
+        let rtr = &p.return_to_run;
+        field_unless(&mut m, "return_to_run", rtr, rtr.is_none())?;
+        m.serialize_field("clinician_notes", &self.0.clinician_notes)?;
+        field_unless(&mut m, "checks", &p.checks, p.checks.is_empty())?;
+        m.end()
+    }
+}
+
+impl Serialize for ExerciseInfo {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let e = &self.exercise;
+        let mut m = s.serialize_struct("Exercise", 13)?;
+        m.serialize_field("id", &e.id)?;
+        m.serialize_field("name", &e.name)?;
+        m.serialize_field("category", &e.category)?;
+        m.serialize_field("position", &e.position)?;
+        m.serialize_field("equipment", &e.equipment)?;
+        m.serialize_field("muscles", &e.muscles)?;
+        m.serialize_field("instructions", &e.instructions)?;
+        m.serialize_field("cues", &e.cues)?;
+        m.serialize_field("mistakes", &e.mistakes)?;
+        m.serialize_field("easier", &self.easier_names)?;
+        m.serialize_field("harder", &self.harder_names)?;
+        m.serialize_field("source", &e.source)?;
+        m.serialize_field("license", &e.license)?;
+        m.end()
     }
 }

@@ -87,7 +87,7 @@ fn header(o: &mut String, plan: &Plan, wording: &Wording) {
     }
     rows.push((
         &wording.cause_label,
-        format!("{} ({})", plan.cause.title, plan.cause.id),
+        format!("{} ({})", plan.program.title, plan.program.id),
     ));
     let weeks = Wording::fill(
         &wording.length_value,

@@ -624,7 +624,7 @@ impl Wording {
     /// program's own). Every renderer prints them in this order with these headings.
     pub fn red_flag_groups<'a>(
         &'a self,
-        program: &'a crate::plan::types::ProgramInfo,
+        program: &'a crate::model::Program,
     ) -> Vec<(crate::model::Urgency, &'a str, Vec<&'a str>)> {
         use crate::model::{GeneralRedFlags, Urgency};
         let general = program.general_red_flags == GeneralRedFlags::Extend;

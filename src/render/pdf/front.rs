@@ -100,10 +100,11 @@ impl Builder<'_> {
                 Style::new(self.fs * 1.3).bold(),
             ));
         }
-        rows.push((w.cause_label.clone(), plan.cause.title.clone(), body.bold()));
-        if plan.cause.title != plan.program.title {
-            rows.push((w.program_label.clone(), plan.program.title.clone(), body));
-        }
+        rows.push((
+            w.cause_label.clone(),
+            plan.program.title.clone(),
+            body.bold(),
+        ));
         rows.push((
             w.dates_label.clone(),
             w.date_range(&w.date_long(plan.start), &w.date_long(plan.end)),

@@ -27,7 +27,7 @@ impl Builder<'_> {
         };
         self.subtitle(&w.evidence_title.clone(), self.h3(), 0.4);
         self.paragraph(&evidence, s);
-        for note in p.clinician_notes.clone() {
+        for note in self.plan.clinician_notes.clone() {
             let label = w.label(&note.about);
             let text = paragraphs(&note.text).join(" ");
             let mut f = self

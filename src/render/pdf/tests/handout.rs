@@ -116,7 +116,7 @@ fn assert_references_only_for_the_therapist(r: &Read, plan: &Plan, w: &Wording) 
         );
     }
     assert!(r.has(&plan.program.location_note));
-    for note in &plan.program.clinician_notes {
+    for note in &plan.clinician_notes {
         assert!(clinician.contains(&squash(&note.text)) && !patient.contains(&squash(&note.text)));
     }
 }
@@ -193,6 +193,7 @@ fn long_and_unicode_names_wrap_and_print() {
     assert!(long_name.chars().count() > 300);
     let mut plan = sample_plan_for(2, Some(&long_name));
     plan.exercises[0]
+        .exercise
         .instructions
         .push(format!("Press{}", "-and-hold".repeat(30)));
     plan.weeks[0].sessions[0].exercises[0].note = "x".repeat(200);
