@@ -16,6 +16,13 @@ Examples:
 Exit codes: 0 ok, 1 failure, 2 invalid input or usage, 3 a red flag: see a doctor first.
 This program is not medical advice.";
 
+/// The `Examples:` section that ends a command's help, from its example command lines.
+macro_rules! examples {
+    ($($line:literal),+ $(,)?) => {
+        concat!("Examples:" $(, "\n  ", $line)+)
+    };
+}
+
 const BATCH_EXAMPLES: &str = "\
 A CSV file, one patient a row; a value with commas in it is quoted (\"mon,wed,fri\"):
   name,cause,start,days,weeks
@@ -67,72 +74,46 @@ pub enum ColorArg {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// List the causes (programs) you can plan for.
-    #[command(
-        after_help = "Examples:\n  rehabplan causes\n  rehabplan causes --format json\n  rehabplan --programs my-clinic/ causes"
-    )]
+    #[command(after_help = examples!("rehabplan causes", "rehabplan causes --format json", "rehabplan --programs my-clinic/ causes"))]
     Causes(ListArgs),
     /// List the exercise library.
-    #[command(
-        after_help = "Examples:\n  rehabplan exercises\n  rehabplan exercises --category hip\n  rehabplan exercises --format json"
-    )]
+    #[command(after_help = examples!("rehabplan exercises", "rehabplan exercises --category hip", "rehabplan exercises --format json"))]
     Exercises(ExercisesArgs),
     /// Check program, exercise and template files and report every problem.
-    #[command(
-        after_help = "Examples:\n  rehabplan validate my-clinic/\n  rehabplan validate my-clinic/pfps.toml templates/fr.toml\n  rehabplan validate my-clinic/ --format json"
-    )]
+    #[command(after_help = examples!("rehabplan validate my-clinic/", "rehabplan validate my-clinic/pfps.toml templates/fr.toml", "rehabplan validate my-clinic/ --format json"))]
     Validate(ValidateArgs),
     /// Draw one exercise's figure as SVG or PDF, to preview it while editing.
-    #[command(
-        after_help = "Examples:\n  rehabplan figure clamshell -o clamshell.svg\n  rehabplan figure copenhagen-long-lever -o copenhagen.pdf\n  rehabplan --programs my-clinic figure my-bridge -o bridge.svg"
-    )]
+    #[command(after_help = examples!("rehabplan figure clamshell -o clamshell.svg", "rehabplan figure copenhagen-long-lever -o copenhagen.pdf", "rehabplan --programs my-clinic figure my-bridge -o bridge.svg"))]
     Figure(FigureArgs),
     /// Build a dated plan for a cause: terminal text, JSON, a calendar or a printable PDF.
-    #[command(
-        after_help = "Examples:\n  rehabplan plan --cause runners-knee --days tue,thu,sat -o plan.pdf\n  rehabplan plan --cause itbs --start today --week current\n  rehabplan plan --cause meniscus --answers answers.toml --template de -o plan.ics"
-    )]
+    #[command(after_help = examples!("rehabplan plan --cause runners-knee --days tue,thu,sat -o plan.pdf", "rehabplan plan --cause itbs --start today --week current", "rehabplan plan --cause meniscus --answers answers.toml --template de -o plan.ics"))]
     Plan(Box<PlanArgs>),
     /// Re-validate and re-render the plan on every save in the --programs folder (Ctrl-C stops).
-    #[command(
-        after_help = "Examples:\n  rehabplan --programs my-clinic watch --cause pfps -o plan.pdf\n  rehabplan --programs my-clinic watch --cause pfps --template de -o plan.pdf"
-    )]
+    #[command(after_help = examples!("rehabplan --programs my-clinic watch --cause pfps -o plan.pdf", "rehabplan --programs my-clinic watch --cause pfps --template de -o plan.pdf"))]
     Watch(Box<PlanArgs>),
     /// Write an editable copy of the built-in programs, exercises and templates.
-    #[command(
-        after_help = "Examples:\n  rehabplan init my-clinic\n  rehabplan init my-clinic --cause pfps\n  rehabplan --programs my-clinic validate"
-    )]
+    #[command(after_help = examples!("rehabplan init my-clinic", "rehabplan init my-clinic --cause pfps", "rehabplan --programs my-clinic validate"))]
     Init(InitArgs),
     /// Print the JSON Schema of a file kind or of the plan JSON, for editors and tools.
-    #[command(
-        after_help = "Examples:\n  rehabplan schema program > program.schema.json\n  rehabplan schema template\n  rehabplan schema plan"
-    )]
+    #[command(after_help = examples!("rehabplan schema program > program.schema.json", "rehabplan schema template", "rehabplan schema plan"))]
     Schema(SchemaArgs),
     /// Ask the red-flag questions that mean "see a doctor first" (exit code 3 on any yes).
-    #[command(
-        after_help = "Examples:\n  rehabplan screen --cause meniscus\n  rehabplan screen --cause meniscus --print-answers-template > answers.toml\n  rehabplan screen --cause meniscus --answers answers.toml"
-    )]
+    #[command(after_help = examples!("rehabplan screen --cause meniscus", "rehabplan screen --cause meniscus --print-answers-template > answers.toml", "rehabplan screen --cause meniscus --answers answers.toml"))]
     Screen(ScreenArgs),
     /// Add a session's pain scores to a pain log (TOML).
-    #[command(
-        after_help = "Examples:\n  rehabplan log pain.toml --during 3 --morning 1 --completed\n  rehabplan log pain.toml --date 2026-11-03 --exercise mini-squat --during 5\n  rehabplan log pain.toml --morning 2 --note \"stairs were fine\""
-    )]
+    #[command(after_help = examples!("rehabplan log pain.toml --during 3 --morning 1 --completed", "rehabplan log pain.toml --date 2026-11-03 --exercise mini-squat --during 5", "rehabplan log pain.toml --morning 2 --note \"stairs were fine\""))]
     Log(LogArgs),
     /// Re-plan the remaining weeks from a pain log, following the program's pain rule.
-    #[command(
-        after_help = "Examples:\n  rehabplan adjust --cause meniscus --start 2026-11-02 --log pain.toml --week current\n  rehabplan adjust --cause pfps --start 2026-11-02 --log pain.toml -o plan.pdf"
-    )]
+    #[command(after_help = examples!("rehabplan adjust --cause meniscus --start 2026-11-02 --log pain.toml --week current", "rehabplan adjust --cause pfps --start 2026-11-02 --log pain.toml -o plan.pdf"))]
     Adjust(Box<PlanArgs>),
     /// Write one plan per row of a CSV file (name, cause, start, days, ...), using all cores.
     #[command(after_help = BATCH_EXAMPLES)]
     Batch(BatchArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
-    #[command(
-        after_help = "Examples:\n  rehabplan completions bash > ~/.local/share/bash-completion/completions/rehabplan\n  echo 'source <(COMPLETE=bash rehabplan)' >> ~/.bashrc\n  rehabplan completions fish > ~/.config/fish/completions/rehabplan.fish"
-    )]
+    #[command(after_help = examples!("rehabplan completions bash > ~/.local/share/bash-completion/completions/rehabplan", "echo 'source <(COMPLETE=bash rehabplan)' >> ~/.bashrc", "rehabplan completions fish > ~/.config/fish/completions/rehabplan.fish"))]
     Completions(CompletionsArgs),
     /// Print the manual page (roff), or write every page with --dir.
-    #[command(
-        after_help = "Examples:\n  rehabplan man > rehabplan.1\n  rehabplan man --dir man/\n  man ./man/rehabplan-plan.1"
-    )]
+    #[command(after_help = examples!("rehabplan man > rehabplan.1", "rehabplan man --dir man/", "man ./man/rehabplan-plan.1"))]
     Man(ManArgs),
 }
 

@@ -47,6 +47,11 @@ fn q(id: &str, urgency: Urgency, text: &str, why: &str, verified: bool) -> Quest
 /// weight (and, more cautious than the list, a clot without breathlessness and a numb, cold or
 /// deformed leg, which the digest calls urgent); within days for the rest.
 pub fn general() -> Vec<Question> {
+    [emergency(), same_day(), within_days()].concat()
+}
+
+/// The general questions whose "yes" is an emergency.
+fn emergency() -> Vec<Question> {
     use Urgency::*;
     vec![
         q(
@@ -63,6 +68,13 @@ pub fn general() -> Vec<Question> {
             "A hot, swollen joint with fever can be an infection of the joint: this is an emergency.",
             true,
         ),
+    ]
+}
+
+/// The general questions whose "yes" needs a doctor the same day.
+fn same_day() -> Vec<Question> {
+    use Urgency::*;
+    vec![
         q(
             "injury-xray",
             SameDay,
@@ -98,6 +110,13 @@ pub fn general() -> Vec<Question> {
             "Calf pain and swelling can be a blood clot (DVT), which needs urgent review.",
             false,
         ),
+    ]
+}
+
+/// The general questions whose "yes" needs a doctor within a few days.
+fn within_days() -> Vec<Question> {
+    use Urgency::*;
+    vec![
         q(
             "rapid-swelling",
             Days,

@@ -89,7 +89,47 @@ pub fn check_for_plan(
     }
 }
 
+/// The verdict on `questions`: from the answers given (`--answers`, `--yes`, `--no`), then,
+/// when `interactive` and in a terminal, by asking the ones left.
 fn ask(questions: &[Question], args: &AnswerArgs, interactive: bool) -> Result<Verdict> {
+    let mut answers = given_answers(questions, args)?;
+    // Safety before completeness: one "yes" is enough to see a doctor, whatever is missing.
+    if let Ok(v @ Verdict::SeeADoctor(_)) = screen::judge(questions, &answers) {
+        return Ok(v);
+    }
+    let unanswered: Vec<&Question> = questions
+        .iter()
+        .filter(|q| !answers.contains_key(&q.id))
+        .collect();
+    if !unanswered.is_empty() {
+        let no_answers = args.answers.is_none() && args.yes.is_empty() && args.no.is_empty();
+        if interactive && no_answers && !std::io::stdin().is_terminal() {
+            return Err(Error::Missing {
+                message: "screen asks its questions in a terminal, and standard input is not one".into(),
+                hint: "give the answers instead: --answers FILE (make one with `rehabplan screen --print-answers-template`), --yes IDS, --no IDS or --no all".into(),
+            });
+        }
+        if interactive && std::io::stdin().is_terminal() {
+            if let Some(yes) = ask_in_terminal(&unanswered, &mut answers)? {
+                return Ok(yes);
+            }
+        } else {
+            return Err(not_answered(&unanswered));
+        }
+    }
+    screen::judge(questions, &answers).map_err(|missing| {
+        Error::usage(
+            "--answers",
+            format!("not answered: {}", missing.join(", ")),
+            "answer every question",
+        )
+    })
+}
+
+/// The answers given on the command line: the `--answers` file, then `--yes IDS` and
+/// `--no IDS` (`--no all` answers every question not answered otherwise with no). An
+/// unknown id is an error naming its flag.
+fn given_answers(questions: &[Question], args: &AnswerArgs) -> Result<BTreeMap<String, bool>> {
     let mut answers: BTreeMap<String, bool> = BTreeMap::new();
     let ids: Vec<&str> = questions.iter().map(|q| q.id.as_str()).collect();
     if let Some(path) = &args.answers {
@@ -128,68 +168,54 @@ fn ask(questions: &[Question], args: &AnswerArgs, interactive: bool) -> Result<V
             answers.entry(q.id.clone()).or_insert(false);
         }
     }
-    // Safety before completeness: one "yes" is enough to see a doctor, whatever is missing.
-    if let Ok(v @ Verdict::SeeADoctor(_)) = screen::judge(questions, &answers) {
-        return Ok(v);
-    }
-    let unanswered: Vec<&Question> = questions
-        .iter()
-        .filter(|q| !answers.contains_key(&q.id))
-        .collect();
-    if !unanswered.is_empty() {
-        let no_answers = args.answers.is_none() && args.yes.is_empty() && args.no.is_empty();
-        if interactive && no_answers && !std::io::stdin().is_terminal() {
-            return Err(Error::Missing {
-                message: "screen asks its questions in a terminal, and standard input is not one".into(),
-                hint: "give the answers instead: --answers FILE (make one with `rehabplan screen --print-answers-template`), --yes IDS, --no IDS or --no all".into(),
-            });
-        }
-        if interactive && std::io::stdin().is_terminal() {
-            let stdin = std::io::stdin();
-            let mut lines = stdin.lock().lines();
-            println!("Answer each question with y (yes) or n (no).\n");
-            for q in unanswered {
-                loop {
-                    print!("{} [y/n] ", q.text);
-                    let _ = std::io::stdout().flush();
-                    let Some(Ok(line)) = lines.next() else {
-                        return Err(Error::usage(
-                            "screen",
-                            "the questions were not all answered",
-                            "answer every question; a screening needs all of them",
-                        ));
-                    };
-                    match line.trim().to_lowercase().as_str() {
-                        "y" | "yes" => {
-                            // One "yes" is enough: the most urgent questions come first, and
-                            // the patient is not kept answering after a reason to stop.
-                            answers.insert(q.id.clone(), true);
-                            return Ok(Verdict::SeeADoctor(vec![q.clone()]));
-                        }
-                        "n" | "no" => {
-                            answers.insert(q.id.clone(), false);
-                            break;
-                        }
-                        _ => println!("Please answer y or n."),
-                    }
+    Ok(answers)
+}
+
+/// Ask the `unanswered` questions in the terminal, in order, into `answers`. The first "yes"
+/// stops the questions: the most urgent come first, and the patient is not kept answering
+/// after a reason to stop. `None` when every answer was no.
+fn ask_in_terminal(
+    unanswered: &[&Question],
+    answers: &mut BTreeMap<String, bool>,
+) -> Result<Option<Verdict>> {
+    let stdin = std::io::stdin();
+    let mut lines = stdin.lock().lines();
+    println!("Answer each question with y (yes) or n (no).\n");
+    for q in unanswered {
+        loop {
+            print!("{} [y/n] ", q.text);
+            let _ = std::io::stdout().flush();
+            let Some(Ok(line)) = lines.next() else {
+                return Err(Error::usage(
+                    "screen",
+                    "the questions were not all answered",
+                    "answer every question; a screening needs all of them",
+                ));
+            };
+            match line.trim().to_lowercase().as_str() {
+                "y" | "yes" => {
+                    answers.insert(q.id.clone(), true);
+                    return Ok(Some(Verdict::SeeADoctor(vec![(*q).clone()])));
                 }
+                "n" | "no" => {
+                    answers.insert(q.id.clone(), false);
+                    break;
+                }
+                _ => println!("Please answer y or n."),
             }
-        } else {
-            let list: Vec<&str> = unanswered.iter().map(|q| q.id.as_str()).collect();
-            return Err(Error::usage(
-                "--answers",
-                format!("{} screening question{} not answered: {}", list.len(), if list.len() == 1 { "" } else { "s" }, list.join(", ")),
-                "answer them in the --answers file, with --yes/--no IDS, or --no all; or run `rehabplan screen` in a terminal",
-            ));
         }
     }
-    screen::judge(questions, &answers).map_err(|missing| {
-        Error::usage(
-            "--answers",
-            format!("not answered: {}", missing.join(", ")),
-            "answer every question",
-        )
-    })
+    Ok(None)
+}
+
+/// The error for questions left unanswered outside a terminal.
+fn not_answered(unanswered: &[&Question]) -> Error {
+    let list: Vec<&str> = unanswered.iter().map(|q| q.id.as_str()).collect();
+    Error::usage(
+        "--answers",
+        format!("{} screening question{} not answered: {}", list.len(), if list.len() == 1 { "" } else { "s" }, list.join(", ")),
+        "answer them in the --answers file, with --yes/--no IDS, or --no all; or run `rehabplan screen` in a terminal",
+    )
 }
 
 /// An answers file to fill in: each question as a comment, then `id = "?"`, which `--answers`

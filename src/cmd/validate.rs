@@ -3,6 +3,8 @@
 
 use crate::cli::{Global, ListFormat, ValidateArgs};
 use crate::error::{Error, Result, EXIT_INVALID};
+use crate::load::translate::Overlay;
+use crate::validate::Validated;
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -38,6 +40,7 @@ struct Untranslated<'a> {
     text: &'a str,
 }
 
+/// Check the files (with `--lang`, also what is not translated) and print the report.
 pub fn execute(global: &Global, args: &ValidateArgs) -> Result<u8> {
     let (v, overlay) = match &args.lang {
         Some(l) => {
@@ -45,7 +48,7 @@ pub fn execute(global: &Global, args: &ValidateArgs) -> Result<u8> {
             let (v, o) = super::lang::load_in(global, &args.paths, &l);
             (
                 v,
-                o.or(Some(crate::load::translate::Overlay {
+                o.or(Some(Overlay {
                     language: l,
                     ..Default::default()
                 })),
@@ -53,38 +56,8 @@ pub fn execute(global: &Global, args: &ValidateArgs) -> Result<u8> {
         }
         None => (super::load_and_validate(global, &args.paths), None),
     };
-    let c = &v.catalog;
     if args.format == ListFormat::Json {
-        let report = Report {
-            format_version: crate::render::json::FORMAT_VERSION,
-            ok: v.diagnostics.is_empty(),
-            programs: c.programs.len(),
-            exercises: c.library.exercises.len(),
-            templates: v.template_names().len(),
-            problems: v
-                .diagnostics
-                .iter()
-                .map(|d| Problem {
-                    file: &d.file,
-                    line: d.line,
-                    column: d.col,
-                    message: &d.message,
-                    hint: &d.hint,
-                })
-                .collect(),
-            untranslated: overlay.as_ref().map(|o| {
-                o.missing
-                    .iter()
-                    .map(|m| Untranslated {
-                        file: &m.file,
-                        line: m.line,
-                        column: m.col,
-                        what: &m.what,
-                        text: &m.text,
-                    })
-                    .collect()
-            }),
-        };
+        let report = json_report(&v, overlay.as_ref());
         let mut out = serde_json::to_string_pretty(&report).expect("plain data serializes");
         out.push('\n');
         super::write_stdout(out.as_bytes())?;
@@ -93,8 +66,52 @@ pub fn execute(global: &Global, args: &ValidateArgs) -> Result<u8> {
     if !v.diagnostics.is_empty() {
         return Err(Error::Invalid(v.diagnostics));
     }
+    super::write_stdout(text_report(&v, overlay.as_ref()).as_bytes())?;
+    Ok(0)
+}
+
+/// The `--format json` report: the counts, every problem, and with `--lang` every string
+/// not translated.
+fn json_report<'a>(v: &'a Validated, overlay: Option<&'a Overlay>) -> Report<'a> {
+    let c = &v.catalog;
+    Report {
+        format_version: crate::render::json::FORMAT_VERSION,
+        ok: v.diagnostics.is_empty(),
+        programs: c.programs.len(),
+        exercises: c.library.exercises.len(),
+        templates: v.template_names().len(),
+        problems: v
+            .diagnostics
+            .iter()
+            .map(|d| Problem {
+                file: &d.file,
+                line: d.line,
+                column: d.col,
+                message: &d.message,
+                hint: &d.hint,
+            })
+            .collect(),
+        untranslated: overlay.map(|o| {
+            o.missing
+                .iter()
+                .map(|m| Untranslated {
+                    file: &m.file,
+                    line: m.line,
+                    column: m.col,
+                    what: &m.what,
+                    text: &m.text,
+                })
+                .collect()
+        }),
+    }
+}
+
+/// The text report of files without problems: with `--lang`, each string not translated at
+/// its place, then the `ok:` line with the counts.
+fn text_report(v: &Validated, overlay: Option<&Overlay>) -> String {
+    let c = &v.catalog;
     let mut out = String::new();
-    if let Some(o) = &overlay {
+    if let Some(o) = overlay {
         for m in &o.missing {
             out.push_str(&format!(
                 "{}:{}:{}: not translated to {}: {}: {:?}\n",
@@ -113,7 +130,7 @@ pub fn execute(global: &Global, args: &ValidateArgs) -> Result<u8> {
         c.library.exercises.len(),
         v.template_names().len()
     ));
-    if let Some(o) = &overlay {
+    if let Some(o) = overlay {
         out.push_str(&match o.missing.len() {
             0 => format!("; every string is translated to {}", o.language),
             n => format!(
@@ -124,8 +141,7 @@ pub fn execute(global: &Global, args: &ValidateArgs) -> Result<u8> {
         });
     }
     out.push('\n');
-    super::write_stdout(out.as_bytes())?;
-    Ok(0)
+    out
 }
 
 /// The first `n` characters of a text, with "…" when it was longer.

@@ -57,6 +57,7 @@ pub fn check_with(
     }
 }
 
+/// The figure's poses, camera and marks, each checked; `None` without a start pose.
 fn figure(cx: &mut Ctx, raw: &Spanned<RawFigure>, r: &RawFigure) -> Option<Figure> {
     let props: Vec<Prop> = r.props.iter().filter_map(|p| prop(cx, p)).collect();
     let kinds: Vec<&str> = r
@@ -80,7 +81,48 @@ fn figure(cx: &mut Ctx, raw: &Spanned<RawFigure>, r: &RawFigure) -> Option<Figur
         .end
         .as_ref()
         .map(|e| pose(cx, e.get_ref(), Some((start_raw.get_ref(), &start)), &kinds));
-    let lie = start.lie;
+    let view = view(cx, r, start.lie);
+    let near = near_side(cx, r);
+    let turn = number(
+        cx,
+        r.turn.as_ref(),
+        "turn",
+        -60.0,
+        60.0,
+        "degrees of camera turn",
+    );
+    let raise = number(
+        cx,
+        r.raise.as_ref(),
+        "raise",
+        -30.0,
+        60.0,
+        "degrees the camera looks down",
+    );
+    let accent = accent(cx, r);
+    let arrow = match &r.arrow {
+        None => Arrow::Auto,
+        Some(a) if a.get_ref() == "none" => Arrow::None,
+        Some(a) => point(cx, a).map(Arrow::Point).unwrap_or(Arrow::Auto),
+    };
+    Some(Figure {
+        view,
+        flip: r.flip,
+        near,
+        turn,
+        raise,
+        accent,
+        travel: r.travel,
+        arrow,
+        props,
+        start,
+        end,
+    })
+}
+
+/// The view: `side` or `front`; without one, from the front for a body lying on its side and
+/// from the side otherwise. A body on its back or front is never drawn from the front.
+fn view(cx: &mut Ctx, r: &RawFigure, lie: Lie) -> View {
     let view = match &r.view {
         None if lie == Lie::SideLying => View::Front,
         None => View::Side,
@@ -103,32 +145,24 @@ fn figure(cx: &mut Ctx, raw: &Spanned<RawFigure>, r: &RawFigure) -> Option<Figur
             );
         }
     }
-    let near = match &r.near {
+    view
+}
+
+/// The side nearer the camera: `left` or `right` (the right without one).
+fn near_side(cx: &mut Ctx, r: &RawFigure) -> Side {
+    match &r.near {
         None => Side::Right,
         Some(n) => Side::parse(n.get_ref()).unwrap_or_else(|| {
             let h = suggest(n.get_ref(), ["left", "right"], "use `left` or `right`");
             cx.err(n, format!("unknown side `{}`", n.get_ref()), h);
             Side::Right
         }),
-    };
-    let turn = number(
-        cx,
-        r.turn.as_ref(),
-        "turn",
-        -60.0,
-        60.0,
-        "degrees of camera turn",
-    );
-    let raise = number(
-        cx,
-        r.raise.as_ref(),
-        "raise",
-        -30.0,
-        60.0,
-        "degrees the camera looks down",
-    );
-    let accent = r
-        .accent
+    }
+}
+
+/// The limbs drawn in the accent colour, each a known limb name.
+fn accent(cx: &mut Ctx, r: &RawFigure) -> Vec<Limb> {
+    r.accent
         .iter()
         .filter_map(|a| {
             Limb::parse(a.get_ref()).or_else(|| {
@@ -142,25 +176,7 @@ fn figure(cx: &mut Ctx, raw: &Spanned<RawFigure>, r: &RawFigure) -> Option<Figur
                 None
             })
         })
-        .collect();
-    let arrow = match &r.arrow {
-        None => Arrow::Auto,
-        Some(a) if a.get_ref() == "none" => Arrow::None,
-        Some(a) => point(cx, a).map(Arrow::Point).unwrap_or(Arrow::Auto),
-    };
-    Some(Figure {
-        view,
-        flip: r.flip,
-        near,
-        turn,
-        raise,
-        accent,
-        travel: r.travel,
-        arrow,
-        props,
-        start,
-        end,
-    })
+        .collect()
 }
 
 fn number(cx: &mut Ctx, v: Option<&Spanned<f64>>, key: &str, lo: f32, hi: f32, what: &str) -> f32 {

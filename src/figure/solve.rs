@@ -229,16 +229,42 @@ fn rest_on(env: &Env, pose: &Pose, k: &Skel) -> Option<f32> {
     let [(pa, ha), (pb, hb)] = listed[..] else {
         return None;
     };
-    let turned = |th: f32| {
-        let mut t = *k;
-        let r = rz(th);
-        t.map(&|p| r.apply(p));
-        t
-    };
+    let th = turn_to_touch(k, (pa, ha), (pb, hb))?;
+    if th.abs() > 60.0 {
+        return None;
+    }
+    let t = turned(k, th);
+    let (a, b) = (contact(&t, pa), contact(&t, pb));
+    let level = a.y - ha;
+    if ((b.y - hb) - level).abs() > 1e-3 {
+        return None;
+    }
+    let c = body::com(&t);
+    if c.x < a.x.min(b.x) || c.x > a.x.max(b.x) {
+        return None;
+    }
+    // A little give (about 1 cm): the head may rest on the floor beside the shoulders.
+    if low_points(pose, &t).iter().any(|p| p.y < level - 0.005) {
+        return None;
+    }
+    Some(th)
+}
+
+/// The skeleton `k` turned by `th` degrees.
+fn turned(k: &Skel, th: f32) -> Skel {
+    let mut t = *k;
+    let r = rz(th);
+    t.map(&|p| r.apply(p));
+    t
+}
+
+/// The turn (degrees) that brings two support points, each with the height of its surface,
+/// to touch both; `None` when no turn can (the heights are further apart than the points).
+fn turn_to_touch(k: &Skel, (pa, ha): (Point, f32), (pb, hb): (Point, f32)) -> Option<f32> {
     // The contacts move round the outline as the body turns: a few corrections converge.
     let mut th = 0.0f32;
     for _ in 0..6 {
-        let t = turned(th);
+        let t = turned(k, th);
         let d = contact(&t, pb) - contact(&t, pa);
         let len = (d.x * d.x + d.y * d.y).sqrt();
         if len < 1e-6 || ((hb - ha) / len).abs() > 1.0 {
@@ -261,21 +287,13 @@ fn rest_on(env: &Env, pose: &Pose, k: &Skel) -> Option<f32> {
             break;
         }
     }
-    if th.abs() > 60.0 {
-        return None;
-    }
-    let t = turned(th);
-    let (a, b) = (contact(&t, pa), contact(&t, pb));
-    let level = a.y - ha;
-    if ((b.y - hb) - level).abs() > 1e-3 {
-        return None;
-    }
-    let c = body::com(&t);
-    if c.x < a.x.min(b.x) || c.x > a.x.max(b.x) {
-        return None;
-    }
-    // Nothing else lower than the supports: the floor is under everything. Flat feet and hands
-    // are left out: they are laid flat for this turn afterwards.
+    Some(th)
+}
+
+/// The lowest points of each part of the turned body `t`, which must not lie below its
+/// supports (the floor is under everything). Flat feet and hands are left out: they are laid
+/// flat for this turn afterwards.
+fn low_points(pose: &Pose, t: &Skel) -> Vec<V3> {
     let flat = |side: Side, hand: bool| {
         pose.supports.iter().any(|s| match s.point {
             Point::Foot(x) => !hand && x == side,
@@ -297,11 +315,7 @@ fn rest_on(env: &Env, pose: &Pose, k: &Skel) -> Option<f32> {
             low.extend(l.foot);
         }
     }
-    // A little give (about 1 cm): the head may rest on the floor beside the shoulders.
-    if low.iter().any(|p| p.y < level - 0.005) {
-        return None;
-    }
-    Some(th)
+    low
 }
 
 /// The turn that puts an upright body's centre of mass over the middle of its supports.

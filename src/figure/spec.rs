@@ -153,22 +153,52 @@ pub const TRUNK_JOINTS: [JointSpec; 4] = [
     j("neck", -55.0, 55.0, "chin towards the chest +"),
 ];
 
-pub const HIP: usize = 0;
-pub const HIP_ABD: usize = 1;
-pub const HIP_ROT: usize = 2;
-pub const KNEE: usize = 3;
-pub const ANKLE: usize = 4;
-pub const SHOULDER: usize = 5;
-pub const SHOULDER_ABD: usize = 6;
-pub const ELBOW: usize = 7;
-pub const WRIST: usize = 8;
-pub const OPEN: usize = 9;
-pub const SHOULDER_ROT: usize = 10;
+// The index of each joint in its table, looked up by its name when compiling, so that an
+// index cannot drift from the table's order.
+pub const HIP: usize = joint_index(&SIDE_JOINTS, "hip");
+pub const HIP_ABD: usize = joint_index(&SIDE_JOINTS, "hip_abduction");
+pub const HIP_ROT: usize = joint_index(&SIDE_JOINTS, "hip_rotation");
+pub const KNEE: usize = joint_index(&SIDE_JOINTS, "knee");
+pub const ANKLE: usize = joint_index(&SIDE_JOINTS, "ankle");
+pub const SHOULDER: usize = joint_index(&SIDE_JOINTS, "shoulder");
+pub const SHOULDER_ABD: usize = joint_index(&SIDE_JOINTS, "shoulder_abduction");
+pub const ELBOW: usize = joint_index(&SIDE_JOINTS, "elbow");
+pub const WRIST: usize = joint_index(&SIDE_JOINTS, "wrist");
+pub const OPEN: usize = joint_index(&SIDE_JOINTS, "open");
+pub const SHOULDER_ROT: usize = joint_index(&SIDE_JOINTS, "shoulder_rotation");
 
-pub const T_FLEX: usize = 0;
-pub const T_SIDE: usize = 1;
-pub const T_ROT: usize = 2;
-pub const T_NECK: usize = 3;
+pub const T_FLEX: usize = joint_index(&TRUNK_JOINTS, "flexion");
+pub const T_SIDE: usize = joint_index(&TRUNK_JOINTS, "side_bend");
+pub const T_ROT: usize = joint_index(&TRUNK_JOINTS, "rotation");
+pub const T_NECK: usize = joint_index(&TRUNK_JOINTS, "neck");
+
+/// The index of the joint called `name` in `joints`. Used in constants only: a name not in
+/// the table stops the build.
+const fn joint_index(joints: &[JointSpec], name: &str) -> usize {
+    let mut i = 0;
+    while i < joints.len() {
+        if same_bytes(joints[i].name.as_bytes(), name.as_bytes()) {
+            return i;
+        }
+        i += 1;
+    }
+    panic!("no joint of that name");
+}
+
+/// Byte for byte the same (`==` on slices cannot be used in a `const fn`).
+const fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
 
 /// Degrees per side joint, in [`SIDE_JOINTS`] order.
 pub type SideAngles = [f32; 11];
@@ -218,29 +248,36 @@ impl Joint {
     }
 }
 
-/// How the body lies, before the supports rest it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Lie {
-    Standing,
-    Sitting,
-    Kneeling,
-    HalfKneeling,
-    Supine,
-    Prone,
-    SideLying,
-    Quadruped,
+/// Declares a fieldless enum and the table of the names a figure file gives its values
+/// (`NAME: [(name, value)]`), from one list, so that the two cannot drift apart. A value may
+/// have more than one name; the table keeps the order of the list.
+macro_rules! named_enum {
+    ($(#[$meta:meta])* pub enum $name:ident, pub const $table:ident {
+        $($variant:ident = [$($text:literal),+]),+ $(,)?
+    }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum $name {
+            $($variant),+
+        }
+
+        pub const $table: &[(&str, $name)] = &[$($(($text, $name::$variant)),+),+];
+    };
 }
 
-pub const LIES: [(&str, Lie); 8] = [
-    ("standing", Lie::Standing),
-    ("sitting", Lie::Sitting),
-    ("kneeling", Lie::Kneeling),
-    ("half-kneeling", Lie::HalfKneeling),
-    ("supine", Lie::Supine),
-    ("prone", Lie::Prone),
-    ("side-lying", Lie::SideLying),
-    ("quadruped", Lie::Quadruped),
-];
+named_enum! {
+    /// How the body lies, before the supports rest it.
+    pub enum Lie, pub const LIES {
+        Standing = ["standing"],
+        Sitting = ["sitting"],
+        Kneeling = ["kneeling"],
+        HalfKneeling = ["half-kneeling"],
+        Supine = ["supine"],
+        Prone = ["prone"],
+        SideLying = ["side-lying"],
+        Quadruped = ["quadruped"],
+    }
+}
 
 impl Lie {
     /// Upright bodies balance over their supports; lying ones roll until they rest.
@@ -386,44 +423,26 @@ impl Point {
     }
 }
 
-/// What a prop is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PropKind {
-    Mat,
-    Wall,
-    Chair,
-    Step,
-    Bench,
-    Band,
-    Strap,
-    AnkleWeight,
-    Ball,
-    ExerciseBall,
-    Bike,
-    Partner,
-    Slider,
-    BalanceBoard,
-    Post,
+named_enum! {
+    /// What a prop is (a step is also called a box).
+    pub enum PropKind, pub const PROPS {
+        Mat = ["mat"],
+        Wall = ["wall"],
+        Chair = ["chair"],
+        Step = ["step", "box"],
+        Bench = ["bench"],
+        Band = ["band"],
+        Strap = ["strap"],
+        AnkleWeight = ["ankle-weight"],
+        Ball = ["ball"],
+        ExerciseBall = ["exercise-ball"],
+        Bike = ["bike"],
+        Partner = ["partner"],
+        Slider = ["slider"],
+        BalanceBoard = ["balance-board"],
+        Post = ["post"],
+    }
 }
-
-pub const PROPS: [(&str, PropKind); 16] = [
-    ("mat", PropKind::Mat),
-    ("wall", PropKind::Wall),
-    ("chair", PropKind::Chair),
-    ("step", PropKind::Step),
-    ("box", PropKind::Step),
-    ("bench", PropKind::Bench),
-    ("band", PropKind::Band),
-    ("strap", PropKind::Strap),
-    ("ankle-weight", PropKind::AnkleWeight),
-    ("ball", PropKind::Ball),
-    ("exercise-ball", PropKind::ExerciseBall),
-    ("bike", PropKind::Bike),
-    ("partner", PropKind::Partner),
-    ("slider", PropKind::Slider),
-    ("balance-board", PropKind::BalanceBoard),
-    ("post", PropKind::Post),
-];
 
 impl PropKind {
     pub fn parse(s: &str) -> Option<PropKind> {
