@@ -9,9 +9,9 @@
 //!
 //! Pipeline: `outline.rs` works out what to show (phases, cards, log rows); the section files
 //! build `layout::Block`s of measured, wrapped frames; `layout::paginate` places them on pages;
-//! this module adds the running header and footer ("page X of Y" once the page count is
-//! known) and `write.rs` hands each page to printpdf as drawing operations. Only `write.rs`
-//! and `fonts.rs` know printpdf.
+//! this module (with `header_footer.rs`) adds the running header and footer ("page X of Y"
+//! once the page count is known) and `write.rs` hands each page to printpdf as drawing
+//! operations. Only `write.rs` and `fonts.rs` know printpdf.
 
 mod calendar;
 mod cards;
