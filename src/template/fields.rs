@@ -1,7 +1,7 @@
 //! How one `[text]` key is read: its placeholders, whether it may be empty, and how a missing
 //! key falls back to the template it extends.
 //!
-//! The `wording!` macro in `wording.rs` declares every key once; this module holds the
+//! The `wording!` macro in `wording/mod.rs` declares every key once; this module holds the
 //! machinery it expands to: [`Spec`] (what a key allows), the [`Field`] trait (one impl per
 //! value shape: a sentence, a list, the 7 weekdays, the 12 months) and [`Cx`], which collects
 //! [`Diagnostic`]s with file:line:col.
