@@ -95,7 +95,9 @@ fn assert_references_only_for_the_therapist(r: &Read, plan: &Plan, w: &Wording) 
     // The unverified mark closes the reference's entry (after "(Pain rule)" on the pain
     // rule's source).
     let cited = squash(&plan.program.references[1].citation);
-    let at = clinician.find(&cited).expect("the unverified reference is listed");
+    let at = clinician
+        .find(&cited)
+        .expect("the unverified reference is listed");
     let entry: String = clinician[at + cited.len()..].chars().take(40).collect();
     assert!(entry.contains(&squash(&w.unverified)), "{entry}");
     assert!(!clinician.contains(&squash(&format!(
