@@ -6,7 +6,6 @@
 //! come from the built-ins plus the therapist's folder (`--programs DIR` among the words typed,
 //! or `REHABPLAN_PROGRAMS`), loaded as for any command (a few milliseconds).
 
-use crate::cli::{ColorArg, Global};
 use crate::model::{Category, EQUIPMENT};
 use crate::validate::Validated;
 use clap_complete::engine::{CompletionCandidate, PathCompleter, ValueCompleter};
@@ -31,13 +30,18 @@ fn programs_dir() -> Option<PathBuf> {
 }
 
 fn catalog() -> Validated {
-    let global = Global {
-        programs: programs_dir(),
-        quiet: true,
-        color: ColorArg::Never,
-    };
-    // Whatever is valid is offered; problems are for `validate` to report.
-    crate::cmd::load_and_validate(&global, &[])
+    // Loaded as any command loads them, but quietly: whatever is valid is offered; skipped
+    // files and problems are for `validate` to report.
+    let mut sources = crate::load::builtin_sources();
+    if let Some(dir) = programs_dir() {
+        let (mut diags, mut skipped) = (Vec::new(), Vec::new());
+        sources.extend(crate::load::read_user_paths(
+            &[dir],
+            &mut diags,
+            &mut skipped,
+        ));
+    }
+    crate::validate::validate(crate::load::parse_all(sources))
 }
 
 /// Cause ids (with their titles) and aliases.

@@ -281,6 +281,25 @@ fn edit_distance(a: &str, b: &str) -> usize {
     d[a.len()][b.len()]
 }
 
+/// A key or value as written in the file, without its quotes.
+pub fn unquoted(written: &str) -> &str {
+    let w = written.trim();
+    for q in ['"', '\''] {
+        if let Some(inner) = w.strip_prefix(q).and_then(|r| r.strip_suffix(q)) {
+            return inner;
+        }
+    }
+    w
+}
+
+/// Whether `written` (the text at an error's span) is a TOML integer that does not fit in
+/// 64 bits: read from the file, not from the error's wording.
+pub fn is_too_large_integer(written: &str) -> bool {
+    let w = written.trim().replace('_', "");
+    let digits = w.strip_prefix(['+', '-']).unwrap_or(&w);
+    !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) && w.parse::<i64>().is_err()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

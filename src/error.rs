@@ -59,29 +59,6 @@ impl Error {
             Error::RedFlag(_) => EXIT_RED_FLAG,
         }
     }
-
-    /// The full text for standard error, without colour.
-    pub fn report(&self) -> String {
-        self.report_in(false)
-    }
-
-    /// The full text for standard error; each problem in a file shows its source line with a
-    /// caret under the problem (`crate::cmd::render_diagnostics`).
-    pub fn report_in(&self, color: bool) -> String {
-        match self {
-            Error::Invalid(diags) => {
-                let mut s =
-                    crate::cmd::render_diagnostics(diags, crate::diag::Severity::Error, color);
-                s.push_str(&format!("{self}\n"));
-                s
-            }
-            Error::Usage { hint, .. } | Error::Missing { hint, .. } if !hint.is_empty() => {
-                format!("error: {self}\n  hint: {hint}\n")
-            }
-            Error::RedFlag(text) => format!("{text}\n"),
-            _ => format!("error: {self}\n"),
-        }
-    }
 }
 
 pub type Result<T> = std::result::Result<T, Error>;

@@ -18,7 +18,7 @@ fn main() -> ExitCode {
     match rehabplan::cmd::run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
-            let report = e.report_in(painted);
+            let report = rehabplan::cmd::report(&e, painted);
             let report = if painted {
                 rehabplan::cmd::paint_report(&report)
             } else {

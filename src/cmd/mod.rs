@@ -207,6 +207,24 @@ pub fn set_stderr_color(on: bool) {
     STDERR_COLOR.store(on, std::sync::atomic::Ordering::Relaxed);
 }
 
+/// An error's full text for standard error; each problem in a file shows its source line
+/// with a caret under the problem ([`render_diagnostics`]). Here rather than on `Error`, so
+/// that the error type does not reach up into the commands that read files.
+pub fn report(e: &Error, color: bool) -> String {
+    match e {
+        Error::Invalid(diags) => {
+            let mut s = render_diagnostics(diags, crate::diag::Severity::Error, color);
+            s.push_str(&format!("{e}\n"));
+            s
+        }
+        Error::Usage { hint, .. } | Error::Missing { hint, .. } if !hint.is_empty() => {
+            format!("error: {e}\n  hint: {hint}\n")
+        }
+        Error::RedFlag(text) => format!("{text}\n"),
+        _ => format!("error: {e}\n"),
+    }
+}
+
 /// Diagnostics as printed: each with its source line and a caret under the problem when its
 /// file can still be read (never for the built-in files, which the user cannot edit in place).
 pub fn render_diagnostics(

@@ -134,7 +134,7 @@ fn relevant(paths: &[PathBuf], output: &std::path::Path) -> bool {
 /// One run of the plan; a failure is printed and leaves the output as it was.
 fn build(global: &Global, args: &PlanArgs) {
     if let Err(e) = super::plan::execute(global, args) {
-        eprint!("{}", e.report());
+        eprint!("{}", super::report(&e, false));
         if !global.quiet {
             eprintln!("not written: fix the problem above and save again");
         }

@@ -12,7 +12,7 @@ pub mod raw;
 mod recover;
 pub use recover::Holes;
 mod toml_error;
-pub use toml_error::{explain_toml, is_too_large_integer, toml_diagnostic, unquoted};
+pub use toml_error::{explain_toml, toml_diagnostic};
 pub mod translate;
 
 use crate::diag::Diagnostic;

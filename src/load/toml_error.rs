@@ -3,6 +3,7 @@
 
 use super::Source;
 use crate::diag::Diagnostic;
+use crate::diag::{is_too_large_integer, unquoted};
 
 /// A TOML syntax or type error as a diagnostic at its place, with a hint for the common cases.
 pub fn toml_diagnostic(source: &Source, e: &toml::de::Error) -> Diagnostic {
@@ -67,25 +68,6 @@ fn wrong_type(message: &str, written: &str, key: Option<&str>) -> Option<(String
         _ => return None,
     };
     Some((format!("`{key}` must be {wanted}, not {written}"), example))
-}
-
-/// A key or value as written in the file, without its quotes.
-pub fn unquoted(written: &str) -> &str {
-    let w = written.trim();
-    for q in ['"', '\''] {
-        if let Some(inner) = w.strip_prefix(q).and_then(|r| r.strip_suffix(q)) {
-            return inner;
-        }
-    }
-    w
-}
-
-/// Whether `written` (the text at an error's span) is a TOML integer that does not fit in
-/// 64 bits: read from the file, not from the error's wording.
-pub fn is_too_large_integer(written: &str) -> bool {
-    let w = written.trim().replace('_', "");
-    let digits = w.strip_prefix(['+', '-']).unwrap_or(&w);
-    !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) && w.parse::<i64>().is_err()
 }
 
 /// Our message and hint for the toml crate's error `message` at the text `written` (what the

@@ -9,6 +9,7 @@ pub mod ics;
 pub mod json;
 pub mod pdf;
 pub mod text;
+mod words;
 
 use crate::plan::types::Plan;
 use crate::template::{Paper, Template};

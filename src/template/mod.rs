@@ -323,7 +323,7 @@ pub(crate) fn read_raw(source: &str, cx: &mut Cx) -> Option<RawTemplate> {
 /// `load::tests::toml_messages_we_read`.
 fn explain_toml_error(message: &str, written: &str) -> (String, String) {
     let message = message.trim();
-    if crate::load::is_too_large_integer(written) {
+    if crate::diag::is_too_large_integer(written) {
         return (
             "this number is too large".into(),
             "see docs/templates.md for each value's range".into(),
@@ -331,7 +331,7 @@ fn explain_toml_error(message: &str, written: &str) -> (String, String) {
     }
     if let Some(rest) = message.strip_prefix("unknown field `") {
         if let Some(end) = rest.find('`') {
-            let key = match crate::load::unquoted(written) {
+            let key = match crate::diag::unquoted(written) {
                 "" => &rest[..end],
                 w => w,
             };

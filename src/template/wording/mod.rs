@@ -13,7 +13,6 @@ use serde::Deserialize;
 use toml::Spanned;
 
 mod dates;
-mod dose;
 mod names;
 mod safety;
 

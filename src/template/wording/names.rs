@@ -1,20 +1,10 @@
-//! The template's names for the plan's values: when a progress check is done, body
-//! positions, levels, exercise categories and equipment.
+//! The template's names for the model's values: body positions, levels, exercise categories
+//! and equipment.
 
 use super::Wording;
 use crate::model::{Category, Position};
 
 impl Wording {
-    /// `check_start`, `check_middle` or `check_end`.
-    pub fn check_when(&self, when: crate::plan::types::CheckWhen) -> &str {
-        use crate::plan::types::CheckWhen;
-        match when {
-            CheckWhen::Start => &self.check_start,
-            CheckWhen::Middle => &self.check_middle,
-            CheckWhen::End => &self.check_end,
-        }
-    }
-
     /// The group heading of a body position.
     pub fn position(&self, position: Position) -> &str {
         match position {

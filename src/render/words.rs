@@ -1,10 +1,21 @@
-//! A dose in words: sets, repetitions, holds, times and distances, tempo, load and rest.
+//! The plan's values in the template's words: a dose (sets, repetitions, holds, times and
+//! distances, tempo, load and rest) and when a progress check is done. Here, with the
+//! renderers that print them, rather than in `template`, which does not know the plan's
+//! types.
 
-use super::Wording;
-use crate::plan::types::Item;
-use crate::template::fill;
+use crate::plan::types::{CheckWhen, Item};
+use crate::template::{fill, Wording};
 
 impl Wording {
+    /// `check_start`, `check_middle` or `check_end`.
+    pub fn check_when(&self, when: CheckWhen) -> &str {
+        match when {
+            CheckWhen::Start => &self.check_start,
+            CheckWhen::Middle => &self.check_middle,
+            CheckWhen::End => &self.check_end,
+        }
+    }
+
     /// The dose of one exercise on one day, e.g. "3 x 10 each side", "2 x 30 s hold", "1 x 5 min".
     pub fn dose(&self, item: &Item) -> String {
         let sets = item.sets.to_string();
@@ -125,5 +136,93 @@ impl Wording {
             format!("{}{}{}", tenths / 10, self.decimal_separator, tenths % 10)
         };
         fill(&self.unit_kilometres, &[("n", &n)])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testdata::sample_plan;
+    use crate::validate::template::builtin;
+
+    fn item(
+        sets: u32,
+        reps: Option<u32>,
+        hold: Option<u32>,
+        time: Option<u32>,
+        distance: Option<u32>,
+        per_side: bool,
+    ) -> crate::plan::types::Item {
+        let mut it = sample_plan(1).weeks[0].sessions[0].exercises[0].clone();
+        it.sets = sets;
+        it.reps = reps;
+        it.hold_seconds = hold;
+        it.time_seconds = time;
+        it.distance_m = distance;
+        it.per_side = per_side;
+        it.load = None;
+        it.tempo = None;
+        it
+    }
+
+    #[test]
+    fn doses_read_naturally() {
+        let en = builtin("en").unwrap().text;
+        let de = builtin("de").unwrap().text;
+        let cases = [
+            (
+                item(3, Some(10), None, None, None, true),
+                "3 x 10 each side",
+                "3 × 10 je Seite",
+            ),
+            (
+                item(2, None, Some(30), None, None, false),
+                "2 x 30 s hold",
+                "2 × 30 s halten",
+            ),
+            (
+                item(1, None, None, Some(300), None, false),
+                "5 min",
+                "5 Min.",
+            ),
+            (
+                item(2, Some(8), Some(5), None, None, true),
+                "2 x 8 x 5 s hold each side",
+                "2 × 8 × 5 s halten je Seite",
+            ),
+            (
+                item(1, None, None, Some(90), None, false),
+                "1.5 min",
+                "1,5 Min.",
+            ),
+            (item(1, None, None, Some(45), None, false), "45 s", "45 s"),
+            (
+                item(1, None, None, None, Some(1600), false),
+                "1.6 km",
+                "1,6 km",
+            ),
+            (
+                item(4, None, None, None, Some(400), false),
+                "4 x 400 m",
+                "4 × 400 m",
+            ),
+            (
+                item(1, Some(10), Some(5), None, None, false),
+                "10 x 5 s hold",
+                "10 × 5 s halten",
+            ),
+            (item(2, None, None, None, None, false), "2 sets", "2 Serien"),
+        ];
+        for (it, e, d) in cases {
+            assert_eq!(en.dose(&it), e);
+            assert_eq!(de.dose(&it), d);
+        }
+        let mut it = item(3, Some(12), None, None, None, true);
+        it.load = Some("1 kg".into());
+        it.tempo = Some("3-1-3".into());
+        it.rest_seconds = 60;
+        assert_eq!(
+            en.dose_line(&it),
+            "3 x 12 each side, load: 1 kg, tempo (3 s down, 1 s pause, 3 s up), rest 1 min between sets"
+        );
     }
 }
