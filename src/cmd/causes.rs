@@ -41,7 +41,7 @@ pub fn execute(global: &Global, args: &ListArgs) -> Result<u8> {
                 out.push_str(&format!("    {}\n", r.summary));
             }
             out.push_str("\nUse an id or alias with `rehabplan plan --cause ID`. Not medical advice: see a doctor for swelling, locking, giving way, fever or night pain.\n");
-            let out = crate::render::text::wrap(&out, super::plan::terminal_width());
+            let out = crate::render::text::wrap(&out, super::terminal_width());
             super::write_stdout(out.as_bytes())?;
         }
     }

@@ -6,13 +6,13 @@ use crate::painlog::{self, Entry};
 
 pub fn execute(global: &Global, args: &LogArgs) -> Result<u8> {
     let date = match &args.date {
-        Some(d) => super::plan::parse_date_or_today(d, "--date", super::today())?,
+        Some(d) => super::parse_date_or_today(d, "--date", super::today())?,
         None => super::today(),
     };
     let hint = "score pain from 0 (none) to 10 (worst imaginable)";
     let score = |flag: &str, v: &Option<String>| -> Result<Option<u8>> {
         let Some(v) = v else { return Ok(None) };
-        let p = super::plan::whole_number(flag, v, hint)?;
+        let p = super::whole_number(flag, v, hint)?;
         if !(0..=10).contains(&p) {
             return Err(Error::usage(flag, format!("{p} is not a pain score"), hint));
         }
@@ -129,7 +129,7 @@ fn check_results(
         };
         let range = format!("0 to {}", check.max);
         let hint = format!("{}: a whole number from {range}", check.record);
-        let value = super::plan::whole_number("--check", n.trim(), &hint)?;
+        let value = super::whole_number("--check", n.trim(), &hint)?;
         if !(0..=i64::from(check.max)).contains(&value) {
             return Err(Error::usage(
                 "--check",

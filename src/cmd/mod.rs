@@ -328,6 +328,61 @@ pub fn catalog(global: &Global) -> Result<Validated> {
     }
 }
 
+/// A whole number given to `flag` (negative ones too, so that the range check can name them);
+/// `hint` says which numbers are allowed.
+pub fn whole_number(flag: &str, s: &str, hint: &str) -> Result<i64> {
+    let t = s.trim();
+    t.parse::<i64>().map_err(|_| {
+        let digits = t.strip_prefix('-').unwrap_or(t);
+        let message = if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+            format!("{t} is out of range")
+        } else {
+            format!("`{s}` is not a whole number")
+        };
+        Error::usage(flag, message, hint)
+    })
+}
+
+/// The terminal's width in columns when standard output is one, else 80.
+pub fn terminal_width() -> usize {
+    terminal_size::terminal_size()
+        .map(|(w, _)| usize::from(w.0))
+        .filter(|w| *w >= 20)
+        .unwrap_or(80)
+}
+
+/// A date, or `today`.
+pub fn parse_date_or_today(
+    s: &str,
+    flag: &str,
+    today: chrono::NaiveDate,
+) -> Result<chrono::NaiveDate> {
+    if s.trim().eq_ignore_ascii_case("today") {
+        Ok(today)
+    } else {
+        parse_date(s, flag)
+    }
+}
+
+/// A date written YYYY-MM-DD.
+pub fn parse_date(s: &str, flag: &str) -> Result<chrono::NaiveDate> {
+    let d = chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| {
+        Error::usage(
+            flag,
+            format!("`{s}` is not a date"),
+            "write the date as YYYY-MM-DD, e.g. 2026-12-28, or today",
+        )
+    })?;
+    if !(1900..=2200).contains(&chrono::Datelike::year(&d)) {
+        return Err(Error::usage(
+            flag,
+            format!("{d} is outside the years 1900 to 2200"),
+            "check the year",
+        ));
+    }
+    Ok(d)
+}
+
 /// Today's date: the one place that reads the clock. `REHABPLAN_TODAY=YYYY-MM-DD` fixes it
 /// (for tests and for reproducing a plan made on another day).
 pub fn today() -> chrono::NaiveDate {

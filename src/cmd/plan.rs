@@ -29,13 +29,13 @@ pub struct Request<'a> {
 /// Check a request into planning options; each bad value is an error naming its flag.
 pub fn options(r: &Request, today: NaiveDate) -> Result<Options> {
     let start = match r.start {
-        Some(s) => parse_date_or_today(s, "--start", today)?,
+        Some(s) => super::parse_date_or_today(s, "--start", today)?,
         None => today,
     };
     let mut opts = Options::new(start);
     if let Some(w) = r.weeks {
         let hint = format!("give a number of weeks from 1 to {MAX_WEEKS}");
-        let w = whole_number("--weeks", w, &hint)?;
+        let w = super::whole_number("--weeks", w, &hint)?;
         if w < 1 || w > i64::from(MAX_WEEKS) {
             return Err(Error::usage("--weeks", format!("{w} weeks"), hint));
         }
@@ -50,7 +50,7 @@ pub fn options(r: &Request, today: NaiveDate) -> Result<Options> {
     }
     if let Some(m) = r.minutes {
         let hint = "give a time budget per session from 5 to 240 minutes";
-        let m = whole_number("--minutes", m, hint)?;
+        let m = super::whole_number("--minutes", m, hint)?;
         if !(5..=240).contains(&m) {
             return Err(Error::usage("--minutes", format!("{m} minutes"), hint));
         }
@@ -70,21 +70,6 @@ pub fn options(r: &Request, today: NaiveDate) -> Result<Options> {
         }
     }
     Ok(opts)
-}
-
-/// A whole number given to `flag` (negative ones too, so that the range check can name them);
-/// `hint` says which numbers are allowed.
-pub fn whole_number(flag: &str, s: &str, hint: &str) -> Result<i64> {
-    let t = s.trim();
-    t.parse::<i64>().map_err(|_| {
-        let digits = t.strip_prefix('-').unwrap_or(t);
-        let message = if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
-            format!("{t} is out of range")
-        } else {
-            format!("`{s}` is not a whole number")
-        };
-        Error::usage(flag, message, hint)
-    })
 }
 
 pub fn level(l: LevelArg) -> Level {
@@ -185,7 +170,7 @@ fn check(global: &Global, args: &PlanArgs, today: NaiveDate) -> Result<(Job, For
     let render = RenderOptions {
         week: None,
         width: if output_path(args).is_none() {
-            terminal_width()
+            super::terminal_width()
         } else {
             80
         },
@@ -336,14 +321,6 @@ fn adjust_from_log(
     Ok((map, adjustments))
 }
 
-/// The terminal's width in columns when standard output is one, else 80.
-pub fn terminal_width() -> usize {
-    terminal_size::terminal_size()
-        .map(|(w, _)| usize::from(w.0))
-        .filter(|w| *w >= 20)
-        .unwrap_or(80)
-}
-
 /// A `.toml` output inside the --programs folder would be read back as a program file.
 fn refuse_output_in_programs(out: &std::path::Path, dir: &std::path::Path) -> Result<()> {
     let is_toml = out.extension().is_some_and(|e| e == "toml");
@@ -401,33 +378,6 @@ fn output_format(args: &PlanArgs) -> Result<Format> {
             "name the file .pdf, .json, .ics or .txt, or add --format pdf|json|ics|text",
         )),
     }
-}
-
-/// A date, or `today`.
-pub fn parse_date_or_today(s: &str, flag: &str, today: NaiveDate) -> Result<NaiveDate> {
-    if s.trim().eq_ignore_ascii_case("today") {
-        Ok(today)
-    } else {
-        parse_date(s, flag)
-    }
-}
-
-pub fn parse_date(s: &str, flag: &str) -> Result<NaiveDate> {
-    let d = NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| {
-        Error::usage(
-            flag,
-            format!("`{s}` is not a date"),
-            "write the date as YYYY-MM-DD, e.g. 2026-12-28, or today",
-        )
-    })?;
-    if !(1900..=2200).contains(&chrono::Datelike::year(&d)) {
-        return Err(Error::usage(
-            flag,
-            format!("{d} is outside the years 1900 to 2200"),
-            "check the year",
-        ));
-    }
-    Ok(d)
 }
 
 pub fn parse_days(s: &str) -> Result<Vec<Weekday>> {

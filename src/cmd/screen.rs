@@ -49,7 +49,7 @@ pub fn execute(global: &Global, args: &ScreenArgs) -> Result<u8> {
                 ));
             }
         }
-        let out = crate::render::text::wrap(&out, super::plan::terminal_width());
+        let out = crate::render::text::wrap(&out, super::terminal_width());
         super::write_stdout(out.as_bytes())?;
         return Ok(0);
     }

@@ -2,7 +2,7 @@
 //! straight arrow beside a point that moves along a line (hips rising in a bridge); a straight
 //! arrow between the two panels of a travelling exercise.
 
-use super::draw::{Camera, Ink, Sketch, THIN};
+use super::sketch::{Camera, Ink, Sketch, THIN};
 use super::solve::{locate, Posed};
 use super::spec::*;
 

@@ -15,8 +15,6 @@
 
 use super::spec::*;
 
-/// H in centimetres, for heights given in cm (a typical adult).
-pub const H_CM: f32 = 175.0;
 pub const THIGH: f32 = 0.245;
 pub const SHANK: f32 = 0.246;
 pub const UPPER_ARM: f32 = 0.186;

@@ -3,9 +3,9 @@
 //! outside the human range, a missing start pose, supports that cannot be reached, feet that
 //! cannot stand flat, bodies that would tip over or sink into the floor.
 
-use super::body::H_CM;
 use super::raw::{RawAngles, RawFigure, RawPose, RawProp, RawSupport};
 use super::solve::{self, TOUCH};
+use super::spec::H_CM;
 use super::spec::*;
 use crate::diag::{suggest, Diagnostic};
 use toml::Spanned;

@@ -24,6 +24,7 @@ pub mod partner;
 pub mod pdf;
 pub mod props;
 pub mod raw;
+pub mod sketch;
 pub mod solve;
 pub mod spec;
 mod svg;
@@ -32,6 +33,7 @@ mod svg;
 mod tests;
 
 pub use check::{check, check_with};
-pub use draw::{draw, simplify, Drawing, Ink, Mark};
+pub use draw::{draw, simplify};
+pub use sketch::{Drawing, Ink, Mark};
 pub use spec::Figure;
 pub use svg::{colour, svg};

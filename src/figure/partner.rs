@@ -2,7 +2,7 @@
 //! stands beside the patient, bends forward as far as needed, and holds the given point.
 
 use super::body::{self, v3, V3};
-use super::draw::{Camera, Ink, Sketch};
+use super::sketch::{Camera, Ink, Sketch};
 use super::solve::Posed;
 use super::spec::{Angles, Lie, Side, View, T_FLEX};
 

@@ -4,7 +4,7 @@
 //! The plan's PDF renderer (`render/pdf/`) draws figures in its own cards; this page is only a
 //! preview, so it stays apart from it.
 
-use super::draw::{Drawing, Mark};
+use super::sketch::{Drawing, Mark};
 use super::svg::colour;
 use printpdf::{
     Color, Line, LineCapStyle, LineJoinStyle, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfPage,

@@ -3,7 +3,7 @@
 //! points it joins. Heights come from the figure or are derived from the pose resting on them.
 
 use super::body::{self, v3, V3};
-use super::draw::{Camera, Ink, Sketch, THIN};
+use super::sketch::{Camera, Ink, Sketch, THIN};
 use super::solve::{self, locate, Env, Posed};
 use super::spec::*;
 

@@ -6,6 +6,9 @@
 //! spread between sources, except the knee, whose limit of 160 degrees of flexion (AAOS: 135
 //! active, about 150 passive) is the one the figure issue asks for.
 
+/// H in centimetres, for heights given in cm (a typical adult).
+pub const H_CM: f32 = 175.0;
+
 /// Anatomical side. The body frame's +Z is the right side.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Side {
@@ -476,7 +479,7 @@ impl PropKind {
             Chair | Bench | Bike | Partner => return None,
             _ => 0.0,
         };
-        Some(cm / super::body::H_CM)
+        Some(cm / H_CM)
     }
 }
 

@@ -1,7 +1,7 @@
 //! An SVG preview of a [`Drawing`]: one `<path>` or `<circle>` per mark, round caps and joins,
 //! so it opens in any browser.
 
-use super::draw::{Drawing, Ink, Mark};
+use super::sketch::{Drawing, Ink, Mark};
 use std::fmt::Write;
 
 /// The grey levels used for print: near dark, far clearly lighter, ghost pale.

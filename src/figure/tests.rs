@@ -122,7 +122,7 @@ fn every_builtin_figure_rests_on_its_supports() {
 
 #[test]
 fn the_hull_of_a_square_is_its_corners() {
-    let h = super::draw::hull(vec![
+    let h = super::sketch::hull(vec![
         (0.0, 0.0),
         (1.0, 0.0),
         (0.5, 0.5),
@@ -186,7 +186,7 @@ fn a_leg_crossed_behind_the_other_is_drawn_first_in_a_front_view() {
     // The cross-over stretch: the right leg (the near side's) crosses behind the left.
     let fig = figure("itb-crossover-stretch");
     let (_, posed) = solve::solve_all(&fig);
-    let cam = super::draw::Camera::new(&fig);
+    let cam = super::sketch::Camera::new(&fig);
     let k = &posed[0].skel;
     let order = super::draw::legs_back_to_front(&fig, &cam, k);
     assert_eq!(order, [Side::Right, Side::Left]);
@@ -201,7 +201,7 @@ fn a_leg_crossed_behind_the_other_is_drawn_first_in_a_front_view() {
     // From the side the near leg stays in front.
     let fig = figure("mini-squat");
     let (_, posed) = solve::solve_all(&fig);
-    let cam = super::draw::Camera::new(&fig);
+    let cam = super::sketch::Camera::new(&fig);
     assert_eq!(
         super::draw::legs_back_to_front(&fig, &cam, &posed[1].skel),
         [Side::Left, Side::Right]
@@ -267,7 +267,7 @@ fn the_hip_hike_drops_and_lifts_the_hanging_hip_by_a_few_centimetres() {
     let (_, posed) = solve::solve_all(&fig);
     let drop = |p: &solve::Posed| {
         let (l, r) = (&p.skel.limbs[0], &p.skel.limbs[1]);
-        (l.hip.y - r.hip.y) * super::body::H_CM
+        (l.hip.y - r.hip.y) * super::spec::H_CM
     };
     let (start, end) = (drop(&posed[0]), drop(&posed[1]));
     assert!(
@@ -335,7 +335,7 @@ fn the_hip_hikes_hanging_foot_is_past_the_steps_edge() {
         .iter()
         .map(|q| q.y)
         .fold(f32::INFINITY, f32::min);
-    assert!(low < 18.0 / super::body::H_CM, "hanging foot at {low} H");
+    assert!(low < 18.0 / super::spec::H_CM, "hanging foot at {low} H");
 }
 
 #[test]
