@@ -37,3 +37,25 @@ pub use draw::{draw, simplify};
 pub use sketch::{Drawing, Ink, Mark};
 pub use spec::Figure;
 pub use svg::{colour, svg};
+
+/// [`draw`], remembered for the rest of the process: a figure's drawing depends on the figure
+/// alone, and a batch draws the same exercises for every row (solving the poses is about a
+/// tenth of a plan's PDF). The same figure gives the same drawing, remembered or not.
+pub fn draw_remembered(fig: &Figure) -> Drawing {
+    static SEEN: std::sync::Mutex<Vec<(Figure, Drawing)>> = std::sync::Mutex::new(Vec::new());
+    if let Some((_, d)) = SEEN
+        .lock()
+        .ok()
+        .and_then(|seen| seen.iter().find(|(f, _)| f == fig).cloned())
+    {
+        return d;
+    }
+    let d = draw(fig);
+    if let Ok(mut seen) = SEEN.lock() {
+        // Bounded: a library larger than this is drawn afresh beyond it.
+        if seen.len() < 1024 {
+            seen.push((fig.clone(), d.clone()));
+        }
+    }
+    d
+}

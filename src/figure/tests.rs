@@ -433,3 +433,20 @@ fn sit_to_stand_crosses_the_forearms_over_the_chest() {
         );
     }
 }
+
+#[test]
+fn a_remembered_drawing_is_the_figures_own_drawing() {
+    let lib = library();
+    let figures: Vec<&Figure> = lib
+        .exercises
+        .values()
+        .filter_map(|e| e.figure.as_ref())
+        .take(6)
+        .collect();
+    assert!(figures.len() == 6);
+    for _ in 0..2 {
+        for f in &figures {
+            assert_eq!(super::draw_remembered(f), super::draw(f));
+        }
+    }
+}

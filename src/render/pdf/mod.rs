@@ -277,7 +277,12 @@ fn builder<'a>(
         drawings: plan
             .exercises
             .iter()
-            .filter_map(|e| Some((e.id.clone(), crate::figure::draw(e.figure.as_ref()?))))
+            .filter_map(|e| {
+                Some((
+                    e.id.clone(),
+                    crate::figure::draw_remembered(e.figure.as_ref()?),
+                ))
+            })
             .collect(),
     }
 }
