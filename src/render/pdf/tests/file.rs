@@ -14,32 +14,12 @@ fn a4_and_letter_have_exact_sizes_and_paper_overrides_the_template() {
             "{b:?}"
         );
     }
-    let letter = Read::new(
-        &render(
-            &plan,
-            &en(),
-            &PdfOptions {
-                paper: Some(Paper::Letter),
-                created: 0,
-            },
-        )
-        .unwrap(),
-    );
+    let letter = Read::new(&render(&plan, &en(), &on_paper(Paper::Letter)).unwrap());
     for b in letter.media_boxes() {
         assert_eq!(b, vec![0.0, 0.0, 612.0, 792.0]);
     }
     let t = parse("[page]\npaper = \"letter\"\n", "l.toml", None).unwrap();
-    let back = Read::new(
-        &render(
-            &plan,
-            &t,
-            &PdfOptions {
-                paper: Some(Paper::A4),
-                created: 0,
-            },
-        )
-        .unwrap(),
-    );
+    let back = Read::new(&render(&plan, &t, &on_paper(Paper::A4)).unwrap());
     assert!((back.media_boxes()[0][2] - 595.2756).abs() < 0.01);
 }
 
@@ -200,15 +180,7 @@ fn samples_render_and_read_back() {
     let plan = sample_plan(12);
     for name in crate::template::builtin_names() {
         for paper in Paper::ALL {
-            let bytes = render(
-                &plan,
-                &builtin(name).unwrap(),
-                &PdfOptions {
-                    paper: Some(paper),
-                    created: 0,
-                },
-            )
-            .unwrap();
+            let bytes = render(&plan, &builtin(name).unwrap(), &on_paper(paper)).unwrap();
             let r = Read::new(&bytes);
             let (w, h) = paper.size_pt();
             for b in r.media_boxes() {

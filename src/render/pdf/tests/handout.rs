@@ -205,10 +205,7 @@ fn long_and_unicode_names_wrap_and_print() {
         builtin("de").unwrap(),
     ] {
         for paper in Paper::ALL {
-            let opts = PdfOptions {
-                paper: Some(paper),
-                created: 0,
-            };
+            let opts = on_paper(paper);
             assert_layout_fits(&plan, &t, &opts);
             let bytes = render(&plan, &t, &opts).unwrap();
             if paper == Paper::A4 {

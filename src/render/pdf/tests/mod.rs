@@ -107,6 +107,14 @@ fn first_text(page: &PlacedPage, skip: usize) -> String {
         .unwrap_or_default()
 }
 
+/// The options for `paper`, everything else as by default (created at 0).
+fn on_paper(paper: Paper) -> PdfOptions {
+    PdfOptions {
+        paper: Some(paper),
+        ..PdfOptions::default()
+    }
+}
+
 /// Composes every built-in plan in every built-in template on A4 and Letter, and hands each
 /// to `check` (with a label for its messages).
 fn for_every_layout(mut check: impl FnMut(&str, &super::Composed, &Template)) {
@@ -117,11 +125,7 @@ fn for_every_layout(mut check: impl FnMut(&str, &super::Composed, &Template)) {
     ] {
         for plan in builtin_plans() {
             for paper in [Paper::A4, Paper::Letter] {
-                let opts = PdfOptions {
-                    paper: Some(paper),
-                    ..PdfOptions::default()
-                };
-                let c = compose(&plan, &t, &opts).unwrap();
+                let c = compose(&plan, &t, &on_paper(paper)).unwrap();
                 check(
                     &format!("{} ({}, {paper})", plan.program.id, t.name),
                     &c,

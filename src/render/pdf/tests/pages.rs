@@ -8,14 +8,7 @@ fn every_template_and_paper_lays_out_within_the_margins() {
     let plan = sample_plan(13);
     for name in crate::template::builtin_names() {
         for paper in Paper::ALL {
-            assert_layout_fits(
-                &plan,
-                &builtin(name).unwrap(),
-                &PdfOptions {
-                    paper: Some(paper),
-                    created: 0,
-                },
-            );
+            assert_layout_fits(&plan, &builtin(name).unwrap(), &on_paper(paper));
         }
     }
 }
@@ -46,15 +39,7 @@ fn headings_are_never_last_on_a_page() {
         for name in crate::template::builtin_names() {
             for paper in Paper::ALL {
                 let t = builtin(name).unwrap();
-                let c = compose(
-                    &plan,
-                    &t,
-                    &PdfOptions {
-                        paper: Some(paper),
-                        created: 0,
-                    },
-                )
-                .unwrap();
+                let c = compose(&plan, &t, &on_paper(paper)).unwrap();
                 for (n, page) in c.pages.iter().enumerate() {
                     let (_, body) = page.split_last().unwrap();
                     let last = body.iter().rev().find(|(_, f)| !f.space);
@@ -82,15 +67,7 @@ fn large_print_has_no_text_below_14_pt() {
     let plan = sample_plan(12);
     let t = builtin("large-print").unwrap();
     for paper in Paper::ALL {
-        let c = compose(
-            &plan,
-            &t,
-            &PdfOptions {
-                paper: Some(paper),
-                created: 0,
-            },
-        )
-        .unwrap();
+        let c = compose(&plan, &t, &on_paper(paper)).unwrap();
         for (n, page) in c.pages.iter().enumerate() {
             for (_, f) in page {
                 for p in &f.prims {
