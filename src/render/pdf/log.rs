@@ -154,7 +154,14 @@ impl Builder<'_> {
             (self.width - sessions as f32 * self.session_column())
                 .clamp(self.width * 0.45, self.width * 0.66)
         };
-        let dose_x = name_w * 0.62;
+        let labels: Vec<(&Item, String)> = grid_rows(weeks)
+            .into_iter()
+            .map(|(_, items)| {
+                let item = *items.iter().flatten().next().expect("a row has an item");
+                (item, self.grid_dose(weeks, &items))
+            })
+            .collect();
+        let dose_x = self.dose_split(&labels, name_w);
         let cols: Vec<String> = weeks
             .iter()
             .flat_map(|lw| lw.sessions.iter().map(|d| w.date_short(*d)))
@@ -169,11 +176,9 @@ impl Builder<'_> {
             Vec::new()
         };
         let mut rows: Vec<(Vec<Frame>, Vec<Cell>)> = Vec::new();
-        for (id, items) in grid_rows(weeks) {
+        for ((id, items), (item, dose)) in grid_rows(weeks).into_iter().zip(&labels) {
             let cells = session_cells(weeks, id, &items, sessions);
-            let dose = self.grid_dose(weeks, &items);
-            let item = items.iter().flatten().next().expect("a row has an item");
-            rows.push((self.log_label(item, &dose, dose_x, name_w), cells));
+            rows.push((self.log_label(item, dose, dose_x, name_w), cells));
         }
         // Pain during the session and the next morning: two boxes in one row.
         let f = self.m.para(&w.log_pain_row, s.bold(), 0.0, name_w);
@@ -203,7 +208,12 @@ impl Builder<'_> {
             .unwrap_or(1);
         let daily_name_w = (self.width - 7.0 * self.column_for(most.min(3)))
             .clamp(self.width * 0.3, self.width * 0.44);
-        let daily_dose_x = daily_name_w * 0.6;
+        let labels: Vec<(&Item, String)> = lw
+            .daily
+            .iter()
+            .map(|(item, _)| (*item, glue(&w.dose(item))))
+            .collect();
+        let daily_dose_x = self.dose_split(&labels, daily_name_w);
         frames.push(Frame::space(self.fs * 0.5));
         let head = format!("{} · {}", self.week_title(week), w.daily_grid_title);
         frames.extend(self.m.para(&head, s.bold(), 0.0, self.width));
@@ -217,7 +227,8 @@ impl Builder<'_> {
         let rows = lw
             .daily
             .iter()
-            .map(|(item, days)| {
+            .zip(&labels)
+            .map(|((item, days), (_, dose))| {
                 let cells = days
                     .iter()
                     .map(|on| {
@@ -229,9 +240,8 @@ impl Builder<'_> {
                         }
                     })
                     .collect();
-                let dose = glue(&w.dose(item));
                 (
-                    self.log_label(item, &dose, daily_dose_x, daily_name_w),
+                    self.log_label(item, dose, daily_dose_x, daily_name_w),
                     cells,
                 )
             })
@@ -278,19 +288,55 @@ impl Builder<'_> {
         }
     }
 
+    /// Where the dose column starts in a label column `name_w` wide: the split, between two
+    /// fifths and four fifths, that gives the rows the fewest lines in all, so a long name or a
+    /// long dose takes the room the other does not need.
+    fn dose_split(&self, labels: &[(&Item, String)], name_w: f32) -> f32 {
+        let lines = |dose_x: f32| -> usize {
+            labels
+                .iter()
+                .map(|(item, dose)| {
+                    let (name, dose) = self.label_parts(item, dose, dose_x, name_w);
+                    name.len().max(dose.len())
+                })
+                .sum()
+        };
+        // Twenty-one splits; on a tie the one nearest 62% (the names' usual share).
+        (0..=20)
+            .map(|i| name_w * (0.4 + 0.02 * i as f32))
+            .map(|x| (lines(x), ((x / name_w - 0.62).abs() * 1000.0) as u32, x))
+            .min_by_key(|&(n, off, _)| (n, off))
+            .map_or(name_w * 0.62, |(_, _, x)| x)
+    }
+
+    /// A label's name lines and dose lines, with the dose column `dose_x` from the left.
+    fn label_parts(
+        &self,
+        item: &Item,
+        dose: &str,
+        dose_x: f32,
+        name_w: f32,
+    ) -> (Vec<Frame>, Vec<Frame>) {
+        let s = self.small();
+        let page_w = self.page_ref_width(s) + self.fs * 0.3;
+        let left_w = dose_x - self.fs * 0.5;
+        let name = self.m.para(&item.name, s.bold(), 0.0, left_w - page_w);
+        let dose = self.m.para(dose, s, 0.0, name_w - dose_x);
+        (name, dose)
+    }
+
     /// An exercise row's label: its name and card page, and its dose (`dose`, glued) in a
     /// column of its own, `dose_x` from the left.
     fn log_label(&self, item: &Item, dose: &str, dose_x: f32, name_w: f32) -> Vec<Frame> {
         let s = self.small();
-        let page_w = self.page_ref_width(s) + self.fs * 0.3;
         let left_w = dose_x - self.fs * 0.5;
-        let mut name = self.m.para(&item.name, s.bold(), 0.0, left_w - page_w);
+        // The card has the load and tempo; the log keeps to the count.
+        let (mut name, dose) = self.label_parts(item, dose, dose_x, name_w);
         // The card's page after the name's last line: "with band   p. 5".
         if let Some(last) = name.last_mut() {
             last.prims.extend(self.page_ref(&item.id, left_w, true, s));
         }
-        // The card has the load and tempo; the log keeps to the count.
-        let dose = stack(self.m.para(dose, s, 0.0, name_w - dose_x));
+        let dose = stack(dose);
         let mut f = stack(name);
         f.h = f.h.max(dose.h);
         f.overlay(dose, dose_x, 0.0);
