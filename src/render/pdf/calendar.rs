@@ -1,5 +1,5 @@
 //! The overview calendar: one row per week (number and phase), one column per day with its
-//! date; training days shaded, rest days with daily stretches labelled, a tick box for each
+//! date; training days shaded (no word: the shading and the box say it), rest days with daily stretches labelled, a tick box for each
 //! day with work to do. The header row repeats when the table continues on another page.
 
 use super::doc::{tint, Builder};
@@ -86,7 +86,6 @@ impl Builder<'_> {
             .map(|d| w.date_calendar(d))
             .collect();
         let words = [
-            w.calendar_training.clone(),
             w.calendar_daily.clone(),
             w.calendar_run.clone(),
         ];
@@ -241,9 +240,9 @@ impl Builder<'_> {
         );
         let kind = session.map(|s| s.kind);
         let word = match kind.filter(|_| g.show_words) {
-            Some(SessionKind::Training) => {
-                Some((&w.calendar_training, g.tiny.bold().colour(BLACK)))
-            }
+            // A training day's shading and tick box say what it is: no word, so a week
+            // without stretch or run days is one line high.
+            Some(SessionKind::Training) => None,
             Some(SessionKind::Daily) => Some((&w.calendar_daily, g.tiny)),
             Some(SessionKind::Run) => Some((&w.calendar_run, g.tiny.bold().colour(BLACK))),
             None => None,

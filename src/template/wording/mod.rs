@@ -168,7 +168,7 @@ wording! {
     week_column: String {},
     /// A week's short name; {week} is its number.
     week_short: String { allow: &["week"], require: &["week"] },
-    /// Word in a training day's calendar cell.
+    /// A training day in words: the title of its calendar-file (ICS) event. The printed calendar marks training days by shading and a tick box only.
     calendar_training: String {},
     /// Word in a rest day with daily stretches.
     calendar_daily: String {},
