@@ -2,6 +2,7 @@
 """Benchmarks for rehabplan: time and peak memory of whole runs of the release binary.
 
 Usage:  cargo build --release && python3 scripts/bench.py [--runs N] [--load-only] [--bin PATH]
+        (and `cargo build --release --example pdf_floor` for printpdf's fixed cost)
 
 Prints one line per case: median and best wall time over N runs, and peak resident memory.
 Targets (docs/performance.md): a 12-week plan PDF in at most 10 ms, 1,000 plans in under 10 s,
@@ -26,30 +27,30 @@ BIN = os.path.join(ROOT, "target", "release", "rehabplan")
 ENV = dict(os.environ, SOURCE_DATE_EPOCH="1767225600", REHABPLAN_TODAY="2026-11-23")
 
 
-def run_once(args, cwd):
+def run_once(args, cwd, bin=None):
     """Wall seconds of one run."""
     start = time.perf_counter()
-    proc = subprocess.run([BIN] + args, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.run([bin or BIN] + args, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     wall = time.perf_counter() - start
     if proc.returncode != 0:
         sys.exit(f"failed: rehabplan {' '.join(args)}\n{proc.stderr.decode()}")
     return wall
 
 
-def peak_rss(args, cwd):
+def peak_rss(args, cwd, bin=None):
     """Peak RSS in KiB of one run, measured with a wrapper so earlier runs do not count."""
     code = (
         "import resource,subprocess,sys;"
         "subprocess.run(sys.argv[1:],stdout=subprocess.DEVNULL,stderr=subprocess.DEVNULL);"
         "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
     )
-    out = subprocess.run([sys.executable, "-c", code, BIN] + args, cwd=cwd, env=ENV, capture_output=True, text=True)
+    out = subprocess.run([sys.executable, "-c", code, bin or BIN] + args, cwd=cwd, env=ENV, capture_output=True, text=True)
     return int(out.stdout.strip() or 0)
 
 
-def case(name, args, cwd, runs):
-    times = [run_once(args, cwd) for _ in range(runs)]
-    rss = peak_rss(args, cwd)
+def case(name, args, cwd, runs, bin=None):
+    times = [run_once(args, cwd, bin) for _ in range(runs)]
+    rss = peak_rss(args, cwd, bin)
     print(f"{name:<42} median {statistics.median(times) * 1000:8.1f} ms   best {min(times) * 1000:8.1f} ms   peak {rss / 1024:6.1f} MiB")
     return statistics.median(times)
 
@@ -93,14 +94,22 @@ def main():
         tv = case("rehabplan --version (process start-up)", ["--version"], tmp, a.runs)
         t12 = case("12-week plan -> PDF (whole process)", plan12, tmp, a.runs)
         print(f"{'':42} ratio to --version: {t12 / max(tv, 1e-9):.1f}")
+        # Where the 12-week PDF's time goes: loading and planning alone (the same plan as
+        # JSON), and the least any PDF costs through printpdf with the two fonts (one page,
+        # `cargo build --release --example pdf_floor`).
+        tj = case("12-week plan -> JSON (load and plan)", plan12[:-1] + ["p12.json"], tmp, a.runs)
+        floor = os.path.join(ROOT, "target", "release", "examples", "pdf_floor")
+        if os.path.exists(floor):
+            tf = case("printpdf floor: 1 page, both fonts", [], tmp, a.runs, floor)
+            print(f"{'':42} the PDF's own share: {max(t12 - tj, 0) * 1000:.1f} ms, of which printpdf's fixed cost {tf * 1000:.1f} ms")
+        else:
+            print("(build the printpdf floor with: cargo build --release --example pdf_floor)")
         if a.load_only:
-            case("12-week plan -> JSON", ["plan", "--cause", "pfps", "--start", "2026-12-28", "--weeks", "12", "-o", "p12.json"], tmp, a.runs)
             lib = os.path.join(tmp, "lib")
             library(lib, 10_000)
             case("validate a 10,000-exercise library", ["--programs", lib, "validate"], tmp, max(3, a.runs // 4))
             return
         case("52-week plan -> PDF", ["plan", "--cause", "meniscus", "--start", "2026-12-28", "--weeks", "52", "-o", "p52.pdf"], tmp, max(3, a.runs // 4))
-        case("12-week plan -> JSON", ["plan", "--cause", "pfps", "--start", "2026-12-28", "--weeks", "12", "-o", "p12.json"], tmp, a.runs)
         sizes = {}
         for cause in ["pfps", "pes-anserine", "meniscus", "itbs", "hamstring-strain", "adductor-strain", "knee-oa"]:
             out = os.path.join(tmp, f"{cause}.pdf")

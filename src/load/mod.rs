@@ -62,6 +62,10 @@ pub struct Loaded {
     pub templates: Vec<(Source, Template)>,
     /// Translation files (`translation = "de"`), laid over the others by `translate::apply`.
     pub translations: Vec<(Source, translate::RawTranslation)>,
+    /// The built-in translation files, unparsed: `translate::apply` parses them when a plan
+    /// is translated, so an English plan does not read a third of the built-ins for nothing
+    /// (the tests check that they parse).
+    pub deferred_translations: Vec<Source>,
     pub diagnostics: Vec<Diagnostic>,
     /// Ids of exercises whose entries could not be read (their problems are in
     /// `diagnostics`): programs that use them are not told the id is unknown.
@@ -410,11 +414,23 @@ pub fn parse_all(sources: Vec<Source>) -> Loaded {
         loaded.programs.extend(one.programs);
         loaded.template_files.extend(one.template_files);
         loaded.translations.extend(one.translations);
+        loaded
+            .deferred_translations
+            .extend(one.deferred_translations);
         loaded.diagnostics.extend(one.diagnostics);
         loaded.broken_exercises.extend(one.broken_exercises);
         loaded.recovered.extend(one.recovered);
     }
     loaded
+}
+
+/// Parses a translation file into `loaded.translations` (or its problem into the
+/// diagnostics).
+pub fn parse_translation(source: Source, loaded: &mut Loaded) {
+    match toml::from_str::<translate::RawTranslation>(&source.text) {
+        Ok(t) => loaded.translations.push((source, t)),
+        Err(e) => loaded.diagnostics.push(toml_diagnostic(&source, &e)),
+    }
 }
 
 fn parse_source(source: Source, loaded: &mut Loaded) {
@@ -460,12 +476,10 @@ fn parse_source(source: Source, loaded: &mut Loaded) {
                 }
             }
         },
-        Some(Kind::Translation) => {
-            match toml::from_str::<translate::RawTranslation>(&source.text) {
-                Ok(t) => loaded.translations.push((source, t)),
-                Err(e) => loaded.diagnostics.push(toml_diagnostic(&source, &e)),
-            }
+        Some(Kind::Translation) if source.layer == Layer::Builtin => {
+            loaded.deferred_translations.push(source);
         }
+        Some(Kind::Translation) => parse_translation(source, loaded),
         Some(Kind::Template) => match source.layer {
             // A built-in template is parsed and checked once per process, by
             // `validate::template::builtin`.
@@ -534,6 +548,26 @@ fn check_nesting(source: &Source) -> Option<Diagnostic> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn builtin_translations_are_parsed_only_when_a_plan_is_translated() {
+        let mut loaded = parse_all(builtin_sources());
+        assert!(loaded.translations.is_empty());
+        assert_eq!(loaded.deferred_translations.len(), 11);
+        let overlay = translate::apply(&mut loaded, "de", Some(","));
+        assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+        assert!(loaded.deferred_translations.is_empty());
+        assert_eq!(loaded.translations.len(), 11);
+        assert!(overlay.warnings.is_empty(), "{:?}", overlay.warnings);
+        assert!(overlay.missing.is_empty());
+        let (_, pfps) = loaded
+            .programs
+            .iter()
+            .find(|(s, _)| s.name == "builtin:programs/pfps.toml")
+            .expect("pfps is built in");
+        let title = pfps.title.as_deref().unwrap_or_default();
+        assert!(title.contains("Läuferknie"), "{title}");
+    }
 
     #[test]
     fn quick_kind_reads_the_first_decisive_line() {

@@ -274,7 +274,7 @@ fn every_template_and_paper_stays_near_the_budget() {
             (&["--no", "all", "--template", "de"][..], budget(w) + 1),
             (
                 &["--no", "all", "--template", "de", "--paper", "letter"][..],
-                budget(w) + 2,
+                budget(w) + 1,
             ),
             (&["--no", "all", "--template", "large-print"][..], en * 3),
         ] {

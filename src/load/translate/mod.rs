@@ -208,6 +208,13 @@ pub fn apply(loaded: &mut Loaded, language: &str, decimal: Option<&str>) -> Over
         language: language.to_string(),
         ..Overlay::default()
     };
+    // The built-in translations are parsed now, and before the user's, as loading had them.
+    let deferred = std::mem::take(&mut loaded.deferred_translations);
+    let user = std::mem::take(&mut loaded.translations);
+    for source in deferred {
+        super::parse_translation(source, loaded);
+    }
+    loaded.translations.extend(user);
     let files = files_for(&loaded.translations, language);
     let (exercises, programs) = by_id(&files);
     let mut cx = Cx {

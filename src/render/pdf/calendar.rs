@@ -85,10 +85,7 @@ impl Builder<'_> {
             .flat_map(|wk| (0..7).map(move |d| wk.start + Duration::days(d)))
             .map(|d| w.date_calendar(d))
             .collect();
-        let words = [
-            w.calendar_daily.clone(),
-            w.calendar_run.clone(),
-        ];
+        let words = [w.calendar_daily.clone(), w.calendar_run.clone()];
         let small = fit(self.small(), &dates);
         let tiny = fit(self.tiny(), &words);
         let show_words = words
