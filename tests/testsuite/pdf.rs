@@ -445,3 +445,48 @@ fn the_creation_date_is_source_date_epoch_or_now() {
         assert!(!now.starts_with("1970"), "{now}");
     }
 }
+
+#[test]
+/// The overview calendar marks a training day by its shading and tick box, so its cell holds
+/// the date alone; a rest day with the daily stretches still says so, and the legend names
+/// both kinds.
+fn the_calendar_names_stretch_days_and_shades_training_days() {
+    let dir = scratch("pdf-calendar-words");
+    make(
+        &dir,
+        "h.pdf",
+        &[
+            "--cause",
+            "hamstring-strain",
+            "--start",
+            "2027-01-04",
+            "--days",
+            "tue,thu,sat",
+            "--no",
+            "all",
+        ],
+    );
+    let Some(text) = text_of(&dir.join("h.pdf")) else {
+        return;
+    };
+    let start = text.find("Overview").expect("an overview");
+    let end = start
+        + text[start..]
+            .find("Your exercises")
+            .expect("cards after it");
+    let calendar = &text[start..end];
+    let week1 = calendar
+        .lines()
+        .find(|l| l.trim_start().starts_with("Week 1"))
+        .expect("a row for week 1");
+    for date in ["4 Jan", "5 Jan", "9 Jan", "10 Jan"] {
+        assert!(week1.contains(date), "{week1}");
+    }
+    assert!(!calendar.contains("Training"), "{calendar}");
+    assert!(calendar.contains("Stretches"), "{calendar}");
+    assert!(calendar.contains("Shaded: training day"), "{calendar}");
+    assert!(
+        calendar.contains("Stretches: rest day with the daily stretches only"),
+        "{calendar}"
+    );
+}
