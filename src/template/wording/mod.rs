@@ -66,7 +66,7 @@ wording! {
     patient_label: String {},
     /// Label before the suspected cause.
     cause_label: String {},
-    /// Label before the program's name.
+    /// Not printed: the cause's row names the program. Kept so that templates which set it still load.
     program_label: String {},
     /// Label before the plan's dates.
     dates_label: String {},
