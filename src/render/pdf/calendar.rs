@@ -1,6 +1,7 @@
 //! The overview calendar: one row per week (number and phase), one column per day with its
-//! date; training days shaded (no word: the shading and the box say it), rest days with daily stretches labelled, a tick box for each
-//! day with work to do. The header row repeats when the table continues on another page.
+//! date; training days shaded (no word: the shading and the box say it), rest days with daily
+//! stretches and walk-run days labelled, a tick box for each day with work to do. The header
+//! row repeats when the table continues on another page.
 
 use super::doc::{tint, Builder};
 use super::layout::{stack, Block, Colour, Frame, Prim, Style, BLACK, LIGHT};

@@ -291,7 +291,7 @@ impl Builder<'_> {
     /// Where the dose column starts in a label column `name_w` wide: the split, between two
     /// fifths and four fifths, that gives the rows the fewest lines in all, so a long name or a
     /// long dose takes the room the other does not need.
-    fn dose_split(&self, labels: &[(&Item, String)], name_w: f32) -> f32 {
+    pub(super) fn dose_split(&self, labels: &[(&Item, String)], name_w: f32) -> f32 {
         let lines = |dose_x: f32| -> usize {
             labels
                 .iter()
@@ -301,20 +301,27 @@ impl Builder<'_> {
                 })
                 .sum()
         };
-        // Every row on one line at the usual split (62%): nothing to gain. Otherwise
-        // twenty-one splits; on a tie the one nearest 62%.
-        if lines(name_w * 0.62) == labels.len() {
-            return name_w * 0.62;
+        // Every row on one line at the usual split: nothing to gain. Otherwise twenty-one
+        // splits; on a tie the one nearest the usual.
+        let usual = name_w * USUAL_SPLIT;
+        if lines(usual) == labels.len() {
+            return usual;
         }
         (0..=20)
             .map(|i| name_w * (0.4 + 0.02 * i as f32))
-            .map(|x| (lines(x), ((x / name_w - 0.62).abs() * 1000.0) as u32, x))
+            .map(|x| {
+                (
+                    lines(x),
+                    ((x / name_w - USUAL_SPLIT).abs() * 1000.0) as u32,
+                    x,
+                )
+            })
             .min_by_key(|&(n, off, _)| (n, off))
-            .map_or(name_w * 0.62, |(_, _, x)| x)
+            .map_or(usual, |(_, _, x)| x)
     }
 
     /// A label's name lines and dose lines, with the dose column `dose_x` from the left.
-    fn label_parts(
+    pub(super) fn label_parts(
         &self,
         item: &Item,
         dose: &str,
@@ -586,6 +593,9 @@ impl Builder<'_> {
         }
     }
 }
+
+/// The names' usual share of a log's label column (the rest is the dose's).
+const USUAL_SPLIT: f32 = 0.62;
 
 /// A grid's columns: the label column's width, each session column's, and the lines.
 struct GridColumns {

@@ -2,6 +2,7 @@
 //! tick box for each set.
 
 use super::*;
+use crate::plan::types::Item;
 
 #[test]
 fn each_weeks_doses_read_back_from_the_cards_and_the_log() {
@@ -188,4 +189,57 @@ fn the_log_has_a_tick_box_for_each_of_up_to_three_sets() {
             .collect();
         assert!(counts.is_empty(), "{label}: {counts:?}");
     });
+}
+
+#[test]
+/// A log row's name and dose share its label column: a long name takes the room a short dose
+/// leaves, a long dose the room a short name leaves, and rows already on one line keep the
+/// usual 62% for the name.
+fn the_log_splits_a_label_where_its_rows_take_the_fewest_lines() {
+    let plan = sample_plan(4);
+    let t = builtin("de").unwrap();
+    let sheet = Sheet::new(&t, Paper::A4);
+    let b = super::super::builder(
+        &plan,
+        &t,
+        Measure::new(Fonts::get().unwrap()),
+        sheet.width,
+        None,
+    );
+    let item = &plan.weeks[0].sessions[0].exercises[0];
+    let named = |name: &str| Item {
+        name: name.to_string(),
+        ..item.clone()
+    };
+    let name_w = sheet.width * 0.5;
+    let lines = |labels: &[(&Item, String)], x: f32| -> usize {
+        labels
+            .iter()
+            .map(|(i, d)| {
+                let (n, d) = b.label_parts(i, d, x, name_w);
+                n.len().max(d.len())
+            })
+            .sum()
+    };
+    let long_name = named("Bauchspannung mit Beingleiten und gestrecktem Arm");
+    let short = named("Brücke");
+    let cases: [Vec<(&Item, String)>; 2] = [
+        vec![(&long_name, "3 × 10".to_string())],
+        vec![(
+            &short,
+            "Wo. 1: 10 × 5 s halten je Seite · Wo. 2: 2 × 10 × 5 s halten je Seite".to_string(),
+        )],
+    ];
+    for (labels, name_wider) in cases.iter().zip([true, false]) {
+        let x = b.dose_split(labels, name_w);
+        assert!(
+            lines(labels, x) < lines(labels, name_w * 0.62),
+            "{labels:?}: {} lines at the split, {} at 62%",
+            lines(labels, x),
+            lines(labels, name_w * 0.62)
+        );
+        assert_eq!(x > name_w * 0.62, name_wider, "{labels:?}: split at {x}");
+    }
+    let one_line = vec![(&short, "3 × 10".to_string())];
+    assert_eq!(b.dose_split(&one_line, name_w), name_w * 0.62);
 }
