@@ -292,12 +292,28 @@ impl Builder<'_> {
     /// fifths and four fifths, that gives the rows the fewest lines in all, so a long name or a
     /// long dose takes the room the other does not need.
     pub(super) fn dose_split(&self, labels: &[(&Item, String)], name_w: f32) -> f32 {
+        // Each name and dose is measured once and counted at every split; a word that
+        // would be cut between characters is wrapped for real.
+        let s = self.small();
+        let page_w = self.page_ref_width(s) + self.fs * 0.3;
+        let measured: Vec<_> = labels
+            .iter()
+            .map(|(item, dose)| (self.m.breaks(&item.name, s.bold()), self.m.breaks(dose, s)))
+            .collect();
         let lines = |dose_x: f32| -> usize {
             labels
                 .iter()
-                .map(|(item, dose)| {
-                    let (name, dose) = self.label_parts(item, dose, dose_x, name_w);
-                    name.len().max(dose.len())
+                .zip(&measured)
+                .map(|((item, dose), (name_b, dose_b))| {
+                    let name_lines = self.m.line_count(name_b, dose_x - self.fs * 0.5 - page_w);
+                    let dose_lines = self.m.line_count(dose_b, name_w - dose_x);
+                    match (name_lines, dose_lines) {
+                        (Some(n), Some(d)) => n.max(d),
+                        _ => {
+                            let (name, dose) = self.label_parts(item, dose, dose_x, name_w);
+                            name.len().max(dose.len())
+                        }
+                    }
                 })
                 .sum()
         };

@@ -39,6 +39,10 @@ impl Style {
     }
 }
 
+/// Where one style of text may break: each piece's width, its width without trailing
+/// spaces, and whether a newline ends the line after it ([`Measure::breaks`]).
+pub struct Breaks(Vec<(f32, f32, bool)>);
+
 /// A piece of a wrapped line: style, text and x offset.
 pub type Piece = (Style, String, f32);
 
@@ -199,6 +203,54 @@ impl Measure {
             cut = idx + c.len_utf8();
         }
         cut
+    }
+
+    /// `text` cut where it may break, each piece measured once, for counting its lines at
+    /// many widths ([`Measure::line_count`]).
+    pub fn breaks(&self, text: &str, style: Style) -> Breaks {
+        Breaks(
+            self.break_pieces(&[(style, text)])
+                .into_iter()
+                .map(|(s, seg, mandatory)| {
+                    (
+                        self.width(&seg, s),
+                        self.width(seg.trim_end(), s),
+                        mandatory,
+                    )
+                })
+                .collect(),
+        )
+    }
+
+    /// How many lines [`Measure::wrap`] gives for the text of `breaks` at `width`, without
+    /// building them; `None` when a word is wider than the line and would be cut.
+    pub fn line_count(&self, breaks: &Breaks, width: f32) -> Option<usize> {
+        let (mut lines, mut pieces, mut line_w) = (0usize, 0usize, 0.0f32);
+        for &(seg_w, trim_w, mandatory) in &breaks.0 {
+            if line_w + trim_w <= width + 0.01 || (pieces == 0 && trim_w <= 0.0) {
+                pieces += 1;
+                line_w += seg_w;
+            } else {
+                if trim_w > width + 0.01 {
+                    return None;
+                }
+                if pieces > 0 {
+                    lines += 1;
+                }
+                pieces = 1;
+                line_w = seg_w;
+            }
+            if mandatory {
+                lines += 1;
+                pieces = 0;
+                line_w = 0.0;
+            }
+        }
+        Some(if pieces > 0 || lines == 0 {
+            lines + 1
+        } else {
+            lines
+        })
     }
 
     /// Wraps one style of text.

@@ -31,6 +31,42 @@ fn newlines_force_breaks_and_empty_text_gives_one_line() {
 }
 
 #[test]
+fn counted_lines_are_the_lines_wrapping_gives() {
+    let m = m();
+    let texts = [
+        "",
+        "Clamshell with band",
+        "3 x 10 each side, hold 2 s",
+        "a\nb\n",
+        "Side-lying hip abduction \u{2013} toes down, heel leads",
+        "Supercalifragilisticexpialidocious",
+    ];
+    let mut cut = 0;
+    for style in [Style::new(8.6), Style::new(14.0).bold()] {
+        for text in texts {
+            let breaks = m.breaks(text, style);
+            for width in (4..=60).map(|w| w as f32 * 5.0) {
+                match m.line_count(&breaks, width) {
+                    Some(n) => {
+                        assert_eq!(n, m.wrap(text, style, width).len(), "{text:?} at {width}")
+                    }
+                    None => cut += 1,
+                }
+            }
+        }
+    }
+    // Only a word wider than the line is left to wrapping (it is cut between characters).
+    assert!(cut > 0);
+    assert_eq!(
+        m.line_count(
+            &m.breaks("Supercalifragilisticexpialidocious", Style::new(10.0)),
+            400.0
+        ),
+        Some(1)
+    );
+}
+
+#[test]
 fn headings_are_kept_with_what_follows() {
     let line = |h| vec![Frame::new(h)];
     let blocks = vec![
