@@ -533,20 +533,21 @@ pub fn solve(fig: &Figure, env: &Env, pose: &Pose) -> Posed {
         let xs: Vec<f32> = (0..=n)
             .map(|k| lo + (hi - lo) * k as f32 / n as f32)
             .collect();
-        let gs: Vec<f32> = xs.iter().map(|&x| gap(x, &a)).collect();
-        // The sign change nearest the given angle.
-        let mut best: Option<(f32, f32, f32)> = None;
-        for w in 0..n {
-            if (gs[w] <= 0.0) != (gs[w + 1] <= 0.0) {
-                let d = ((xs[w] + xs[w + 1]) / 2.0 - start).abs();
-                if best.is_none_or(|b| d < b.2) {
-                    best = Some((xs[w], xs[w + 1], d));
-                }
-            }
-        }
+        // The sign change nearest the given angle: the grid's cells are tried nearest first
+        // (the lower on a tie), each grid point placed once and only when a cell needs it.
+        let mut gs: Vec<Option<f32>> = vec![None; n + 1];
+        let mut at =
+            |k: usize, gs: &mut Vec<Option<f32>>| *gs[k].get_or_insert_with(|| gap(xs[k], &a));
+        let mid = |w: usize| ((xs[w] + xs[w + 1]) / 2.0 - start).abs();
+        let mut cells: Vec<usize> = (0..n).collect();
+        cells.sort_by(|&p, &q| mid(p).total_cmp(&mid(q)).then(p.cmp(&q)));
+        let best = cells.into_iter().find_map(|w| {
+            let (g0, g1) = (at(w, &mut gs), at(w + 1, &mut gs));
+            ((g0 <= 0.0) != (g1 <= 0.0)).then_some((xs[w], xs[w + 1], g0))
+        });
         let v = match best {
-            Some((mut x0, mut x1, _)) => {
-                let g0 = gap(x0, &a) <= 0.0;
+            Some((mut x0, mut x1, g0)) => {
+                let g0 = g0 <= 0.0;
                 for _ in 0..10 {
                     let m = (x0 + x1) / 2.0;
                     if (gap(m, &a) <= 0.0) == g0 {
@@ -558,11 +559,10 @@ pub fn solve(fig: &Figure, env: &Env, pose: &Pose) -> Posed {
                 (x0 + x1) / 2.0
             }
             // Unreachable: keep the angle that comes closest, so the gap is reported.
-            None => xs
-                .iter()
-                .zip(&gs)
+            None => (0..=n)
+                .map(|k| (xs[k], at(k, &mut gs)))
                 .min_by(|p, q| p.1.abs().total_cmp(&q.1.abs()))
-                .map(|p| *p.0)
+                .map(|p| p.0)
                 .unwrap_or(start),
         };
         j.set(&mut a, v);
