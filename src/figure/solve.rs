@@ -536,7 +536,7 @@ pub fn solve(fig: &Figure, env: &Env, pose: &Pose) -> Posed {
         // The sign change nearest the given angle: the grid's cells are tried nearest first
         // (the lower on a tie), each grid point placed once and only when a cell needs it.
         let mut gs: Vec<Option<f32>> = vec![None; n + 1];
-        let mut at =
+        let at =
             |k: usize, gs: &mut Vec<Option<f32>>| *gs[k].get_or_insert_with(|| gap(xs[k], &a));
         let mid = |w: usize| ((xs[w] + xs[w + 1]) / 2.0 - start).abs();
         let mut cells: Vec<usize> = (0..n).collect();
