@@ -188,7 +188,7 @@ pub struct Skel {
 
 impl Skel {
     /// Apply `f` to every point (any affine map: rotation, translation, mirror).
-    pub fn map(&mut self, f: &dyn Fn(V3) -> V3) {
+    pub fn map(&mut self, f: impl Fn(V3) -> V3) {
         for l in &mut self.trunk {
             for p in l {
                 *p = f(*p);
@@ -267,10 +267,10 @@ pub fn build(a: &Angles, lie: Lie, view: View, near: Side) -> Skel {
     }
     // Into the world: as the body lies, then the near side towards the camera.
     let r = lie_frame(lie, view);
-    k.map(&|p| r.apply(p));
+    k.map(|p| r.apply(p));
     if near == Side::Left {
         let n = r.apply(v3(0.0, 0.0, 1.0));
-        k.map(&|p| p - n * (2.0 * p.dot(n)));
+        k.map(|p: V3| p - n * (2.0 * p.dot(n)));
     }
     k
 }

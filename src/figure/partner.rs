@@ -29,7 +29,7 @@ pub fn draw(sk: &mut Sketch, cam: &Camera, main: &Posed, at: V3) {
             break;
         }
     }
-    k.map(&|p| place(p, foot_x, -d));
+    k.map(|p| place(p, foot_x, -d));
     let ink = Ink::PropLight;
     let w = body::LIMB_W;
     for l in &k.limbs {

@@ -254,7 +254,7 @@ fn rest_on(env: &Env, pose: &Pose, k: &Skel) -> Option<f32> {
 fn turned(k: &Skel, th: f32) -> Skel {
     let mut t = *k;
     let r = rz(th);
-    t.map(&|p| r.apply(p));
+    t.map(|p| r.apply(p));
     t
 }
 
@@ -379,9 +379,14 @@ pub fn place(fig: &Figure, env: &Env, pose: &Pose, angles: &Angles) -> Posed {
             }
         } + pose.tilt;
         let r = rz(th);
-        k.map(&|p| r.apply(p));
+        k.map(|p| r.apply(p));
         if round < 2 {
-            not_flat = lay_flat(fig, pose, &mut a, th);
+            let before = a;
+            not_flat = lay_flat(fig, pose, &mut a, th, &k);
+            // Nothing to lay flat, or already flat: another round would build the same body.
+            if a == before {
+                break;
+            }
         }
     }
     settle(env, pose, k, a, tipped, not_flat)
@@ -427,7 +432,7 @@ fn settle(
             -low
         }
     };
-    k.map(&|p| p + body::v3(dx, dy, 0.0));
+    k.map(|p| p + body::v3(dx, dy, 0.0));
     let gaps = pose
         .supports
         .iter()
@@ -453,8 +458,10 @@ fn settle(
 
 /// Set the ankle (wrist) of every flat foot (hand) support so its sole (palm) lies level, for a
 /// body turned by `th`. Returns the supports that cannot lie flat within the joint's range.
-fn lay_flat(fig: &Figure, pose: &Pose, a: &mut Angles, th: f32) -> Vec<(usize, f32)> {
+/// `k` is the body built from `a` and turned by `th`.
+fn lay_flat(fig: &Figure, pose: &Pose, a: &mut Angles, th: f32, k: &Skel) -> Vec<(usize, f32)> {
     let mut bad = Vec::new();
+    let built = *a;
     for (i, s) in pose.supports.iter().enumerate() {
         let (sides, joint) = match s.point {
             Point::Foot(side) => (vec![side], ANKLE),
@@ -464,7 +471,9 @@ fn lay_flat(fig: &Figure, pose: &Pose, a: &mut Angles, th: f32) -> Vec<(usize, f
             _ => continue,
         };
         for side in sides {
-            if let Some(need) = flatten(fig, pose, a, th, side, joint) {
+            // The first joint set starts from `k`; after it the body has changed.
+            let k = (*a == built).then_some(k);
+            if let Some(need) = flatten(fig, pose, a, th, side, joint, k) {
                 bad.push((i, need));
             }
         }
@@ -473,7 +482,8 @@ fn lay_flat(fig: &Figure, pose: &Pose, a: &mut Angles, th: f32) -> Vec<(usize, f
 }
 
 /// Set one ankle (wrist) so the sole (palm) lies level; `Some(angle)` when that angle is out of
-/// the joint's range (the joint is left at its limit).
+/// the joint's range (the joint is left at its limit). `built` is the body for `a` as it is,
+/// turned by `th`, when the caller has it.
 fn flatten(
     fig: &Figure,
     pose: &Pose,
@@ -481,12 +491,10 @@ fn flatten(
     th: f32,
     side: Side,
     joint: usize,
+    built: Option<&Skel>,
 ) -> Option<f32> {
     {
-        let slope = |a: &Angles| {
-            let mut k = body::build(a, pose.lie, fig.view, fig.near);
-            let r = rz(th);
-            k.map(&|p| r.apply(p));
+        let slope_of = |k: &Skel| {
             let l = &k.limbs[side.index()];
             let d = if joint == ANKLE {
                 l.foot[6] - l.foot[4]
@@ -495,10 +503,16 @@ fn flatten(
             };
             d.y.atan2((d.x * d.x + d.z * d.z).sqrt()).to_degrees()
         };
+        let slope = |a: &Angles| {
+            let mut k = body::build(a, pose.lie, fig.view, fig.near);
+            let r = rz(th);
+            k.map(|p| r.apply(p));
+            slope_of(&k)
+        };
         // Two secant steps: the slope is close to linear in the angle.
         let j = Joint::Side(side, joint);
         let mut x0 = j.get(a);
-        let mut f0 = slope(a);
+        let mut f0 = built.map_or_else(|| slope(a), slope_of);
         let mut x1 = x0 + 5.0;
         for _ in 0..3 {
             j.set(a, x1);
@@ -536,8 +550,7 @@ pub fn solve(fig: &Figure, env: &Env, pose: &Pose) -> Posed {
         // The sign change nearest the given angle: the grid's cells are tried nearest first
         // (the lower on a tie), each grid point placed once and only when a cell needs it.
         let mut gs: Vec<Option<f32>> = vec![None; n + 1];
-        let at =
-            |k: usize, gs: &mut Vec<Option<f32>>| *gs[k].get_or_insert_with(|| gap(xs[k], &a));
+        let at = |k: usize, gs: &mut Vec<Option<f32>>| *gs[k].get_or_insert_with(|| gap(xs[k], &a));
         let mid = |w: usize| ((xs[w] + xs[w + 1]) / 2.0 - start).abs();
         let mut cells: Vec<usize> = (0..n).collect();
         cells.sort_by(|&p, &q| mid(p).total_cmp(&mid(q)).then(p.cmp(&q)));
@@ -606,5 +619,5 @@ fn align(fig: &Figure, out: &mut [Posed]) {
         None => k.pelvis.x,
     };
     let dx = at(&last.skel) - at(&start.skel);
-    start.skel.map(&|p| p + body::v3(dx, 0.0, 0.0));
+    start.skel.map(|p| p + body::v3(dx, 0.0, 0.0));
 }
