@@ -9,8 +9,8 @@ use super::{PdfError, FONT_BOLD, FONT_REGULAR, LOGO_ID};
 use printpdf::{
     Color, FontId, ImageCompression, ImageOptimizationOptions, Line, LineCapStyle, LineJoinStyle,
     LinePoint, Op, PaintMode, PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Point,
-    Polygon, PolygonRing, Pt, RawImage, Rect, Rgb, TextItem, TextMatrix, WindingOrder, XObject,
-    XObjectId, XObjectTransform,
+    Polygon, PolygonRing, Pt, RawImage, Rect, Rgb, TextItem, WindingOrder, XObject, XObjectId,
+    XObjectTransform,
 };
 
 /// What the document needs besides its pages.
@@ -155,14 +155,15 @@ fn pin(lo: &mut lopdf::Document, meta: &Meta) {
     }
 }
 
-/// Deflates a stream at level 6 (lopdf's own `compress` takes the slowest level, several
-/// times the time for about 1% fewer bytes); a stream already filtered stays as it is.
+/// Deflates a stream at level 3, zlib's fast strategy: two thirds of level 6's time for
+/// files about an eighth larger, every 12-week plan still far under 150 KB (docs/performance.md).
+/// lopdf's own `compress` takes the slowest level. A stream already filtered stays as it is.
 fn deflate(stream: &mut lopdf::Stream) {
     use std::io::Write;
     if !stream.allows_compression || stream.dict.get(b"Filter").is_ok() {
         return;
     }
-    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(6));
+    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(3));
     if z.write_all(&stream.content).is_err() {
         return;
     }
@@ -243,6 +244,8 @@ fn ops(placed: &PlacedPage, g: &Geometry) -> Vec<Op> {
     }
     let mut font: Option<(bool, f32)> = None;
     let mut in_text = false;
+    // Where the current text line starts: the origin when the text section opens.
+    let mut line_start = (0.0f64, 0.0f64);
     for (fy, f) in placed {
         for prim in &f.prims {
             let Prim::Text {
@@ -272,9 +275,21 @@ fn ops(placed: &PlacedPage, g: &Geometry) -> Vec<Op> {
                 font = Some((*bold, *size));
             }
             pen.fill(&mut ops, *c);
-            ops.push(Op::SetTextMatrix {
-                matrix: TextMatrix::Translate(Pt(g.x0 + x), Pt(at(*fy, *baseline))),
+            // Each line starts relative to the one before (`Td`: two numbers instead of a
+            // text matrix's six), the step rounded to a thousandth of a point and taken from
+            // where the rounded steps so far have led, so that no error adds up.
+            let step = |to: f32, from: f64| ((f64::from(to) - from) * 1000.0).round() / 1000.0;
+            let (dx, dy) = (
+                step(g.x0 + x, line_start.0),
+                step(at(*fy, *baseline), line_start.1),
+            );
+            ops.push(Op::SetTextCursor {
+                pos: Point {
+                    x: Pt(dx as f32),
+                    y: Pt(dy as f32),
+                },
             });
+            line_start = (line_start.0 + dx, line_start.1 + dy);
             ops.push(Op::ShowText {
                 items: vec![TextItem::Text(text.clone())],
             });
