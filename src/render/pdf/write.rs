@@ -429,3 +429,67 @@ fn logo(x: f32, bottom: f32, w: f32, h: f32, logo_px: (f32, f32)) -> Op {
         },
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::pdf::layout::{Frame, BLACK};
+
+    /// Where each text line of `ops` starts: the `Td` steps added up, as a viewer does.
+    fn text_origins(ops: &[Op]) -> Vec<(f64, f64)> {
+        let mut at = (0.0f64, 0.0f64);
+        let mut out = Vec::new();
+        for op in ops {
+            match op {
+                Op::StartTextSection => at = (0.0, 0.0),
+                Op::SetTextCursor { pos } => {
+                    at = (at.0 + f64::from(pos.x.0), at.1 + f64::from(pos.y.0));
+                    out.push(at);
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn text_placed_step_by_step_lands_where_the_layout_put_it() {
+        let g = Geometry {
+            page_w: 612.0,
+            page_h: 792.0,
+            x0: 36.850_395,
+            top: 755.149_6,
+            logo_px: None,
+        };
+        // Two hundred lines at uneven heights and columns: rounding each step alone would
+        // drift by up to half a thousandth of a point per line.
+        let page: PlacedPage = (0..200)
+            .map(|i| {
+                let mut f = Frame::new(3.7);
+                f.push(Prim::Text {
+                    x: (i % 7) as f32 * 41.333_33,
+                    baseline: 2.917_3,
+                    text: format!("line {i}"),
+                    bold: i % 3 == 0,
+                    size: 8.6,
+                    colour: BLACK,
+                });
+                (i as f32 * 3.700_7, f)
+            })
+            .collect();
+        let origins = text_origins(&ops(&page, &g));
+        assert_eq!(origins.len(), 200);
+        for (i, (x, y)) in origins.into_iter().enumerate() {
+            let want_x = f64::from(g.x0 + (i % 7) as f32 * 41.333_33);
+            let want_y = f64::from(g.top - i as f32 * 3.700_7 - 2.917_3);
+            assert!(
+                (x - want_x).abs() <= 0.000_6,
+                "line {i}: x {x} for {want_x}"
+            );
+            assert!(
+                (y - want_y).abs() <= 0.000_6,
+                "line {i}: y {y} for {want_y}"
+            );
+        }
+    }
+}
