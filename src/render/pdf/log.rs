@@ -295,7 +295,6 @@ impl Builder<'_> {
         // Each name and dose is measured once and counted at every split; a word that
         // would be cut between characters is wrapped for real.
         let s = self.small();
-        let page_w = self.page_ref_width(s) + self.fs * 0.3;
         let measured: Vec<_> = labels
             .iter()
             .map(|(item, dose)| (self.m.breaks(&item.name, s.bold()), self.m.breaks(dose, s)))
@@ -305,8 +304,9 @@ impl Builder<'_> {
                 .iter()
                 .zip(&measured)
                 .map(|((item, dose), (name_b, dose_b))| {
-                    let name_lines = self.m.line_count(name_b, dose_x - self.fs * 0.5 - page_w);
-                    let dose_lines = self.m.line_count(dose_b, name_w - dose_x);
+                    let (_, name_text_w, dose_w) = self.label_widths(dose_x, name_w);
+                    let name_lines = self.m.line_count(name_b, name_text_w);
+                    let dose_lines = self.m.line_count(dose_b, dose_w);
                     match (name_lines, dose_lines) {
                         (Some(n), Some(d)) => n.max(d),
                         _ => {
@@ -336,6 +336,15 @@ impl Builder<'_> {
             .map_or(usual, |(_, _, x)| x)
     }
 
+    /// A label's widths in a label column `name_w` wide with the dose column `dose_x` from
+    /// the left: the name's column (the card's page at its right end), the name's text, and
+    /// the dose.
+    fn label_widths(&self, dose_x: f32, name_w: f32) -> (f32, f32, f32) {
+        let left_w = dose_x - self.fs * 0.5;
+        let page_w = self.page_ref_width(self.small()) + self.fs * 0.3;
+        (left_w, left_w - page_w, name_w - dose_x)
+    }
+
     /// A label's name lines and dose lines, with the dose column `dose_x` from the left.
     pub(super) fn label_parts(
         &self,
@@ -345,10 +354,9 @@ impl Builder<'_> {
         name_w: f32,
     ) -> (Vec<Frame>, Vec<Frame>) {
         let s = self.small();
-        let page_w = self.page_ref_width(s) + self.fs * 0.3;
-        let left_w = dose_x - self.fs * 0.5;
-        let name = self.m.para(&item.name, s.bold(), 0.0, left_w - page_w);
-        let dose = self.m.para(dose, s, 0.0, name_w - dose_x);
+        let (_, name_text_w, dose_w) = self.label_widths(dose_x, name_w);
+        let name = self.m.para(&item.name, s.bold(), 0.0, name_text_w);
+        let dose = self.m.para(dose, s, 0.0, dose_w);
         (name, dose)
     }
 
@@ -356,7 +364,7 @@ impl Builder<'_> {
     /// column of its own, `dose_x` from the left.
     fn log_label(&self, item: &Item, dose: &str, dose_x: f32, name_w: f32) -> Vec<Frame> {
         let s = self.small();
-        let left_w = dose_x - self.fs * 0.5;
+        let (left_w, _, _) = self.label_widths(dose_x, name_w);
         // The card has the load and tempo; the log keeps to the count.
         let (mut name, dose) = self.label_parts(item, dose, dose_x, name_w);
         // The card's page after the name's last line: "with band   p. 5".
