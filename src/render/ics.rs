@@ -101,11 +101,6 @@ fn description(
             wording.label(&wording.patient_label)
         ));
     }
-    let minutes = if s.minutes.fract() == 0.0 {
-        format!("{:.0}", s.minutes)
-    } else {
-        format!("{:.1}", s.minutes).replace('.', &wording.decimal_separator)
-    };
     desc.push_str(&format!(
         "{}, {} ({})\n",
         Wording::fill(
@@ -119,7 +114,7 @@ fn description(
                 ("name", &week.phase)
             ]
         ),
-        Wording::fill(&wording.session_minutes, &[("minutes", &minutes)]),
+        wording.session_length(s.minutes),
     ));
     for it in &s.exercises {
         desc.push_str(&format!("- {}: {}", it.name, wording.dose_line(it)));

@@ -367,13 +367,7 @@ fn session(o: &mut String, s: &Session, wording: &Wording) {
         SessionKind::Daily => &wording.session_daily,
         SessionKind::Run => &wording.session_run,
     };
-    let minutes = Wording::fill(
-        &wording.session_minutes,
-        &[(
-            "minutes",
-            &fmt_minutes(s.minutes, &wording.decimal_separator),
-        )],
-    );
+    let minutes = wording.session_length(s.minutes);
     let _ = writeln!(o, "\n{}  {kind} ({minutes})", wording.date_short(s.date));
     // In the planner's order: warm-up, strength work grouped by position, stretches.
     let items: Vec<&Item> = s.exercises.iter().collect();
@@ -434,14 +428,6 @@ fn session(o: &mut String, s: &Session, wording: &Wording) {
             "      {}",
             Wording::fill(&wording.left_out, &[("names", &names)])
         );
-    }
-}
-
-fn fmt_minutes(m: f64, decimal: &str) -> String {
-    if m.fract() == 0.0 {
-        format!("{m:.0}")
-    } else {
-        format!("{m:.1}").replace('.', decimal)
     }
 }
 

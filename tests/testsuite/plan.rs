@@ -212,6 +212,34 @@ fn no_equipment_means_no_equipment() {
 }
 
 #[test]
+/// The planner estimates a session in half minutes (pfps week 1: 41.5); the patient reads
+/// whole minutes, in the terminal and in the calendar, in English and German.
+fn a_session_length_reads_in_whole_minutes() {
+    let args = [
+        "--cause",
+        "pfps",
+        "--start",
+        "2027-01-04",
+        "--days",
+        "tue,thu,sat",
+    ];
+    let p = plan_json(&args);
+    assert_eq!(first_training(&p["weeks"][0])["minutes"], 41.5);
+    let text = run(&[&["plan"][..], &args].concat());
+    assert!(
+        text.stdout.contains("Tue 5 Jan  training (about 42 min)\n"),
+        "{}",
+        text.stdout
+    );
+    assert!(!text.stdout.contains(".5 min"), "{}", text.stdout);
+    let de = run(&[&["plan", "--template", "de"][..], &args].concat());
+    assert!(!de.stdout.contains(",5 Min"), "{}", de.stdout);
+    assert!(de.stdout.contains("42 Min"), "{}", de.stdout);
+    let ics = run(&[&["plan", "--format", "ics", "-o", "-"][..], &args].concat());
+    assert!(ics.stdout.contains("(about 42 min)"), "{}", ics.stdout);
+}
+
+#[test]
 fn time_budget_leaves_out_low_priority_work_and_says_so() {
     let p = plan_json(&[
         "--cause",

@@ -494,6 +494,14 @@ impl Wording {
         )
     }
 
+    /// A session's length as the patient reads it: "about 42 min". The planner's estimate
+    /// counts half minutes; a patient needs whole ones (at least 1), rounded half up, so a
+    /// session planned within `--minutes 42` never reads as longer than that.
+    pub fn session_length(&self, minutes: f64) -> String {
+        let whole = (minutes.round() as i64).max(1);
+        fill(&self.session_minutes, &[("minutes", &whole.to_string())])
+    }
+
     /// The footer line with the program's title and, when given, the patient's name.
     pub fn footer(&self, program: &str, patient: Option<&str>) -> String {
         match patient.filter(|p| !p.trim().is_empty()) {
