@@ -100,6 +100,14 @@ pub fn back(sk: &mut Sketch, fig: &Figure, env: &Env, cam: &Camera, posed: &[Pos
                 v3(a.x - 0.07, 0.0, -0.05),
                 v3(a.x + 0.07, h.max(0.008), 0.05),
             ),
+            // A folded towel or cushion under the knees (or a hip): across the body, about a
+            // hand's width along it.
+            (PropKind::Pad, Some(a)) => boxed(
+                sk,
+                cam,
+                v3(a.x - 0.07, 0.0, -0.15),
+                v3(a.x + 0.07, h.max(0.01), 0.15),
+            ),
             (PropKind::Bench, Some(a)) => {
                 // Leant on with the upper back (a hip thrust), its edge is at the shoulder
                 // blades so the hips hang free in front of it.

@@ -444,6 +444,7 @@ named_enum! {
         Slider = ["slider"],
         BalanceBoard = ["balance-board"],
         Post = ["post"],
+        Pad = ["folded-towel", "cushion"],
     }
 }
 
@@ -459,7 +460,16 @@ impl PropKind {
         use PropKind::*;
         matches!(
             self,
-            Chair | Step | Bench | Ball | ExerciseBall | Bike | Partner | Slider | BalanceBoard
+            Chair
+                | Step
+                | Bench
+                | Ball
+                | ExerciseBall
+                | Bike
+                | Partner
+                | Slider
+                | BalanceBoard
+                | Pad
         )
     }
     /// Props joining two points.
@@ -474,6 +484,7 @@ impl PropKind {
             Ball => 22.0,
             ExerciseBall => 60.0,
             Slider => 1.0,
+            Pad => 4.0,
             BalanceBoard => 8.0,
             Post => 60.0,
             Chair | Bench | Bike | Partner => return None,

@@ -450,3 +450,25 @@ fn a_remembered_drawing_is_the_figures_own_drawing() {
         }
     }
 }
+
+#[test]
+fn the_plank_on_knees_rests_the_knees_on_the_folded_towel_its_steps_name() {
+    // "Put a folded towel under your knees": both knees on the towel (4 cm), the elbows on the
+    // floor, and the towel drawn where the knees are.
+    let fig = figure("front-plank-knees");
+    let towel = fig
+        .props
+        .iter()
+        .position(|p| p.kind == PropKind::Pad)
+        .expect("a folded towel");
+    let (env, posed) = solve::solve_all(&fig);
+    let h = env.heights[towel].unwrap();
+    assert!((h * H_CM - 4.0).abs() < 0.01, "towel {:.1} cm", h * H_CM);
+    let p = &posed[0].skel;
+    for side in [Side::Left, Side::Right] {
+        let knee = contact(p, Point::Knee(side));
+        assert!((knee.y - h).abs() < solve::TOUCH, "{side:?} knee {knee:?}");
+        let elbow = contact(p, Point::Elbow(side));
+        assert!(elbow.y.abs() < solve::TOUCH, "{side:?} elbow {elbow:?}");
+    }
+}
