@@ -452,3 +452,29 @@ fn a_builtin_translation_never_covers_a_therapists_replacement() {
         "warning: 2 strings of this plan are not translated to de and print in English; run `rehabplan validate --lang de .` to list them\n"
     ), "{}", r.stderr);
 }
+
+#[test]
+/// A dose's load reads as a load whatever it is: a band, a step's height or the bike's
+/// resistance ("Belastung: niedrige Stufe", not "Gewicht/Band: niedrige Stufe").
+fn a_german_dose_names_its_load_as_a_load() {
+    let r = run(&[
+        "plan",
+        "--cause",
+        "meniscus",
+        "--template",
+        "de",
+        "--start",
+        "2027-01-04",
+        "--week",
+        "5",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let flat = r.stdout.split_whitespace().collect::<Vec<_>>().join(" ");
+    for dose in [
+        "5 Min., Belastung: leichter Widerstand",
+        "3 × 10 je Seite, Belastung: niedrige Stufe (10–15 cm)",
+    ] {
+        assert!(flat.contains(dose), "{dose:?} missing: {}", r.stdout);
+    }
+    assert!(!r.stdout.contains("Gewicht/Band"), "{}", r.stdout);
+}
