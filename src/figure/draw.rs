@@ -165,9 +165,9 @@ pub fn draw(fig: &Figure) -> Drawing {
         let main = posed.last().expect("a start pose");
         props::back(&mut sk, fig, &env, &cam, &posed, main);
         if posed.len() == 2 {
-            one_body(&mut sk, fig, &env, &cam, &posed[0], true);
+            one_body(&mut sk, fig, &env, &cam, (&posed[0], main), true);
         }
-        one_body(&mut sk, fig, &env, &cam, main, false);
+        one_body(&mut sk, fig, &env, &cam, (main, main), false);
         if posed.len() == 2 {
             super::arrow::motion(&mut sk, fig, &cam, &posed[0], &posed[1]);
         }
@@ -175,10 +175,18 @@ pub fn draw(fig: &Figure) -> Drawing {
     fit(sk, fig, &cam, &posed)
 }
 
-fn one_body(sk: &mut Sketch, fig: &Figure, env: &solve::Env, cam: &Camera, p: &Posed, ghost: bool) {
+/// One body with the props in front of it; `main` is the pose the props were placed for.
+fn one_body(
+    sk: &mut Sketch,
+    fig: &Figure,
+    env: &solve::Env,
+    cam: &Camera,
+    (p, main): (&Posed, &Posed),
+    ghost: bool,
+) {
     let mut between = |s: &mut Sketch| props::between(s, fig, env, cam, p, ghost);
     body_marks(sk, fig, cam, &p.skel, Inks { ghost }, &mut between);
-    props::front(sk, fig, cam, p, ghost);
+    props::front(sk, fig, cam, p, main, ghost);
 }
 
 /// The start and end pose side by side, with an arrow between them.
@@ -186,16 +194,16 @@ fn panels(sk: &mut Sketch, fig: &Figure, env: &solve::Env, cam: &Camera, posed: 
     let (_, x1) = extent(&{
         let mut s = Sketch::default();
         props::back(&mut s, fig, env, cam, posed, &posed[0]);
-        one_body(&mut s, fig, env, cam, &posed[0], false);
+        one_body(&mut s, fig, env, cam, (&posed[0], &posed[0]), false);
         s
     });
     let mut second = Sketch::default();
     props::back(&mut second, fig, env, cam, posed, &posed[1]);
-    one_body(&mut second, fig, env, cam, &posed[1], false);
+    one_body(&mut second, fig, env, cam, (&posed[1], &posed[1]), false);
     let (x0, _) = extent(&second);
     let shift = x1 - x0 + 0.3;
     props::back(sk, fig, env, cam, posed, &posed[0]);
-    one_body(sk, fig, env, cam, &posed[0], false);
+    one_body(sk, fig, env, cam, (&posed[0], &posed[0]), false);
     for m in second.marks {
         sk.marks.push(shift_mark(m, shift, 0.0));
     }

@@ -144,9 +144,12 @@ pub fn back(sk: &mut Sketch, fig: &Figure, env: &Env, cam: &Camera, posed: &[Pos
                 sk.fill(dome.clone(), Ink::PropLight);
                 sk.stroke(dome, THIN, Ink::Prop);
             }
-            (PropKind::Post, Some(a)) => {
-                boxed(sk, cam, v3(a.x, 0.0, -0.02), v3(a.x + 0.035, h, 0.02))
-            }
+            (PropKind::Post, Some(a)) => boxed(
+                sk,
+                cam,
+                v3(a.x, 0.0, a.z - 0.02),
+                v3(a.x + 0.035, h, a.z + 0.02),
+            ),
             (PropKind::Bike, _) => bike(sk, cam, main),
             (PropKind::Partner, Some(a)) => super::partner::draw(sk, cam, main, a),
             _ => {}
@@ -301,19 +304,24 @@ pub fn between(sk: &mut Sketch, fig: &Figure, env: &Env, cam: &Camera, p: &Posed
     }
 }
 
-fn end(fig: &Figure, p: &Posed, e: End, other: V3) -> V3 {
+/// One end of a band or strap in pose `p`. A post stands where it was put for the `main`
+/// pose (the one drawn dark), so a pale start pose's band runs to the same post.
+fn end(fig: &Figure, p: &Posed, main: &Posed, e: End, other: V3) -> V3 {
     match e {
         End::Body(pt) => locate(&p.skel, pt),
         End::Post => {
             let post = fig.props.iter().find(|q| q.kind == PropKind::Post);
-            let (x, h) = match post {
-                Some(q) => {
-                    let at = q.at.map(|a| locate(&p.skel, a)).unwrap_or(other);
-                    (at.x + q.x + 0.0175, q.height.unwrap_or(0.34))
-                }
-                None => (other.x + 0.3, 0.34),
+            // Tied at the height of the point it was put at, on the post's near edge, at the
+            // post's own depth (where `back` draws it).
+            let (at, dx, h) = match post {
+                Some(q) => (
+                    q.at.map(|a| locate(&main.skel, a)).unwrap_or(other),
+                    q.x + 0.0175,
+                    q.height.unwrap_or(0.34),
+                ),
+                None => (other, 0.3, 0.34),
             };
-            v3(x, other.y.min(h - 0.01), other.z)
+            v3(at.x + dx, at.y.min(h - 0.01), at.z)
         }
     }
 }
@@ -325,11 +333,11 @@ pub const ABOVE_KNEE: f32 = 0.035;
 /// The two ends of a band or strap in the world. A band that joins the two knees is looped round
 /// both legs, so it is drawn just above them; any other end is at its point (a band behind one
 /// knee, round an ankle, to a post).
-pub fn line_ends(fig: &Figure, p: &Posed, prop: &Prop) -> Option<(V3, V3)> {
+pub fn line_ends(fig: &Figure, p: &Posed, main: &Posed, prop: &Prop) -> Option<(V3, V3)> {
     let (a, b) = (prop.from?, prop.to?);
-    let pa = end(fig, p, a, v3(0.0, 0.0, 0.0));
-    let pb = end(fig, p, b, pa);
-    let pa = end(fig, p, a, pb);
+    let pa = end(fig, p, main, a, v3(0.0, 0.0, 0.0));
+    let pb = end(fig, p, main, b, pa);
+    let pa = end(fig, p, main, a, pb);
     let knee = |e: End| match e {
         End::Body(Point::Knee(s)) => Some(s),
         _ => None,
@@ -347,11 +355,11 @@ pub fn line_ends(fig: &Figure, p: &Posed, prop: &Prop) -> Option<(V3, V3)> {
 }
 
 /// Props in front of the body: bands, straps, ankle weights.
-pub fn front(sk: &mut Sketch, fig: &Figure, cam: &Camera, p: &Posed, ghost: bool) {
+pub fn front(sk: &mut Sketch, fig: &Figure, cam: &Camera, p: &Posed, main: &Posed, ghost: bool) {
     for prop in &fig.props {
         match prop.kind {
             PropKind::Band | PropKind::Strap => {
-                let Some((pa, pb)) = line_ends(fig, p, prop) else {
+                let Some((pa, pb)) = line_ends(fig, p, main, prop) else {
                     continue;
                 };
                 let ink = match (ghost, prop.kind) {

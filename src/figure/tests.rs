@@ -145,11 +145,19 @@ fn the_ghost_start_pose_shares_the_end_poses_fixed_point() {
         toes(&posed[0]),
         toes(&posed[1])
     );
-    // The leg swing's standing foot stays where it stood.
+    // The terminal knee extension pushes the knee back with the heel on the floor: the
+    // working foot stays where it stood, and the knee moves back, away from the band's post.
     let fig = figure("terminal-knee-extension-band");
     let (_, posed) = solve::solve_all(&fig);
-    let foot = |p: &solve::Posed| contact(&p.skel, Point::Foot(Side::Left)).x;
+    let foot = |p: &solve::Posed| contact(&p.skel, Point::Foot(Side::Right)).x;
     assert!((foot(&posed[0]) - foot(&posed[1])).abs() < 1e-4);
+    let knee = |p: &solve::Posed| p.skel.limbs[1].knee.x - foot(p);
+    assert!(
+        knee(&posed[1]) < knee(&posed[0]) - 0.01,
+        "knee from {} to {} before the foot",
+        knee(&posed[0]),
+        knee(&posed[1])
+    );
 }
 
 #[test]
@@ -158,7 +166,7 @@ fn a_band_round_both_knees_sits_on_the_thighs_just_above_them() {
     let (_, posed) = solve::solve_all(&fig);
     let band = fig.props.iter().find(|p| p.kind == PropKind::Band).unwrap();
     for p in &posed {
-        let (a, b) = super::props::line_ends(&fig, p, band).unwrap();
+        let (a, b) = super::props::line_ends(&fig, p, p, band).unwrap();
         for (end, s) in [(a, Side::Left), (b, Side::Right)] {
             let l = &p.skel.limbs[s.index()];
             let up = (l.hip - l.knee).unit();
@@ -177,8 +185,24 @@ fn a_band_round_both_knees_sits_on_the_thighs_just_above_them() {
     let fig = figure("terminal-knee-extension-band");
     let (_, posed) = solve::solve_all(&fig);
     let band = fig.props.iter().find(|p| p.kind == PropKind::Band).unwrap();
-    let (a, _) = super::props::line_ends(&fig, &posed[1], band).unwrap();
+    let (a, _) = super::props::line_ends(&fig, &posed[1], &posed[1], band).unwrap();
     assert!((a - posed[1].skel.limbs[Side::Right.index()].knee).len() < 1e-6);
+}
+
+#[test]
+fn a_band_tied_to_a_post_runs_to_the_same_post_from_the_pale_start() {
+    // The table leg stands still while the foot swings: in the seated hip turn-out the pale
+    // start's band and the dark end's band meet the post at the same point.
+    let fig = figure("seated-hip-external-rotation-band");
+    let (_, posed) = solve::solve_all(&fig);
+    let band = fig.props.iter().find(|p| p.kind == PropKind::Band).unwrap();
+    let main = &posed[1];
+    let (_, start) = super::props::line_ends(&fig, &posed[0], main, band).unwrap();
+    let (_, end) = super::props::line_ends(&fig, main, main, band).unwrap();
+    assert!((start - end).len() < 1e-6, "post end {start:?} and {end:?}");
+    // While the ankle the band is looped round moves.
+    let ankle = |p: &solve::Posed| p.skel.limbs[Side::Right.index()].ankle;
+    assert!((ankle(&posed[0]) - ankle(main)).len() > 0.02);
 }
 
 #[test]
