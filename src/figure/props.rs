@@ -310,18 +310,14 @@ fn end(fig: &Figure, p: &Posed, main: &Posed, e: End, other: V3) -> V3 {
     match e {
         End::Body(pt) => locate(&p.skel, pt),
         End::Post => {
-            let post = fig.props.iter().find(|q| q.kind == PropKind::Post);
-            // Tied at the height of the point it was put at, on the post's near edge, at the
-            // post's own depth (where `back` draws it).
-            let (at, dx, h) = match post {
-                Some(q) => (
-                    q.at.map(|a| locate(&main.skel, a)).unwrap_or(other),
-                    q.x + 0.0175,
-                    q.height.unwrap_or(0.34),
-                ),
-                None => (other, 0.3, 0.34),
+            // Where `back` draws the post (nothing rests on a post, so no pose but `main`
+            // places it), tied at the middle of it and at the height of its `at` point.
+            let post = fig.props.iter().position(|q| q.kind == PropKind::Post);
+            let (at, h) = match post.map(|i| (anchor(fig, &[], main, i), &fig.props[i])) {
+                Some((Some(a), q)) => (a + v3(0.0175, 0.0, 0.0), q.height.unwrap_or(0.34)),
+                _ => (other + v3(0.3, 0.0, 0.0), 0.34),
             };
-            v3(at.x + dx, at.y.min(h - 0.01), at.z)
+            v3(at.x, at.y.min(h - 0.01), at.z)
         }
     }
 }

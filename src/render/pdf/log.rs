@@ -300,11 +300,11 @@ impl Builder<'_> {
             .map(|(item, dose)| (self.m.breaks(&item.name, s.bold()), self.m.breaks(dose, s)))
             .collect();
         let lines = |dose_x: f32| -> usize {
+            let (_, name_text_w, dose_w) = self.label_widths(dose_x, name_w);
             labels
                 .iter()
                 .zip(&measured)
                 .map(|((item, dose), (name_b, dose_b))| {
-                    let (_, name_text_w, dose_w) = self.label_widths(dose_x, name_w);
                     let name_lines = self.m.line_count(name_b, name_text_w);
                     let dose_lines = self.m.line_count(dose_b, dose_w);
                     match (name_lines, dose_lines) {
