@@ -549,3 +549,78 @@ fn step_8_watch_shows_each_save_and_keeps_the_last_good_pdf() {
     assert_eq!(status.code(), Some(0));
     assert!(err.ends_with("stopped watching\n"), "{err}");
 }
+
+/// The output the tutorial shows for `command` (a `$ rehabplan ...` line), in the pieces
+/// between its `...` elisions; a line ending in ` ...` keeps what comes before.
+fn shown_output(doc: &str, command: &str) -> Vec<String> {
+    let start = doc
+        .find(&format!("$ {command}\n"))
+        .unwrap_or_else(|| panic!("docs/tutorial.md does not show `{command}`"));
+    let block = &doc[start..];
+    let block = &block[block.find('\n').unwrap() + 1..block.find("```").unwrap()];
+    let mut pieces = vec![String::new()];
+    for line in block.lines() {
+        let cut = line.trim() == "..." || line.ends_with(" ...");
+        let kept = if cut {
+            line.strip_suffix("...").unwrap_or("").trim_end()
+        } else {
+            line
+        };
+        let piece = pieces.last_mut().unwrap();
+        if !kept.is_empty() || !cut {
+            piece.push_str(kept);
+            piece.push('\n');
+        }
+        if cut {
+            pieces.push(String::new());
+        }
+    }
+    pieces
+        .into_iter()
+        .map(|p| p.trim_end_matches('\n').to_string())
+        .filter(|p| !p.trim().is_empty())
+        .collect()
+}
+
+#[test]
+/// The plans, the week views and the list of causes that the tutorial prints are what the
+/// commands print, line for line between its `...` elisions and in the same order.
+fn the_outputs_shown_are_what_the_commands_print() {
+    let doc = std::fs::read_to_string(repo().join("docs/tutorial.md")).unwrap();
+    let step_2 = init_and_edit("tutorial-shown-2", "reps");
+    let fin = clinic_copy("tutorial-shown-final");
+    let weeks = format!("--start {START} --week");
+    for (dir, command) in [
+        (
+            &step_2,
+            format!("rehabplan --programs clinic plan --cause runners-knee {weeks} 3"),
+        ),
+        (
+            &step_2,
+            format!("rehabplan --programs clinic plan --cause runners-knee {weeks} 4 --explain"),
+        ),
+        (
+            &fin,
+            format!("rehabplan --programs clinic plan --cause pfps-no-prone {weeks} 1"),
+        ),
+        (
+            &fin,
+            format!("rehabplan --programs clinic plan --cause plica --start {START}"),
+        ),
+        (&fin, "rehabplan --programs clinic causes".to_string()),
+    ] {
+        let args: Vec<&str> = command.split(' ').skip(1).collect();
+        let r = run_in(dir, &args);
+        assert_eq!(r.code, 0, "{command}: {}", r.stderr);
+        let mut from = 0;
+        for piece in shown_output(&doc, &command) {
+            match r.stdout[from..].find(&piece) {
+                Some(at) => from += at + piece.len(),
+                None => panic!(
+                    "docs/tutorial.md shows for `{command}`:\n{piece}\n\nbut it prints:\n{}",
+                    r.stdout
+                ),
+            }
+        }
+    }
+}
